@@ -1,0 +1,46 @@
+/** Project, world and command-line input errors. */
+import { defineMessages } from './define';
+
+export const FILE_MESSAGES = defineMessages({
+  'file-unreadable': {
+    fr: 'Impossible de lire le fichier « {file} ».',
+    en: 'Cannot read the file "{file}".',
+  },
+  'file-empty': { fr: 'Le fichier est vide.', en: 'The file is empty.' },
+  'file-not-json': {
+    fr: 'Ce fichier n’est pas un projet RoboKit (ce n’est pas du JSON valide).',
+    en: 'This file is not a RoboKit project (it is not valid JSON).',
+  },
+  'file-too-deep': {
+    fr: 'Ce fichier est trop imbriqué pour être un projet RoboKit.',
+    en: 'This file is nested too deeply to be a RoboKit project.',
+  },
+  'file-too-large': {
+    fr: 'Ce fichier est trop gros ({size}).',
+    en: 'This file is too large ({size}).',
+  },
+  'file-wrong-format': {
+    fr: 'Ce fichier n’est pas un projet RoboKit.',
+    en: 'This file is not a RoboKit project.',
+  },
+  'file-future-version': {
+    fr: 'Ce projet vient d’une version plus récente de RoboKit (version {version}). Mets RoboKit à jour.',
+    en: 'This project comes from a newer RoboKit (version {version}). Please update RoboKit.',
+  },
+  'file-invalid': {
+    fr: 'Projet invalide à {path} : {detail}.',
+    en: 'Invalid project at {path}: {detail}.',
+  },
+  'unknown-profile': {
+    fr: 'Je ne connais pas le robot « {profile} ».',
+    en: 'I do not know the robot "{profile}".',
+  },
+  'world-invalid': {
+    fr: 'Monde invalide à {path} : {detail}.',
+    en: 'Invalid world at {path}: {detail}.',
+  },
+  'bad-usage': {
+    fr: 'Commande incorrecte : {detail}.',
+    en: 'Wrong command: {detail}.',
+  },
+});

@@ -1,0 +1,21 @@
+/** Runtime errors a pupil can cause. */
+import { defineMessages } from './define';
+
+export const RUNTIME_MESSAGES = defineMessages({
+  'division-by-zero': {
+    fr: 'Division par zéro : on ne peut pas diviser par 0.',
+    en: 'Division by zero: you cannot divide by 0.',
+  },
+  'sensor-missing': {
+    fr: 'Ce robot n’a pas de {capability}.',
+    en: 'This robot has no {capability}.',
+  },
+  'not-a-number': {
+    fr: 'Ce bloc attend un nombre.',
+    en: 'This block needs a number.',
+  },
+  'robot-disconnected': {
+    fr: 'Robot déconnecté. Vérifie le câble USB.',
+    en: 'Robot disconnected. Check the USB cable.',
+  },
+});
