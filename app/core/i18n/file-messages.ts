@@ -11,6 +11,10 @@ export const FILE_MESSAGES = defineMessages({
     fr: 'Ce fichier n’est pas un projet RoboKit (ce n’est pas du JSON valide).',
     en: 'This file is not a RoboKit project (it is not valid JSON).',
   },
+  'file-truncated': {
+    fr: 'Ce fichier semble coupé : il n’est pas complet.',
+    en: 'This file seems cut off: it is not complete.',
+  },
   'file-too-deep': {
     fr: 'Ce fichier est trop imbriqué pour être un projet RoboKit.',
     en: 'This file is nested too deeply to be a RoboKit project.',

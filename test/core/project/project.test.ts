@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { newProject, parseProject } from '../../../app/core/project/project';
+import { jsonDepth } from '../../../app/core/project/json-guard';
+
+const valid = JSON.stringify(newProject('Mon carré'));
+
+describe('parseProject', () => {
+  it('accepts a valid project', () => {
+    const result = parseProject(valid);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.project.name).toBe('Mon carré');
+  });
+
+  it.each([
+    ['empty', '', 'file-empty'],
+    ['blank', '  \n ', 'file-empty'],
+    ['truncated', valid.slice(0, valid.length / 2), 'file-truncated'],
+    ['random bytes', '\u0001\u0002\u00ff\u0000garbage', 'file-not-json'],
+    ['not json', 'bonjour', 'file-not-json'],
+    ['an array', '[1,2,3]', 'file-wrong-format'],
+    ['another format', JSON.stringify({ format: 'scratch', version: 1 }), 'file-wrong-format'],
+    ['future version', JSON.stringify({ ...newProject('x'), version: 7 }), 'file-future-version'],
+    ['wrong types', JSON.stringify({ ...newProject('x'), name: 42 }), 'file-invalid'],
+    ['missing workspace', JSON.stringify({ format: 'robokit-project', version: 1, name: 'a', profile: 'sim' }), 'file-invalid'],
+    ['100,000-deep nesting', '['.repeat(100_000) + ']'.repeat(100_000), 'file-too-deep'],
+  ])('refuses %s with a code', (_name, text, code) => {
+    const result = parseProject(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe(code);
+  });
+
+  it('names the path of an invalid field', () => {
+    const result = parseProject(JSON.stringify({ ...newProject('x'), profile: 'NOT VALID!' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.params.path).toBe('/profile');
+  });
+});
+
+describe('jsonDepth', () => {
+  it('ignores brackets inside strings', () => {
+    expect(jsonDepth('{"a":"[[[[{{{{\\"]]"}', 10)).toBe(1);
+    expect(jsonDepth('[[[]],[{}]]', 10)).toBe(3);
+  });
+});
