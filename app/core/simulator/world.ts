@@ -1,6 +1,7 @@
 /**
  * World files (simulator arenas), SPEC §4: centimetres, y up, heading in degrees (0 = +x,
- * counter-clockwise). Validated by `simulator/world-schema.ts` before use.
+ * counter-clockwise). The arena spans (0, 0)…(width, height) and its border is a wall.
+ * Validated (and defaults filled) by `parseWorld` in `parse-world.ts` before use.
  */
 import type { Localized } from '../i18n/messages';
 
@@ -12,9 +13,29 @@ export interface Pose {
   readonly heading: number;
 }
 
+/** A rect's `x`, `y` is its corner with the smallest coordinates; a circle's is its centre. */
 export type Shape =
   | { readonly type: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number }
   | { readonly type: 'circle'; readonly x: number; readonly y: number; readonly radius: number };
+
+export interface Wall {
+  readonly from: Point;
+  readonly to: Point;
+}
+
+export interface DarkLine {
+  readonly points: readonly Point[];
+  readonly width: number;
+}
+
+export type Zone = Shape & { readonly name: string; readonly color?: string };
+
+export interface LightSource {
+  readonly x: number;
+  readonly y: number;
+  /** Reading added right at the source (0…100); it falls off with distance. */
+  readonly intensity: number;
+}
 
 export interface World {
   readonly format: 'robokit-world';
@@ -24,13 +45,14 @@ export interface World {
   readonly size: { readonly width: number; readonly height: number };
   readonly robot: Pose;
   /** Wall segments. The arena's border is always a wall. */
-  readonly walls: readonly { readonly from: Point; readonly to: Point }[];
+  readonly walls: readonly Wall[];
   readonly obstacles: readonly Shape[];
   /** Dark lines the line sensors see: polylines with a width. */
-  readonly lines: readonly { readonly points: readonly Point[]; readonly width: number }[];
-  readonly zones: readonly (Shape & { readonly name: string; readonly color?: string })[];
+  readonly lines: readonly DarkLine[];
+  /** Named zones; the trace records when the robot's centre enters and leaves each. */
+  readonly zones: readonly Zone[];
   /** Light sources: the light sensor reads more near them. Without any, light is `ambient`. */
-  readonly lights: readonly { readonly x: number; readonly y: number; readonly intensity: number }[];
-  /** Ambient light 0…100 (default 50). */
+  readonly lights: readonly LightSource[];
+  /** Ambient light 0…100; default 50 without light sources, 20 with some (so lamps stand out). */
   readonly ambient?: number;
 }
