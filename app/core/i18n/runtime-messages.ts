@@ -1,4 +1,6 @@
-/** Runtime errors a pupil can cause. */
+/** Runtime errors a pupil can cause, and the names of the robot's parts they mention. */
+import type { Capability } from '../ir';
+import type { Localized } from './messages';
 import { defineMessages } from './define';
 
 export const RUNTIME_MESSAGES = defineMessages({
@@ -18,4 +20,24 @@ export const RUNTIME_MESSAGES = defineMessages({
     fr: 'Robot déconnecté. Vérifie le câble USB.',
     en: 'Robot disconnected. Check the USB cable.',
   },
+  'recursion-too-deep': {
+    fr: 'Trop d’appels de fonction les uns dans les autres. Une fonction s’appelle-t-elle sans fin ?',
+    en: 'Too many function calls inside each other. Does a function call itself forever?',
+  },
+  'procedure-missing': {
+    fr: 'La fonction « {name} » n’existe pas.',
+    en: 'The function “{name}” does not exist.',
+  },
 });
+
+/** What `{capability}` says in `sensor-missing`, in each language. */
+export const CAPABILITY_NAMES: Readonly<Record<Capability, Localized>> = {
+  motors: { fr: 'moteurs', en: 'motors' },
+  light: { fr: 'lumière', en: 'light' },
+  sound: { fr: 'haut-parleur', en: 'buzzer' },
+  pen: { fr: 'crayon', en: 'pen' },
+  distance: { fr: 'capteur de distance', en: 'distance sensor' },
+  line: { fr: 'capteurs de ligne', en: 'line sensors' },
+  lightSensor: { fr: 'capteur de lumière', en: 'light sensor' },
+  button: { fr: 'bouton', en: 'button' },
+};

@@ -1,0 +1,83 @@
+/**
+ * The program's motors and tone, between the interpreter and the RobotIo. It remembers what the
+ * program asked for, so a paused program can be made safe (motors 0, tone off) and resumed, and it
+ * reports `motors` events only when the motor values change.
+ */
+import type { RobotIo } from '../robot-io';
+import { need } from './runtime-errors';
+
+export interface MotorValues {
+  readonly left: number;
+  readonly right: number;
+}
+
+const clamp = (percent: number): number => Math.max(-100, Math.min(100, percent));
+const STILL: MotorValues = { left: 0, right: 0 };
+
+export class Actuators {
+  private wanted: MotorValues = STILL;
+  private shown: MotorValues = STILL;
+  private toneHz = 0;
+  private suspended = false;
+
+  constructor(
+    private readonly io: RobotIo,
+    private readonly onDidChangeMotors: (values: MotorValues) => void,
+  ) {}
+
+  setMotors(left: number, right: number, blockId: string): void {
+    const motors = need(this.io.motors, 'motors', blockId);
+    this.wanted = { left: clamp(left), right: clamp(right) };
+    if (this.suspended) return;
+    motors.setMotors(this.wanted.left, this.wanted.right);
+    this.show(this.wanted);
+  }
+
+  tone(frequencyHz: number, blockId: string): void {
+    const sound = need(this.io.sound, 'sound', blockId);
+    this.toneHz = Math.max(0, frequencyHz);
+    if (!this.suspended) sound.tone(this.toneHz);
+  }
+
+  noTone(blockId: string): void {
+    const sound = need(this.io.sound, 'sound', blockId);
+    this.toneHz = 0;
+    if (!this.suspended) sound.noTone();
+  }
+
+  /** Paused: motors 0 and silence on the robot, keeping what the program wants for later. */
+  suspend(): void {
+    if (this.suspended) return;
+    this.suspended = true;
+    if (this.io.motors && (this.wanted.left !== 0 || this.wanted.right !== 0)) {
+      this.io.motors.setMotors(0, 0);
+      this.show(STILL);
+    }
+    if (this.io.sound && this.toneHz > 0) this.io.sound.noTone();
+  }
+
+  /** Running again: the robot gets back what the program wants. */
+  restore(): void {
+    if (!this.suspended) return;
+    this.suspended = false;
+    if (this.io.motors && (this.wanted.left !== this.shown.left || this.wanted.right !== this.shown.right)) {
+      this.io.motors.setMotors(this.wanted.left, this.wanted.right);
+      this.show(this.wanted);
+    }
+    if (this.io.sound && this.toneHz > 0) this.io.sound.tone(this.toneHz);
+  }
+
+  /** After `io.stopAll()`: everything is off. */
+  stopped(): void {
+    this.wanted = STILL;
+    this.toneHz = 0;
+    this.suspended = true;
+    this.show(STILL);
+  }
+
+  private show(values: MotorValues): void {
+    if (values.left === this.shown.left && values.right === this.shown.right) return;
+    this.shown = values;
+    this.onDidChangeMotors(values);
+  }
+}
