@@ -43,6 +43,22 @@ export const FILE_MESSAGES = defineMessages({
     fr: 'Monde invalide à {path} : {detail}.',
     en: 'Invalid world at {path}: {detail}.',
   },
+  'world-wrong-format': {
+    fr: 'Ce fichier n’est pas un monde RoboKit ({path} : {detail}).',
+    en: 'This file is not a RoboKit world ({path}: {detail}).',
+  },
+  'world-future-version': {
+    fr: 'Ce monde vient d’une version plus récente de RoboKit ({detail}). Mets RoboKit à jour.',
+    en: 'This world comes from a newer RoboKit ({detail}). Please update RoboKit.',
+  },
+  'world-too-large': {
+    fr: 'Ce monde est trop grand à {path} : {detail}.',
+    en: 'This world is too big at {path}: {detail}.',
+  },
+  'world-robot-outside': {
+    fr: 'Le robot démarre en dehors du monde ({path}).',
+    en: 'The robot starts outside the world ({path}).',
+  },
   'bad-usage': {
     fr: 'Commande incorrecte : {detail}.',
     en: 'Wrong command: {detail}.',
