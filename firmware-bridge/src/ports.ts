@@ -1,0 +1,112 @@
+/**
+ * Serial port discovery with a friendly guess of the board from its USB identifiers (VID:PID).
+ * `guessBoard` is pure; `listPorts` takes the lister so tests never touch the machine's ports.
+ */
+import { SerialPort } from 'serialport';
+import { localized, type Localized, type MessageCode } from '../../app/core/i18n/messages';
+
+export type BoardKind =
+  | 'arduino-uno'
+  | 'arduino-mega'
+  | 'arduino-leonardo'
+  | 'ch340'
+  | 'ch9102'
+  | 'ftdi'
+  | 'cp210x'
+  | 'pl2303'
+  | 'unknown';
+
+export interface BoardGuess {
+  readonly kind: BoardKind;
+  /** True for a genuine Arduino or a USB-serial chip found on Arduino clones. */
+  readonly likelyArduino: boolean;
+  readonly label: Localized;
+  /** What to install first, when the chip needs a driver on Windows or macOS. */
+  readonly driverHint?: Localized;
+}
+
+interface KnownChip {
+  readonly kind: Exclude<BoardKind, 'unknown'>;
+  readonly ids: readonly string[];
+  readonly label: MessageCode;
+  readonly driver?: MessageCode;
+}
+
+/** VID:PID (lower-case hex) by board or chip. */
+const KNOWN: readonly KnownChip[] = [
+  { kind: 'arduino-uno', ids: ['2341:0043', '2341:0001', '2341:0243', '2a03:0043'], label: 'board-arduino-uno' },
+  { kind: 'arduino-mega', ids: ['2341:0010', '2341:0042', '2341:0242', '2a03:0042'], label: 'board-arduino-mega' },
+  { kind: 'arduino-leonardo', ids: ['2341:8036', '2341:0036', '2a03:8036'], label: 'board-arduino-leonardo' },
+  { kind: 'ch340', ids: ['1a86:7523', '1a86:5523'], label: 'board-ch340', driver: 'driver-ch340' },
+  { kind: 'ch9102', ids: ['1a86:55d4', '1a86:55d3'], label: 'board-ch9102', driver: 'driver-ch9102' },
+  { kind: 'ftdi', ids: ['0403:6001', '0403:6015'], label: 'board-ftdi' },
+  { kind: 'cp210x', ids: ['10c4:ea60'], label: 'board-cp210x', driver: 'driver-cp210x' },
+  { kind: 'pl2303', ids: ['067b:2303'], label: 'board-pl2303', driver: 'driver-pl2303' },
+];
+
+const BY_ID: ReadonlyMap<string, KnownChip> = new Map(KNOWN.flatMap((chip) => chip.ids.map((id) => [id, chip])));
+
+/** "2341", "0x2341", "2341 " → "2341"; anything else → undefined. */
+function normalizeId(id: string | undefined): string | undefined {
+  const m = /^\s*(?:0x)?([0-9a-f]{1,4})\s*$/i.exec(id ?? '');
+  return m?.[1] ? m[1].toLowerCase().padStart(4, '0') : undefined;
+}
+
+export function guessBoard(vendorId: string | undefined, productId: string | undefined): BoardGuess {
+  const vid = normalizeId(vendorId);
+  const pid = normalizeId(productId);
+  const chip = vid && pid ? BY_ID.get(`${vid}:${pid}`) : undefined;
+  if (!chip) return { kind: 'unknown', likelyArduino: false, label: localized('board-unknown') };
+  return {
+    kind: chip.kind,
+    likelyArduino: true,
+    label: localized(chip.label),
+    ...(chip.driver ? { driverHint: localized(chip.driver) } : {}),
+  };
+}
+
+/** What serialport's `list()` gives (the fields we read). */
+export interface RawPortInfo {
+  readonly path: string;
+  readonly manufacturer?: string | undefined;
+  readonly serialNumber?: string | undefined;
+  readonly vendorId?: string | undefined;
+  readonly productId?: string | undefined;
+}
+
+export interface PortInfo {
+  readonly path: string;
+  readonly manufacturer?: string;
+  readonly serialNumber?: string;
+  /** "2341:0043" when the port is USB. */
+  readonly usbId?: string;
+  readonly board: BoardGuess;
+}
+
+export type PortLister = () => Promise<readonly RawPortInfo[]>;
+
+export const systemPortLister: PortLister = () => SerialPort.list();
+
+/** Ports, likely robots first, then by path. */
+export async function listPorts(lister: PortLister = systemPortLister): Promise<PortInfo[]> {
+  const raw = await lister();
+  const ports = raw.map((p): PortInfo => {
+    const vid = normalizeId(p.vendorId);
+    const pid = normalizeId(p.productId);
+    return {
+      path: p.path,
+      ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
+      ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
+      ...(vid && pid ? { usbId: `${vid}:${pid}` } : {}),
+      board: guessBoard(p.vendorId, p.productId),
+    };
+  });
+  return ports.sort(
+    (a, b) => Number(b.board.likelyArduino) - Number(a.board.likelyArduino) || a.path.localeCompare(b.path),
+  );
+}
+
+/** The port `--robot auto` picks: the first likely Arduino, if any. */
+export async function findRobotPort(lister: PortLister = systemPortLister): Promise<PortInfo | undefined> {
+  return (await listPorts(lister)).find((p) => p.board.likelyArduino);
+}
