@@ -24,10 +24,13 @@ describe('built-in worlds', () => {
   it('small-maze: the corridor route reaches "arrivee" without touching a wall', () => {
     const sim = new Simulation(findWorld('small-maze')!, SIM_PROFILE);
     const m = sim.io.motors!;
-    const forward = (cm: number) => (m.setMotors(50, 50), sim.step(Math.round((cm / 15) * 100) * 10));
-    const turn = (left: boolean) => (m.setMotors(left ? -50 : 50, left ? 50 : -50), sim.step(1000));
-    forward(150), turn(false), forward(50), turn(false), forward(150), turn(true);
-    forward(50), turn(true), forward(150), turn(false), forward(50), turn(false), forward(150);
+    // Up, right, down, right, up, right, down: cm forward at 15 cm/s, or a 90° spin (L / R) in 1 s.
+    const route = [150, 'R', 50, 'R', 150, 'L', 50, 'L', 150, 'R', 50, 'R', 150] as const;
+    for (const leg of route) {
+      if (leg === 'L' || leg === 'R') m.setMotors(leg === 'L' ? -50 : 50, leg === 'L' ? 50 : -50);
+      else m.setMotors(50, 50);
+      sim.step(typeof leg === 'number' ? Math.round((leg / 15) * 100) * 10 : 1000);
+    }
     const t = sim.trace;
     expect(t.collisions).toEqual([]);
     expect(t.zoneEvents.map((e) => `${e.kind} ${e.zone}`)).toEqual(['enter depart', 'leave depart', 'enter arrivee']);
