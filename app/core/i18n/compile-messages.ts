@@ -1,5 +1,7 @@
 /** Compile diagnostics. */
+import type { Capability } from '../ir';
 import { defineMessages } from './define';
+import type { Localized } from './messages';
 
 export const COMPILE_MESSAGES = defineMessages({
   'no-start': {
@@ -42,4 +44,40 @@ export const COMPILE_MESSAGES = defineMessages({
     fr: 'La fonction « {name} » s’appelle elle-même trop de fois (plus de {max}).',
     en: 'The function "{name}" calls itself too many times (more than {max}).',
   },
+  'bad-workspace': {
+    fr: 'Ce projet est abîmé : je ne peux pas lire ses blocs.',
+    en: 'This project is damaged: I cannot read its blocks.',
+  },
+  'duplicate-id': {
+    fr: 'Ce projet est abîmé : deux blocs portent le même identifiant.',
+    en: 'This project is damaged: two blocks have the same id.',
+  },
+  'misplaced-block': {
+    fr: 'Ce bloc n’est pas à sa place ici.',
+    en: 'This block does not belong here.',
+  },
+  'duplicate-procedure': {
+    fr: 'Il y a deux fonctions qui s’appellent « {name} ». Donne-leur des noms différents.',
+    en: 'Two functions are called "{name}". Give them different names.',
+  },
+  'unused-stack': {
+    fr: 'Ces blocs ne sont pas accrochés à « quand je démarre » : ils ne feront rien.',
+    en: 'These blocks are not attached to "when I start": they will not do anything.',
+  },
+  'recursive-procedure': {
+    fr: 'La fonction « {name} » s’appelle elle-même. Vérifie qu’elle finit par s’arrêter !',
+    en: 'The function "{name}" calls itself. Check that it stops at some point!',
+  },
 });
+
+/** What a robot part is called, for `not-on-profile`. */
+export const CAPABILITY_NAMES: Readonly<Record<Capability, Localized>> = {
+  motors: { fr: 'moteurs', en: 'motors' },
+  light: { fr: 'lumière', en: 'light' },
+  sound: { fr: 'haut-parleur', en: 'buzzer' },
+  pen: { fr: 'crayon', en: 'pen' },
+  distance: { fr: 'capteur de distance', en: 'distance sensor' },
+  line: { fr: 'capteurs de ligne', en: 'line sensors' },
+  lightSensor: { fr: 'capteur de lumière', en: 'light sensor' },
+  button: { fr: 'bouton', en: 'button' },
+};

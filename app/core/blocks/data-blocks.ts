@@ -1,0 +1,80 @@
+/** Texte / Text, Variables and Fonctions / Functions. */
+import { customDefinition } from './define';
+import type { CatalogEntry } from './types';
+
+export const DATA_BLOCKS: readonly CatalogEntry[] = [
+  {
+    type: 'text',
+    kind: 'value',
+    category: 'text',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'block' },
+    compile: (b, ctx) => ({ kind: 'text', blockId: b.id, value: ctx.textField(b, 'TEXT') }),
+  },
+  {
+    type: 'robokit_say',
+    kind: 'statement',
+    category: 'text',
+    capability: null,
+    definition: customDefinition({
+      type: 'robokit_say',
+      category: 'text',
+      shape: 'statement',
+      inline: true,
+      message0: { fr: 'dire %1', en: 'say %1' },
+      tooltip: {
+        fr: 'Affiche un message dans une bulle, à côté du robot.',
+        en: 'Shows a message in a speech bubble next to the robot.',
+      },
+      args0: [{ type: 'input_value', name: 'TEXT' }],
+    }),
+    toolbox: { kind: 'block', inputs: { TEXT: { type: 'text', value: { fr: 'Bonjour !', en: 'Hello!' } } } },
+    compile: (b, ctx) => ({ kind: 'say', blockId: b.id, text: ctx.value(b, 'TEXT') }),
+  },
+  {
+    type: 'variables_get',
+    kind: 'value',
+    category: 'variables',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'dynamic' },
+    compile: (b, ctx) => ({ kind: 'var.get', blockId: b.id, name: ctx.variable(b) }),
+  },
+  {
+    type: 'variables_set',
+    kind: 'statement',
+    category: 'variables',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'dynamic' },
+    compile: (b, ctx) => ({ kind: 'var.set', blockId: b.id, name: ctx.variable(b), value: ctx.value(b, 'VALUE') }),
+  },
+  {
+    type: 'math_change',
+    kind: 'statement',
+    category: 'variables',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'dynamic' },
+    compile: (b, ctx) => ({ kind: 'var.change', blockId: b.id, name: ctx.variable(b), delta: ctx.value(b, 'DELTA') }),
+  },
+  {
+    type: 'procedures_defnoreturn',
+    kind: 'definition',
+    category: 'functions',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'dynamic' },
+    compile: 'procedure-definition',
+  },
+  {
+    type: 'procedures_callnoreturn',
+    kind: 'statement',
+    category: 'functions',
+    capability: null,
+    definition: 'blockly-builtin',
+    toolbox: { kind: 'dynamic' },
+    compile: (b, ctx) => ({ kind: 'call', blockId: b.id, ...ctx.call(b) }),
+  },
+];
