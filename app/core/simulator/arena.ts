@@ -24,7 +24,7 @@ export class Arena {
   private readonly lines: SegmentGrid;
   private readonly lineHalfWidth: Float64Array;
   private readonly lights: World['lights'];
-  private readonly ambient: number;
+  private ambient: number;
   private readonly solidReach: number;
 
   /** `solidReach`: the largest clearance a collision query needs to see exactly. */
@@ -113,6 +113,11 @@ export class Arena {
       v += l.intensity / (1 + (dx * dx + dy * dy) * k);
     }
     return v < 0 ? 0 : v > 100 ? 100 : v;
+  }
+
+  /** The room's light without sources, 0…100. */
+  setAmbient(level: number): void {
+    this.ambient = level < 0 ? 0 : level > 100 ? 100 : level;
   }
 
   zoneContains(i: number, x: number, y: number): boolean {

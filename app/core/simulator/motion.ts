@@ -39,10 +39,17 @@ export class Motion {
     this.arena = new Arena(world, ROBOT_RADIUS_CM + MAX_SUBSTEP_CM);
     this.cmPerSecond = calibration.cmPerSecond;
     this.wheelbase = wheelbaseCm(calibration.cmPerSecond, calibration.degreesPerSecond);
-    this.x = world.robot.x;
-    this.y = world.robot.y;
-    this.theta = normalizeRadians((world.robot.heading * Math.PI) / 180);
-    this.clearance = this.arena.distanceToSolid(this.x, this.y) - ROBOT_RADIUS_CM;
+    this.x = this.y = this.theta = this.clearance = 0;
+    this.touching = false;
+    this.place(world.robot.x, world.robot.y, world.robot.heading);
+  }
+
+  /** Puts the robot somewhere (heading in degrees); already touching there is no new contact. */
+  place(x: number, y: number, headingDeg: number): void {
+    this.x = x;
+    this.y = y;
+    this.theta = normalizeRadians((headingDeg * Math.PI) / 180);
+    this.clearance = this.clearanceAt(x, y);
     this.touching = this.clearance < CONTACT_CM;
   }
 

@@ -105,6 +105,23 @@ export class Simulation {
     this.button = pressed;
   }
 
+  /**
+   * Moves the robot without driving it (the UI lets a pupil drag it before a run; tests place it
+   * over a line or at a distance from a wall). The pen does not draw the jump; zones update.
+   */
+  placeRobot(pose: Pose): void {
+    this.rec.penLifted();
+    this.motion.place(pose.x, pose.y, pose.heading);
+    this.sensorsAtStep = -1;
+    this.updateZones();
+  }
+
+  /** The room's light, 0…100, as the light sensor sees it away from light sources (a UI slider). */
+  setAmbientLight(level: number): void {
+    this.arena.setAmbient(level);
+    this.sensorsAtStep = -1;
+  }
+
   snapshot(): SimSnapshot {
     const s = this.readSensors();
     const rayLen = Math.min(s.rayHitCm, 80);

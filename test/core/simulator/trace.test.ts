@@ -125,6 +125,35 @@ describe('pen', () => {
   });
 });
 
+describe('placing the robot', () => {
+  it('moves it without drawing the jump, and updates zones and sensors', () => {
+    const s = sim({ zones: [{ type: 'circle', x: 300, y: 150, radius: 10, name: 'z' }] });
+    s.io.pen!.setPen(true);
+    s.io.motors!.setMotors(50, 50);
+    s.step(1000);
+    s.placeRobot({ x: 300, y: 150, heading: 0 });
+    s.step(1000);
+    const t = s.trace;
+    expect(t.penSegments.map((p) => [p.from[0], p.to[0]].map(Math.round))).toEqual([[100, 115], [300, 315]]);
+    expect(t.zoneEvents).toEqual([{ t: 1000, zone: 'z', kind: 'enter' }, { t: 1670, zone: 'z', kind: 'leave' }]);
+    expect(s.io.distance!.readDistance()).toBeCloseTo(400 - 315 - 8, 6);
+  });
+});
+
+describe('snapshot', () => {
+  it('shows the sensors: the distance ray, line sensor spots, light and button', () => {
+    const s = sim({ walls: [{ from: [148, 0], to: [148, 300] }] });
+    s.setAmbientLight(73);
+    const { sensors, pose } = s.snapshot();
+    expect(pose).toEqual({ x: 100, y: 150, heading: 0 });
+    expect(sensors.distanceRay).toEqual({ from: [108, 150], to: [148, 150] });
+    expect(sensors.distanceCm).toBe(40);
+    expect(sensors.lineLeft).toEqual({ at: [106, 152], dark: false });
+    expect(sensors.lineRight).toEqual({ at: [106, 148], dark: false });
+    expect(sensors.light).toBe(73);
+  });
+});
+
 describe('trace accounting', () => {
   it('samples every 50 ms from t = 0 with the motor powers', () => {
     const s = sim({});
