@@ -9,6 +9,7 @@ import { BugError } from '../errors';
 import { Arena } from './arena';
 import { DEG } from './geometry';
 import { Motion } from './motion';
+import { DISTANCE_MAX_CM } from './robot-body';
 import { RobotSensors } from './robot-sensors';
 import { seededRandom } from './rng';
 import { buildSimIo, type SimActuators } from './sim-io';
@@ -124,7 +125,7 @@ export class Simulation {
 
   snapshot(): SimSnapshot {
     const s = this.readSensors();
-    const rayLen = Math.min(s.rayHitCm, 80);
+    const rayLen = Math.min(s.rayHitCm, DISTANCE_MAX_CM);
     const { theta } = this.motion;
     return {
       timeMs: this.timeMs,
