@@ -1,4 +1,49 @@
-/** Desktop app and host messages. */
+/** Desktop app and host messages (the UI ⇄ host contract, projects on disk, settings). */
 import { defineMessages } from './define';
 
-export const APP_MESSAGES = defineMessages({});
+export const APP_MESSAGES = defineMessages({
+  'bad-request': {
+    fr: 'RoboKit a reçu une demande incorrecte ({method}).',
+    en: 'RoboKit received a malformed request ({method}).',
+  },
+  'internal-error': {
+    fr: 'Oups, RoboKit a eu un problème. Ton travail est enregistré ; réessaie.',
+    en: 'Oops, RoboKit ran into a problem. Your work is saved; try again.',
+  },
+  'feature-unavailable': {
+    fr: 'Cette fonction n’est pas encore disponible dans cette version de RoboKit ({feature}).',
+    en: 'This feature is not available in this version of RoboKit yet ({feature}).',
+  },
+  'run-in-progress': {
+    fr: 'Un programme tourne déjà. Arrête-le d’abord.',
+    en: 'A program is already running. Stop it first.',
+  },
+  'no-run': {
+    fr: 'Aucun programme ne tourne.',
+    en: 'No program is running.',
+  },
+  'not-connected': {
+    fr: 'Aucun robot n’est connecté. Branche le robot et choisis-le dans la liste.',
+    en: 'No robot is connected. Plug in the robot and choose it in the list.',
+  },
+  'already-connected': {
+    fr: 'Un robot est déjà connecté. Déconnecte-le d’abord.',
+    en: 'A robot is already connected. Disconnect it first.',
+  },
+  'robot-has-no-light': {
+    fr: 'Ce robot n’a pas de lumière à faire clignoter.',
+    en: 'This robot has no light to blink.',
+  },
+  'unknown-world': {
+    fr: 'Je ne connais pas le monde « {world} ».',
+    en: 'I do not know the world "{world}".',
+  },
+  'version-not-found': {
+    fr: 'Cette version du projet n’existe plus.',
+    en: 'This version of the project no longer exists.',
+  },
+  'file-save-failed': {
+    fr: 'Impossible d’enregistrer le fichier « {file} ». Vérifie qu’il reste de la place et que le dossier est accessible.',
+    en: 'Cannot save the file "{file}". Check there is free space and the folder is writable.',
+  },
+});

@@ -1,0 +1,56 @@
+/**
+ * Builds a HostService from its parts. A composition root (Electron main, `robokit serve`) passes
+ * the seams it has; a missing one answers `feature-unavailable` (it never pretends to work).
+ */
+import { AppError } from '../core/errors';
+import type { HostInfo } from '../shared/api';
+import { createRequestValidator, type RequestValidator } from '../shared/api-validate';
+import { HostService } from './host-service';
+import { ProjectStore } from './project-store';
+import { RobotManager } from './robot-manager';
+import { RunSessions } from './run-sessions';
+import type { CompileFn, FileDialogs, RobotBackend, RunEngine, WorldCatalog } from './seams';
+import { SettingsStore } from './settings-store';
+
+export interface HostSeams {
+  readonly compile?: CompileFn;
+  readonly engine?: RunEngine;
+  readonly robots?: RobotBackend;
+  readonly worlds?: WorldCatalog;
+  readonly dialogs?: FileDialogs;
+}
+
+export interface CreateHostOptions {
+  readonly dataDir: string;
+  readonly info: HostInfo;
+  readonly seams: HostSeams;
+  readonly validate?: RequestValidator;
+}
+
+const unavailable = (feature: string) => () => {
+  throw new AppError({ code: 'feature-unavailable', params: { feature } });
+};
+
+export function createHostService(options: CreateHostOptions): HostService {
+  const { seams } = options;
+  const validate = options.validate ?? createRequestValidator();
+  const robots = new RobotManager(
+    seams.robots ?? { listPorts: unavailable('robots'), open: unavailable('robots') },
+  );
+  const worlds = seams.worlds ?? { list: () => [], get: () => undefined };
+  const runs = new RunSessions({
+    compile: seams.compile ?? unavailable('compiler'),
+    engine: seams.engine ?? { start: unavailable('runtime') },
+    worlds,
+    robots,
+  });
+  return new HostService({
+    info: options.info,
+    projects: new ProjectStore({ dataDir: options.dataDir }),
+    settings: new SettingsStore(options.dataDir, validate),
+    robots,
+    runs,
+    worlds,
+    ...(seams.dialogs ? { dialogs: seams.dialogs } : {}),
+  });
+}

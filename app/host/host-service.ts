@@ -1,0 +1,242 @@
+/**
+ * The host side of the UI ⇄ host contract: plain Node, no Electron. Both transports (Electron IPC
+ * and the `robokit serve` WebSocket) validate requests, then call these methods.
+ */
+import { basename } from 'node:path';
+import { AppError } from '../core/errors';
+import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
+import { parseProject, type Project } from '../core/project/project';
+import type {
+  AutosaveResult,
+  ConnectionStatus,
+  ConnectRequest,
+  HostInfo,
+  OpenedProject,
+  OpenProjectRequest,
+  PortInfo,
+  ProfileSummary,
+  RobokitApi,
+  RunRequest,
+  RunStartResult,
+  SaveProjectRequest,
+  SaveProjectResult,
+  Settings,
+  SettingsPatch,
+  VersionInfo,
+  World,
+  WorldSummary,
+} from '../shared/api';
+import { Emitter } from './emitter';
+import type { ProjectStore } from './project-store';
+import { serializeProject } from './project-store';
+import type { RobotManager } from './robot-manager';
+import { requireProfile, type RunSessions } from './run-sessions';
+import type { FileDialogs, WorldCatalog } from './seams';
+import type { SettingsStore } from './settings-store';
+
+export interface HostServiceDeps {
+  readonly info: HostInfo;
+  readonly projects: ProjectStore;
+  readonly settings: SettingsStore;
+  readonly robots: RobotManager;
+  readonly runs: RunSessions;
+  readonly worlds: WorldCatalog;
+  /** Electron's native dialogs; absent in the browser (upload / download instead). */
+  readonly dialogs?: FileDialogs;
+  readonly profiles?: Readonly<Record<string, Profile>>;
+}
+
+export class HostService implements RobokitApi {
+  private readonly settingsChanged = new Emitter<Settings>();
+  private readonly projectOpened = new Emitter<OpenedProject>();
+  /** The file the open project belongs to; stays in the host (the UI only sees its name). */
+  private filePath: string | null = null;
+  /** A file given by the OS before the UI asked for the startup project. */
+  private pendingStartupFile: string | null = null;
+
+  readonly onDidEmitRunEvent: RobokitApi['onDidEmitRunEvent'];
+  readonly onDidChangeRunState: RobokitApi['onDidChangeRunState'];
+  readonly onDidUpdateSimulation: RobokitApi['onDidUpdateSimulation'];
+  readonly onDidReadSensors: RobokitApi['onDidReadSensors'];
+  readonly onDidChangeConnection: RobokitApi['onDidChangeConnection'];
+  readonly onDidChangeSettings = this.settingsChanged.event;
+  readonly onDidOpenProject = this.projectOpened.event;
+
+  constructor(private readonly deps: HostServiceDeps) {
+    this.onDidEmitRunEvent = deps.runs.onDidEmitRunEvent;
+    this.onDidChangeRunState = deps.runs.onDidChangeRunState;
+    this.onDidUpdateSimulation = deps.runs.onDidUpdateSimulation;
+    this.onDidReadSensors = deps.runs.onDidReadSensors;
+    this.onDidChangeConnection = deps.robots.onDidChange;
+  }
+
+  async getHostInfo(): Promise<HostInfo> {
+    return this.deps.info;
+  }
+
+  // --- Robot panel ---
+
+  listPorts(): Promise<PortInfo[]> {
+    return this.deps.robots.listPorts();
+  }
+
+  async listProfiles(): Promise<ProfileSummary[]> {
+    return Object.values(this.deps.profiles ?? BUILT_IN_PROFILES).map((p) => ({
+      id: p.id,
+      name: p.name,
+      transport: p.transport,
+      capabilities: p.capabilities,
+    }));
+  }
+
+  connect({ port, profile }: ConnectRequest): Promise<ConnectionStatus> {
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    return this.deps.robots.connect(port, requireProfile(profile));
+  }
+
+  async disconnect(): Promise<ConnectionStatus> {
+    if (this.deps.runs.running) await this.deps.runs.stop();
+    return this.deps.robots.disconnect();
+  }
+
+  async identify(): Promise<void> {
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    await this.deps.robots.identify();
+  }
+
+  // --- Worlds ---
+
+  async listWorlds(): Promise<WorldSummary[]> {
+    return [...this.deps.worlds.list()];
+  }
+
+  async getWorld({ id }: { readonly id: string }): Promise<World> {
+    const world = this.deps.worlds.get(id);
+    if (!world) throw new AppError({ code: 'unknown-world', params: { world: id } });
+    return world;
+  }
+
+  // --- Runs ---
+
+  async run(request: RunRequest): Promise<RunStartResult> {
+    const settings = await this.deps.settings.get();
+    return this.deps.runs.start(request, settings.world);
+  }
+
+  async pause(): Promise<void> {
+    this.deps.runs.pause();
+  }
+
+  async resume(): Promise<void> {
+    this.deps.runs.resume();
+  }
+
+  async step(): Promise<void> {
+    this.deps.runs.step();
+  }
+
+  stop(): Promise<void> {
+    return this.deps.runs.stop();
+  }
+
+  // --- Projects ---
+
+  async getStartupProject(): Promise<OpenedProject | null> {
+    const file = this.pendingStartupFile;
+    this.pendingStartupFile = null;
+    if (file) return this.openPath(file);
+    const last = await this.deps.projects.lastSession();
+    if (!last) return null;
+    this.filePath = last.filePath;
+    return { project: last.project, fileName: last.filePath ? basename(last.filePath) : null, source: 'autosave' };
+  }
+
+  async openProject(request: OpenProjectRequest): Promise<OpenedProject | null> {
+    if (request.from === 'text') {
+      const parsed = parseProject(request.text);
+      if (!parsed.ok) throw new AppError(parsed.error);
+      this.filePath = null;
+      return { project: parsed.project, fileName: request.fileName ?? null, source: 'upload' };
+    }
+    const dialogs = this.requireDialogs();
+    const path = await dialogs.chooseOpenPath();
+    return path ? this.openPath(path) : null;
+  }
+
+  async saveProject({ project, saveAs }: SaveProjectRequest): Promise<SaveProjectResult> {
+    const stamped: Project = { ...project, updatedAt: new Date().toISOString() };
+    const fileName = `${safeFileName(project.name)}.robokit`;
+    if (!this.deps.dialogs) return { status: 'download', fileName, text: serializeProject(stamped) };
+    let path = saveAs ? null : this.filePath;
+    path ??= await this.deps.dialogs.chooseSavePath(fileName);
+    if (!path) return { status: 'cancelled' };
+    await this.deps.projects.writeFile(path, stamped);
+    this.filePath = path;
+    await this.deps.projects.autosave(stamped, path);
+    return { status: 'saved', fileName: basename(path) };
+  }
+
+  autosave({ project }: { readonly project: Project }): Promise<AutosaveResult> {
+    return this.deps.projects.autosave(project, this.filePath);
+  }
+
+  listVersions(): Promise<VersionInfo[]> {
+    return this.deps.projects.listVersions();
+  }
+
+  async restoreVersion({ id }: { readonly id: string }): Promise<OpenedProject> {
+    const project = await this.deps.projects.readVersion(id);
+    return { project, fileName: this.filePath ? basename(this.filePath) : null, source: 'version' };
+  }
+
+  // --- Settings ---
+
+  getSettings(): Promise<Settings> {
+    return this.deps.settings.get();
+  }
+
+  async setSettings(patch: SettingsPatch): Promise<Settings> {
+    const settings = await this.deps.settings.update(patch);
+    this.settingsChanged.fire(settings);
+    return settings;
+  }
+
+  // --- Host-side entry points (not part of the UI contract) ---
+
+  /**
+   * A file given by the operating system (double-click, "open with", a second instance).
+   * Before the UI has started it becomes the startup project; after, the UI is told.
+   */
+  async openFromOs(path: string, uiReady: boolean): Promise<void> {
+    if (!uiReady) {
+      this.pendingStartupFile = path;
+      return;
+    }
+    this.projectOpened.fire(await this.openPath(path));
+  }
+
+  /** On quit: stop the program and leave the robot safe. */
+  async shutdown(): Promise<void> {
+    await this.deps.runs.stop();
+    await this.deps.robots.disconnect();
+  }
+
+  private async openPath(path: string): Promise<OpenedProject> {
+    const project = await this.deps.projects.readFile(path);
+    this.filePath = path;
+    await this.deps.projects.autosave(project, path);
+    return { project, fileName: basename(path), source: 'file' };
+  }
+
+  private requireDialogs(): FileDialogs {
+    if (!this.deps.dialogs) throw new AppError({ code: 'feature-unavailable', params: { feature: 'dialog' } });
+    return this.deps.dialogs;
+  }
+}
+
+/** A project name as a file name: no path separators or characters Windows refuses. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 100);
+  return cleaned || 'projet';
+}

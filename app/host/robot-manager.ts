@@ -1,0 +1,104 @@
+/**
+ * The robot panel's side of the host: one robot at a time, its connection state for the light
+ * (none / connecting / ready / lost), and "identify" (blink the robot's light).
+ */
+import { AppError } from '../core/errors';
+import type { Profile } from '../core/profiles';
+import type { RobotIo } from '../core/robot-io';
+import type { ConnectionStatus, PortInfo } from '../shared/api';
+import { apiError } from '../shared/api';
+import { Emitter } from './emitter';
+import { toApiError } from './to-api-error';
+import type { RobotBackend, RobotLink } from './seams';
+
+export interface Timers {
+  delay(ms: number): Promise<void>;
+}
+
+export const realTimers: Timers = { delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+export class RobotManager {
+  private readonly changed = new Emitter<ConnectionStatus>();
+  readonly onDidChange = this.changed.event;
+  private status: ConnectionStatus = { state: 'none' };
+  private link: RobotLink | null = null;
+  private profile: Profile | null = null;
+  private unlisten: (() => void) | undefined;
+
+  constructor(
+    private readonly backend: RobotBackend,
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  get connection(): ConnectionStatus {
+    return this.status;
+  }
+
+  /** The connected robot, ready to run a program. */
+  get ready(): { readonly io: RobotIo; readonly profile: Profile } | null {
+    return this.link && this.profile && this.status.state === 'ready' ? { io: this.link.io, profile: this.profile } : null;
+  }
+
+  listPorts(): Promise<PortInfo[]> {
+    return this.backend.listPorts();
+  }
+
+  async connect(port: string, profile: Profile): Promise<ConnectionStatus> {
+    if (this.status.state === 'connecting') throw new AppError({ code: 'already-connected' });
+    await this.disconnect();
+    this.set({ state: 'connecting', port, profile: profile.id });
+    try {
+      const link = await this.backend.open(port, profile);
+      this.link = link;
+      this.profile = profile;
+      this.unlisten = link.io.onDidChangeLink?.((state) => {
+        if (state === 'lost') this.set({ state: 'lost', port, profile: profile.id, reason: apiError('robot-disconnected') });
+        else this.set({ state: 'ready', port, profile: profile.id });
+      });
+      this.set({ state: 'ready', port, profile: profile.id });
+    } catch (e) {
+      this.set({ state: 'none', port, profile: profile.id, reason: toApiError(e) });
+    }
+    return this.status;
+  }
+
+  async disconnect(): Promise<ConnectionStatus> {
+    const link = this.link;
+    this.unlisten?.();
+    this.unlisten = undefined;
+    this.link = null;
+    this.profile = null;
+    if (link) {
+      try {
+        await link.close();
+      } finally {
+        this.set({ state: 'none' });
+      }
+    }
+    return this.status;
+  }
+
+  /** Every actuator of the connected robot to a safe state (Stop works even without a run). */
+  async stopAll(): Promise<void> {
+    await this.link?.io.stopAll();
+  }
+
+  /** Blinks the light three times. */
+  async identify(): Promise<void> {
+    const ready = this.ready;
+    if (!ready) throw new AppError({ code: 'not-connected' });
+    const light = ready.io.light;
+    if (!light) throw new AppError({ code: 'robot-has-no-light' });
+    for (let i = 0; i < 3; i++) {
+      light.setLight(true);
+      await this.timers.delay(250);
+      light.setLight(false);
+      await this.timers.delay(250);
+    }
+  }
+
+  private set(status: ConnectionStatus): void {
+    this.status = status;
+    this.changed.fire(status);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The seams HostService is built from: small interfaces for the parts that live elsewhere
+ * (compiler, runtime + simulator, the robot bridge, native dialogs). Each composition root
+ * (Electron main, `robokit serve`) injects the real implementations.
+ */
+import type { Diagnostic } from '../core/compiler/diagnostics';
+import type { Program } from '../core/ir';
+import type { Profile } from '../core/profiles';
+import type { RobotIo } from '../core/robot-io';
+import type { RunEvent, RunState } from '../core/runtime/events';
+import type { World } from '../core/simulator/world';
+import type { PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
+
+// --- Compiler (app/core/compiler) ---------------------------------------------------------------
+
+export interface CompileResult {
+  /** Null when there are errors. */
+  readonly program: Program | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type CompileFn = (workspace: WorkspaceJson, options: { readonly profile: Profile }) => CompileResult;
+
+// --- Runtime + simulator (app/core/runtime, app/core/simulator) ---------------------------------
+
+export type RunTargetSpec =
+  | { readonly kind: 'sim'; readonly profile: Profile; readonly world: World }
+  | { readonly kind: 'robot'; readonly profile: Profile; readonly io: RobotIo };
+
+/** Where a run reports to; the host adds the run id and forwards to the UI. */
+export interface RunSink {
+  event(event: RunEvent): void;
+  state(state: RunState): void;
+  simulation(frame: Omit<SimulationFrame, 'runId'>): void;
+  sensors(reading: Omit<SensorReading, 'runId'>): void;
+}
+
+export interface RunHandle {
+  pause(): void;
+  resume(): void;
+  step(): void;
+  /** Stops the program; resolves once every actuator is in a safe state. */
+  stop(): Promise<void>;
+}
+
+export interface RunEngine {
+  /** Starts playing `program` at wall-clock speed (the simulator paced to real time). */
+  start(program: Program, target: RunTargetSpec, options: { readonly paused: boolean }, sink: RunSink): RunHandle;
+}
+
+// --- Robot bridge (firmware-bridge) -------------------------------------------------------------
+
+export interface RobotLink {
+  readonly io: RobotIo;
+  /** Safe state, then close the port. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface RobotBackend {
+  listPorts(): Promise<PortInfo[]>;
+  /** Rejects with an AppError saying what to do (driver, `dialout`, StandardFirmata, cable). */
+  open(port: string, profile: Profile): Promise<RobotLink>;
+}
+
+// --- Simulator worlds ---------------------------------------------------------------------------
+
+export interface WorldCatalog {
+  list(): readonly WorldSummary[];
+  get(id: string): World | undefined;
+}
+
+// --- Native dialogs (Electron only) -------------------------------------------------------------
+
+export interface FileDialogs {
+  /** A `.robokit` path, or null when cancelled. */
+  chooseOpenPath(): Promise<string | null>;
+  chooseSavePath(defaultName: string): Promise<string | null>;
+}

@@ -1,0 +1,324 @@
+/**
+ * The one contract between the UI (renderer) and the host (Electron main or `robokit serve`).
+ *
+ * Only plain data crosses it (structured-clone and JSON safe). Every method takes at most one params
+ * object and returns a Promise; a failure rejects with an `ApiError` carrying `ApiErrorData`.
+ * Events are `onDidX(listener) → unsubscribe`.
+ *
+ * This file is pure types plus name tables: it imports nothing at run time, so the renderer, the
+ * sandboxed preload, the host and the Electron main can all import it. The request validators
+ * (Ajv, which compiles with `new Function`) live in `api-validate.ts`, for the host side only:
+ * the renderer's CSP forbids eval.
+ */
+import type { RunEvent, RunState } from '../core/runtime/events';
+import type { Locale, Localized, MessageCode } from '../core/i18n/messages';
+import type { Project, WorkspaceJson } from '../core/project/project';
+import type { Point, Pose, World } from '../core/simulator/world';
+import type { Capability } from '../core/ir';
+
+export type { RunEvent, RunState, Project, WorkspaceJson, World, Locale };
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** An error as it crosses the contract. `messageKey` names the i18n catalog entry to show. */
+export interface ApiErrorData {
+  readonly code: MessageCode;
+  readonly messageKey: MessageCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly blockId?: string;
+  /** Already-rendered text, when the host has it (compile diagnostics, runtime errors). */
+  readonly message?: Localized;
+}
+
+/** What a client's promise rejects with. */
+export class ApiError extends Error {
+  readonly data: ApiErrorData;
+  constructor(data: ApiErrorData) {
+    super(data.code);
+    this.name = 'ApiError';
+    this.data = data;
+  }
+}
+
+export function apiError(
+  code: MessageCode,
+  params: Readonly<Record<string, string | number>> = {},
+  blockId?: string,
+): ApiErrorData {
+  return { code, messageKey: code, params, ...(blockId ? { blockId } : {}) };
+}
+
+/** How a result crosses a transport that cannot carry a rejected error's data (Electron IPC). */
+export type ApiEnvelope<T = unknown> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApiErrorData };
+
+// ---------------------------------------------------------------------------------------------
+// Data shapes
+
+export interface HostInfo {
+  readonly version: string;
+  readonly host: 'electron' | 'serve';
+  /** True when the host shows native open/save dialogs (Electron); false: upload/download. */
+  readonly fileDialogs: boolean;
+}
+
+export interface PortInfo {
+  /** What to pass to `connect` (`/dev/ttyACM0`, `COM3`). */
+  readonly path: string;
+  /** A friendly name for the robot panel, e.g. « Arduino Uno (/dev/ttyACM0) ». */
+  readonly label: string;
+  readonly manufacturer?: string;
+  readonly vendorId?: string;
+  readonly productId?: string;
+  /** Best guess of the board, e.g. `uno`. */
+  readonly board?: string;
+}
+
+export interface ProfileSummary {
+  readonly id: string;
+  readonly name: Localized;
+  readonly transport: 'sim' | 'firmata' | 'robokit-line';
+  readonly capabilities: readonly Capability[];
+}
+
+export interface WorldSummary {
+  readonly id: string;
+  readonly name: Localized;
+}
+
+export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
+
+export interface ConnectionStatus {
+  readonly state: ConnectionState;
+  readonly port?: string;
+  readonly profile?: string;
+  /** Why a connection failed or was lost, and so what to do. */
+  readonly reason?: ApiErrorData;
+}
+
+export type RunTarget = 'sim' | 'robot';
+
+export interface ConnectRequest {
+  readonly port: string;
+  readonly profile: string;
+}
+
+export interface RunRequest {
+  readonly workspace: WorkspaceJson;
+  readonly profile: string;
+  readonly target: RunTarget;
+  /** World id for the simulator (default: the settings' world, else the first built-in). */
+  readonly world?: string;
+  /** Start paused, for step-by-step mode. */
+  readonly paused?: boolean;
+}
+
+export type RunStartResult =
+  /** `diagnostics`: warnings only. */
+  | { readonly started: true; readonly runId: number; readonly diagnostics: readonly ApiErrorData[] }
+  /** The program did not compile: one diagnostic per faulty block. */
+  | { readonly started: false; readonly diagnostics: readonly ApiErrorData[] };
+
+export interface RunEventMessage {
+  readonly runId: number;
+  readonly event: RunEvent;
+}
+
+export interface RunStateMessage {
+  readonly runId: number;
+  readonly target: RunTarget;
+  readonly state: RunState;
+}
+
+/** One simulator frame for the view, sent at about 30 Hz while a simulated run plays. */
+export interface SimulationFrame {
+  readonly runId: number;
+  /** Simulated time, ms. */
+  readonly t: number;
+  readonly pose: Pose;
+  readonly penDown: boolean;
+  /** Pen trail points added since the previous frame. */
+  readonly trail: readonly Point[];
+}
+
+/** Sensor values for the live chart (only those the robot has). */
+export interface SensorReading {
+  readonly runId: number;
+  readonly t: number;
+  readonly distance?: number;
+  readonly light?: number;
+  readonly lineLeft?: boolean;
+  readonly lineRight?: boolean;
+  readonly button?: boolean;
+}
+
+export interface Settings {
+  readonly locale: Locale;
+  readonly highContrast: boolean;
+  readonly largeText: boolean;
+  /** Last chosen robot profile and simulator world. */
+  readonly profile: string;
+  readonly world: string | null;
+}
+
+export type SettingsPatch = Partial<Settings>;
+
+export interface OpenedProject {
+  readonly project: Project;
+  /** The file's name (not its path: paths stay in the host). Null for a new or restored project. */
+  readonly fileName: string | null;
+  readonly source: 'file' | 'upload' | 'autosave' | 'version';
+}
+
+export type OpenProjectRequest =
+  /** Electron: the host shows its open dialog. */
+  | { readonly from: 'dialog' }
+  /** Browser: the text of an uploaded file. */
+  | { readonly from: 'text'; readonly text: string; readonly fileName?: string };
+
+export interface SaveProjectRequest {
+  readonly project: Project;
+  /** Ask where to save even if the project already has a file. */
+  readonly saveAs?: boolean;
+}
+
+export type SaveProjectResult =
+  | { readonly status: 'saved'; readonly fileName: string }
+  /** No dialogs (browser): the UI offers this text as a download. */
+  | { readonly status: 'download'; readonly fileName: string; readonly text: string }
+  | { readonly status: 'cancelled' };
+
+export interface AutosaveResult {
+  readonly savedAt: string;
+}
+
+export interface VersionInfo {
+  readonly id: string;
+  readonly savedAt: string;
+  readonly name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API
+
+export type Unsubscribe = () => void;
+
+export interface RobokitApi {
+  getHostInfo(): Promise<HostInfo>;
+
+  // Robot panel
+  listPorts(): Promise<PortInfo[]>;
+  listProfiles(): Promise<ProfileSummary[]>;
+  connect(params: ConnectRequest): Promise<ConnectionStatus>;
+  disconnect(): Promise<ConnectionStatus>;
+  /** Blink the connected robot's light. */
+  identify(): Promise<void>;
+
+  // Simulator worlds
+  listWorlds(): Promise<WorldSummary[]>;
+  getWorld(params: { readonly id: string }): Promise<World>;
+
+  // Runs (one at a time)
+  run(params: RunRequest): Promise<RunStartResult>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** While paused: run until the next block. */
+  step(): Promise<void>;
+  /** Always works: stops the program and puts every actuator in a safe state. */
+  stop(): Promise<void>;
+
+  // Projects
+  /** At start-up: the file the app was opened with, else the last autosave (crash recovery), else null. */
+  getStartupProject(): Promise<OpenedProject | null>;
+  /** Null when the pupil cancelled the dialog. */
+  openProject(params: OpenProjectRequest): Promise<OpenedProject | null>;
+  saveProject(params: SaveProjectRequest): Promise<SaveProjectResult>;
+  autosave(params: { readonly project: Project }): Promise<AutosaveResult>;
+  listVersions(): Promise<VersionInfo[]>;
+  restoreVersion(params: { readonly id: string }): Promise<OpenedProject>;
+
+  // Settings
+  getSettings(): Promise<Settings>;
+  setSettings(params: SettingsPatch): Promise<Settings>;
+
+  // Events
+  onDidEmitRunEvent(listener: (message: RunEventMessage) => void): Unsubscribe;
+  onDidChangeRunState(listener: (message: RunStateMessage) => void): Unsubscribe;
+  onDidChangeConnection(listener: (status: ConnectionStatus) => void): Unsubscribe;
+  onDidUpdateSimulation(listener: (frame: SimulationFrame) => void): Unsubscribe;
+  onDidReadSensors(listener: (reading: SensorReading) => void): Unsubscribe;
+  onDidChangeSettings(listener: (settings: Settings) => void): Unsubscribe;
+  /** The host opened a file by itself (file association, second instance, menu). */
+  onDidOpenProject(listener: (opened: OpenedProject) => void): Unsubscribe;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name tables, derived from the interface so they cannot drift
+
+export type EventMethodName = Extract<keyof RobokitApi, `onDid${string}`>;
+export type MethodName = Exclude<keyof RobokitApi, EventMethodName>;
+
+/** `onDidEmitRunEvent` → `didEmitRunEvent`: the name an event travels under. */
+export type EventName = EventMethodName extends `on${infer E}` ? Uncapitalize<E> : never;
+
+export type ParamsOf<M extends MethodName> = Parameters<RobokitApi[M]> extends [infer P] ? P : undefined;
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<RobokitApi[M]>>;
+export type EventDataOf<E extends EventName> = Parameters<Parameters<RobokitApi[`on${Capitalize<E>}`]>[0]>[0];
+
+/** Every method, exactly once (the compiler checks the record has all keys). */
+const METHODS: Record<MethodName, true> = {
+  getHostInfo: true,
+  listPorts: true,
+  listProfiles: true,
+  connect: true,
+  disconnect: true,
+  identify: true,
+  listWorlds: true,
+  getWorld: true,
+  run: true,
+  pause: true,
+  resume: true,
+  step: true,
+  stop: true,
+  getStartupProject: true,
+  openProject: true,
+  saveProject: true,
+  autosave: true,
+  listVersions: true,
+  restoreVersion: true,
+  getSettings: true,
+  setSettings: true,
+};
+
+const EVENTS: Record<EventName, true> = {
+  didEmitRunEvent: true,
+  didChangeRunState: true,
+  didChangeConnection: true,
+  didUpdateSimulation: true,
+  didReadSensors: true,
+  didChangeSettings: true,
+  didOpenProject: true,
+};
+
+export const METHOD_NAMES = Object.freeze(Object.keys(METHODS) as MethodName[]);
+export const EVENT_NAMES = Object.freeze(Object.keys(EVENTS) as EventName[]);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, name);
+}
+
+export function eventMethodName<E extends EventName>(event: E): `on${Capitalize<E>}` {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<E>}`;
+}
+
+export function isApiErrorData(value: unknown): value is ApiErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.messageKey === 'string' && typeof v.params === 'object';
+}
