@@ -4,10 +4,15 @@ import { AppError } from '../core/errors';
 
 export type Options = ParseArgsConfig['options'];
 
-export function parse(argv: string[], options: Options, positionals: { min: number; max: number }) {
-  let parsed;
+export interface Parsed {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+export function parse(argv: string[], options: Options, positionals: { min: number; max: number }): Parsed {
+  let parsed: Parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     throw new AppError({ code: 'bad-usage', params: { detail } });
