@@ -117,10 +117,13 @@ export class BlockCompiler implements BlockContext {
     return { name, args: params.map((param, i) => this.value(block, `ARG${i}`, param)) };
   }
 
-  /** By id among the workspace's variables; a name alone is what Blockly would create on load. */
+  /**
+   * As Blockly 12 reads `{id, name?}`: by id among the workspace's variables, else by the name given
+   * (Blockly creates that variable on load). Anything else would load as a variable nobody named.
+   */
   private variableName(field: unknown): string | undefined {
     const record = asRecord(field);
-    const id = typeof field === 'string' ? field : ownString(record, 'id');
+    const id = ownString(record, 'id');
     const name = (id !== undefined ? this.env.variables.get(id) : undefined) ?? ownString(record, 'name');
     return name === '' ? undefined : name;
   }

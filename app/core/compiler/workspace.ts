@@ -60,10 +60,10 @@ export interface Definition {
   readonly json: JsonRecord;
 }
 
-/** Blockly 12 saves parameters as `{name, id}`; older files saved plain names. */
+/** Blockly 12 saves parameters as `{name, id}`. */
 function paramNames(block: JsonRecord): string[] | undefined {
   const params = ownArray(ownRecord(block, 'extraState'), 'params') ?? [];
-  const names = params.map((p) => (typeof p === 'string' ? p : ownString(asRecord(p), 'name')));
+  const names = params.map((p) => ownString(asRecord(p), 'name'));
   return names.every((n): n is string => n !== undefined && n !== '') ? names : undefined;
 }
 
