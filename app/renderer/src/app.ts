@@ -1,0 +1,288 @@
+/**
+ * The renderer's composition root: builds the screen and wires the editor, run controls, robot
+ * panel, simulator view, sensor chart, code view and files to the host API. Given the API, so it
+ * runs the same over Electron IPC and over `robokit serve`'s WebSocket.
+ */
+import { blockDefinitions, buildToolbox } from '../../core/blocks';
+import { compile, compileProjectToJs } from '../../core/compiler';
+import type { Locale } from '../../core/i18n/messages';
+import { BUILT_IN_PROFILES, findProfile } from '../../core/profiles';
+import type { HostInfo, OpenedProject, RobokitApi, Settings, WorldSummary } from '../../shared/api';
+import { SensorChart } from './chart/sensor-chart';
+import { CodeView } from './code/code-view';
+import { Editor, STARTER_WORKSPACE, type EditorCatalog } from './editor/editor';
+import type { Appearance } from './editor/themes';
+import { ProjectFiles } from './files/project-files';
+import { RobotPanel } from './robot/robot-panel';
+import { RunControls } from './run/run-controls';
+import { debounce } from './shell/dom';
+import { failureText } from './shell/error-text';
+import { installShortcuts } from './shell/shortcuts';
+import { applyTexts, buildLayout, wireTabs, type Layout, type TabId } from './shell/layout';
+import { blocklyToolbox } from './editor/toolbox';
+import { SimView } from './sim/sim-view';
+
+const CODE_DELAY_MS = 300;
+
+export interface StartedApp {
+  readonly editor: Editor;
+}
+
+export async function startApp(root: HTMLElement, api: RobokitApi): Promise<StartedApp> {
+  const [host, settings, startup, worlds] = await Promise.all([
+    api.getHostInfo(),
+    api.getSettings(),
+    api.getStartupProject(),
+    api.listWorlds(),
+  ]);
+  return new App(root, api, host, settings, worlds, startup).started;
+}
+
+class App {
+  readonly started: Promise<StartedApp>;
+  private readonly layout: Layout;
+  private readonly editor: Editor;
+  private readonly sim: SimView;
+  private readonly robot: RobotPanel;
+  private readonly chart: SensorChart;
+  private readonly code: CodeView;
+  private readonly runs: RunControls;
+  private readonly files: ProjectFiles;
+  private locale: Locale;
+  private appearance: Appearance;
+  private profile: string;
+  private world: string | null;
+  private runId = -1;
+  private codeVisible = false;
+  private readonly updateCode = debounce(() => this.refreshCode(), CODE_DELAY_MS);
+  private lastGoodCode = '';
+
+  constructor(
+    root: HTMLElement,
+    private readonly api: RobokitApi,
+    host: HostInfo,
+    settings: Settings,
+    private readonly worlds: readonly WorldSummary[],
+    startup: OpenedProject | null,
+  ) {
+    this.locale = settings.locale;
+    this.appearance = { highContrast: settings.highContrast, largeText: settings.largeText };
+    this.profile = startup?.project.profile ?? settings.profile;
+    this.world = settings.world && worlds.some((w) => w.id === settings.world) ? settings.world : (worlds[0]?.id ?? null);
+    this.layout = buildLayout(root);
+    this.applyAppearanceToPage();
+    const l = this.layout;
+    this.editor = new Editor({
+      container: l.editor,
+      catalog: this.catalog(),
+      media: './media/',
+      locale: this.locale,
+      appearance: this.appearance,
+      workspace: startup?.project.workspace ?? STARTER_WORKSPACE,
+    });
+    this.sim = new SimView(l.simPanel, this.locale);
+    this.robot = new RobotPanel(l.tabs.find((t) => t.id === 'robot')!.panel, api, this.locale);
+    this.chart = new SensorChart(this.chartPanel(), this.locale);
+    this.code = new CodeView(l.tabs.find((t) => t.id === 'code')!.panel, this.locale);
+    this.runs = new RunControls(api, this.editor, { run: l.run, stop: l.stop, step: l.step, state: l.runState }, {
+      request: () => ({ profile: this.profile, target: this.robot.target, world: this.world }),
+      started: (runId) => this.runStarted(runId),
+      say: (text) => this.sim.say(text),
+      banner: (text) => this.banner(text),
+    }, this.locale);
+    this.files = new ProjectFiles(api, host, l.fileInput, {
+      workspace: () => this.editor.save(),
+      blockCount: () => this.editor.blockCount(),
+      profile: () => this.profile,
+      opened: (opened) => this.showProject(opened),
+      notice: (text) => (l.saveState.textContent = text),
+      banner: (text) => this.banner(text),
+    }, this.locale);
+    if (startup) this.files.adopt(startup);
+    this.wire();
+    this.applyLocaleToPage();
+    this.sim.setHighContrast(this.appearance.highContrast);
+    this.started = this.load().then(() => ({ editor: this.editor }));
+  }
+
+  private catalog(): EditorCatalog {
+    return {
+      definitions: (locale) => blockDefinitions(locale),
+      toolbox: (locale) => blocklyToolbox(buildToolbox(locale, { capabilities: findProfile(this.profile)?.capabilities ?? [] })),
+    };
+  }
+
+  private chartPanel(): HTMLElement {
+    const panel = this.layout.tabs.find((t) => t.id === 'chart')!.panel;
+    const title = document.createElement('h2');
+    title.className = 'panel-title';
+    title.dataset.ui = 'chartTitle';
+    const empty = document.createElement('p');
+    empty.className = 'panel-note';
+    empty.dataset.ui = 'chartEmpty';
+    const box = document.createElement('div');
+    box.className = 'chart';
+    box.id = 'sensor-chart';
+    panel.append(title, empty, box);
+    return box;
+  }
+
+  private async load(): Promise<void> {
+    this.sim.setWorlds(this.worlds, this.world ?? '');
+    await Promise.all([this.robot.load(this.profile), this.loadWorld()]);
+  }
+
+  private async loadWorld(): Promise<void> {
+    if (!this.world) return;
+    try {
+      this.sim.showWorld(await this.api.getWorld({ id: this.world }));
+    } catch (e) {
+      this.banner(failureText(e, this.locale));
+    }
+  }
+
+  private wire(): void {
+    const l = this.layout;
+    l.open.addEventListener('click', () => void this.files.open());
+    l.save.addEventListener('click', () => void this.files.save());
+    l.undo.addEventListener('click', () => this.editor.undo());
+    l.redo.addEventListener('click', () => this.editor.redo());
+    l.bannerClose.addEventListener('click', () => this.banner(null));
+    l.language.addEventListener('change', () => void this.changeSettings({ locale: l.language.value === 'en' ? 'en' : 'fr' }));
+    l.highContrast.addEventListener('change', () => void this.changeSettings({ highContrast: l.highContrast.checked }));
+    l.largeText.addEventListener('change', () => void this.changeSettings({ largeText: l.largeText.checked }));
+    this.sim.worldSelect.addEventListener('change', () => {
+      this.world = this.sim.worldSelect.value;
+      void this.loadWorld();
+      void this.api.setSettings({ world: this.world }).catch(() => undefined);
+    });
+    this.robot.onDidChange(({ profile }) => {
+      if (!profile || profile === this.profile) return;
+      this.profile = profile;
+      this.editor.refreshToolbox();
+      this.files.autosaveSoon();
+      this.updateCode();
+      void this.api.setSettings({ profile }).catch(() => undefined);
+    });
+    this.editor.onDidChange(() => {
+      this.files.autosaveSoon();
+      this.updateCode();
+    });
+    wireTabs(l.tabs, (id: TabId) => {
+      this.chart.setVisible(id === 'chart');
+      this.codeVisible = id === 'code';
+      if (this.codeVisible) this.refreshCode();
+    });
+    installShortcuts({
+      undo: () => this.editor.undo(),
+      redo: () => this.editor.redo(),
+      save: () => void this.files.save(),
+      inWorkspace: (target) => l.editor.contains(target as Node),
+    });
+    this.api.onDidUpdateSimulation((frame) => {
+      if (this.acceptRun(frame.runId)) this.sim.applyFrame(frame);
+    });
+    this.api.onDidReadSensors((reading) => {
+      if (!this.acceptRun(reading.runId)) return;
+      this.sim.applySensors(reading);
+      this.chart.add({
+        t: reading.t,
+        distanceCm: reading.distance ?? null,
+        light: reading.light ?? null,
+        lineLeft: reading.lineLeft ?? null,
+        lineRight: reading.lineRight ?? null,
+      });
+    });
+    this.api.onDidChangeSettings((settings) => this.applySettings(settings));
+    this.api.onDidOpenProject((opened) => {
+      this.files.adopt(opened);
+      this.showProject(opened);
+    });
+  }
+
+  /** Frames and readings of a newer run than the one shown start it (they may beat `run()`'s answer). */
+  private acceptRun(runId: number): boolean {
+    if (runId < this.runId) return false;
+    if (runId > this.runId) this.runStarted(runId);
+    return true;
+  }
+
+  private runStarted(runId: number): void {
+    if (runId === this.runId) return;
+    this.runId = runId;
+    this.sim.reset();
+    this.chart.clear();
+  }
+
+  private showProject(opened: OpenedProject): void {
+    this.runs.marks.clearAll();
+    if (opened.project.profile !== this.profile && findProfile(opened.project.profile)) {
+      this.profile = opened.project.profile;
+      this.robot.profileSelect.value = this.profile;
+      this.editor.refreshToolbox();
+    }
+    this.editor.load(opened.project.workspace);
+    this.updateCode();
+  }
+
+  private async changeSettings(patch: Partial<Settings>): Promise<void> {
+    try {
+      this.applySettings(await this.api.setSettings(patch));
+    } catch (e) {
+      this.banner(failureText(e, this.locale));
+    }
+  }
+
+  private applySettings(settings: Settings): void {
+    const appearance = { highContrast: settings.highContrast, largeText: settings.largeText };
+    const looksChanged = appearance.highContrast !== this.appearance.highContrast || appearance.largeText !== this.appearance.largeText;
+    const localeChanged = settings.locale !== this.locale;
+    this.appearance = appearance;
+    this.locale = settings.locale;
+    if (looksChanged) {
+      this.applyAppearanceToPage();
+      this.editor.setAppearance(appearance);
+      this.sim.setHighContrast(appearance.highContrast);
+    }
+    if (localeChanged) {
+      this.editor.setLocale(this.locale);
+      this.applyLocaleToPage();
+    }
+    if (looksChanged || localeChanged) this.runs.reapply();
+  }
+
+  private applyAppearanceToPage(): void {
+    const body = document.body.classList;
+    body.toggle('high-contrast', this.appearance.highContrast);
+    body.toggle('large-text', this.appearance.largeText);
+    this.layout.highContrast.checked = this.appearance.highContrast;
+    this.layout.largeText.checked = this.appearance.largeText;
+  }
+
+  private applyLocaleToPage(): void {
+    const l = this.locale;
+    applyTexts(this.layout.root, l);
+    this.layout.language.value = l;
+    this.sim.setLocale(l);
+    this.sim.setWorlds(this.worlds, this.world ?? '');
+    this.robot.setLocale(l);
+    this.chart.setLocale(l);
+    this.code.setLocale(l);
+    this.runs.setLocale(l);
+    this.files.setLocale(l);
+  }
+
+  private banner(text: string | null): void {
+    this.layout.bannerText.textContent = text ?? '';
+    this.layout.banner.hidden = text === null;
+  }
+
+  /** The code view follows the blocks, but only while it is shown: a hidden view costs nothing. */
+  private refreshCode(): void {
+    if (!this.codeVisible) return;
+    const profile = findProfile(this.profile) ?? BUILT_IN_PROFILES.sim!;
+    const { program } = compile(this.editor.save(), { profile });
+    if (program) this.lastGoodCode = compileProjectToJs(program, profile);
+    this.code.show(this.lastGoodCode, program === null);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Open / save `.robokit` files and autosave. In Electron the host shows its own dialogs; in the
+ * browser a file is uploaded (its text goes to the host, which validates it) and saving offers a
+ * download. Autosave sends the project to the host at most 700 ms after the last change; the host
+ * writes it atomically and keeps versions.
+ */
+import type { Locale } from '../../../core/i18n/messages';
+import type { HostInfo, OpenedProject, Project, RobokitApi, WorkspaceJson } from '../../../shared/api';
+import { markOpened } from '../bench/marks';
+import { debounce } from '../shell/dom';
+import { failureText } from '../shell/error-text';
+import { ui } from '../shell/ui-text';
+
+export const AUTOSAVE_DELAY_MS = 700;
+
+export interface ProjectFilesHooks {
+  workspace(): WorkspaceJson;
+  blockCount(): number;
+  profile(): string;
+  /** Show an opened project. */
+  opened(opened: OpenedProject): void;
+  notice(text: string): void;
+  banner(text: string | null): void;
+}
+
+export class ProjectFiles {
+  private name: string;
+  private lesson: Project['lesson'] | undefined;
+  readonly autosaveSoon: ReturnType<typeof debounce<[]>>;
+  private autosaves = 0;
+
+  constructor(
+    private readonly api: RobokitApi,
+    private readonly host: HostInfo,
+    private readonly fileInput: HTMLInputElement,
+    private readonly hooks: ProjectFilesHooks,
+    private locale: Locale,
+  ) {
+    this.name = ui('projectName', locale);
+    this.autosaveSoon = debounce(() => void this.autosave(), AUTOSAVE_DELAY_MS);
+    fileInput.addEventListener('change', () => void this.uploaded());
+    // Leaving the page: send what is pending now rather than lose it.
+    window.addEventListener('pagehide', () => this.autosaveSoon.flush());
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+  }
+
+  /** Remember the opened project's name and lesson, for the next save. */
+  adopt(opened: OpenedProject): void {
+    this.name = opened.project.name;
+    this.lesson = opened.project.lesson;
+  }
+
+  project(): Project {
+    return {
+      format: 'robokit-project',
+      version: 1,
+      name: this.name,
+      profile: this.hooks.profile(),
+      workspace: this.hooks.workspace(),
+      ...(this.lesson ? { lesson: this.lesson } : {}),
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
+  async open(): Promise<void> {
+    if (!this.host.fileDialogs) {
+      this.fileInput.value = '';
+      this.fileInput.click();
+      return;
+    }
+    await this.guard(async () => {
+      const opened = await this.api.openProject({ from: 'dialog' });
+      if (opened) this.show(opened);
+    }, true);
+  }
+
+  async save(): Promise<void> {
+    await this.guard(async () => {
+      this.autosaveSoon.cancel();
+      const result = await this.api.saveProject({ project: this.project() });
+      if (result.status === 'cancelled') return;
+      if (result.status === 'download') download(result.fileName, result.text);
+      this.hooks.notice(ui('saved', this.locale));
+    });
+  }
+
+  private async uploaded(): Promise<void> {
+    performance.mark('robokit-open-start');
+    const file = this.fileInput.files?.[0];
+    if (!file) return;
+    await this.guard(async () => {
+      const text = await file.text();
+      const opened = await this.api.openProject({ from: 'text', text, fileName: file.name });
+      if (opened) this.show(opened);
+    }, true);
+  }
+
+  private show(opened: OpenedProject): void {
+    this.adopt(opened);
+    this.hooks.opened(opened);
+    markOpened(this.blockCount());
+    this.hooks.banner(null);
+    this.hooks.notice(ui('opened', this.locale));
+    // The opened project is now the one to recover after a crash.
+    void this.autosave();
+  }
+
+  private blockCount(): number {
+    return this.hooks.blockCount();
+  }
+
+  private async autosave(): Promise<void> {
+    const n = ++this.autosaves;
+    try {
+      await this.api.autosave({ project: this.project() });
+      if (n === this.autosaves) this.hooks.notice(ui('autosaved', this.locale));
+    } catch {
+      this.hooks.notice(ui('autosaveFailed', this.locale));
+    }
+  }
+
+  private async guard(action: () => Promise<void>, opening = false): Promise<void> {
+    try {
+      await action();
+    } catch (e) {
+      const text = failureText(e, this.locale);
+      this.hooks.banner(opening ? `${ui('openFailed', this.locale)} ${text}` : text);
+    }
+  }
+}
+
+/** Offers `text` as a file download (browser). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

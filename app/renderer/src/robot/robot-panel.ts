@@ -1,0 +1,191 @@
+/**
+ * The robot panel: simulated robot or a detected board (friendly names from the host), the robot
+ * model (profile), a connection light that says its state in words too, "Identifier", and on a
+ * failure the reason and what to do (from the error's message code).
+ */
+import { isMessageCode, message, type Locale } from '../../../core/i18n/messages';
+import type { ConnectionStatus, PortInfo, ProfileSummary, RobokitApi } from '../../../shared/api';
+import { h } from '../shell/dom';
+import { apiErrorText, failureText } from '../shell/error-text';
+import { ui, type UiKey } from '../shell/ui-text';
+
+export const SIMULATED = 'sim';
+
+const STATE_TEXT: Record<ConnectionStatus['state'], UiKey> = {
+  none: 'connectionNone',
+  connecting: 'connectionConnecting',
+  ready: 'connectionReady',
+  lost: 'connectionLost',
+};
+
+export interface RobotChoice {
+  /** `sim`, or a port path. */
+  readonly robot: string;
+  readonly profile: string;
+}
+
+export class RobotPanel {
+  readonly robotSelect: HTMLSelectElement;
+  readonly profileSelect: HTMLSelectElement;
+  private readonly refresh: HTMLButtonElement;
+  private readonly connectButton: HTMLButtonElement;
+  private readonly identify: HTMLButtonElement;
+  private readonly light: HTMLElement;
+  private readonly lightText: HTMLElement;
+  private readonly problem: HTMLElement;
+  private readonly note: HTMLElement;
+  private ports: PortInfo[] = [];
+  private profiles: ProfileSummary[] = [];
+  private status: ConnectionStatus = { state: 'none' };
+  private failure: { text: string; hint: string | null } | null = null;
+  private readonly changeListeners = new Set<(choice: RobotChoice) => void>();
+
+  constructor(
+    container: HTMLElement,
+    private readonly api: RobokitApi,
+    private locale: Locale,
+  ) {
+    this.robotSelect = h('select', { id: 'robot-select', class: 'select' });
+    this.profileSelect = h('select', { id: 'profile-select', class: 'select' });
+    this.refresh = h('button', { id: 'refresh-ports', type: 'button', class: 'btn btn-tool', 'data-ui': 'refreshPorts' });
+    this.connectButton = h('button', { id: 'connect', type: 'button', class: 'btn btn-tool' });
+    this.identify = h('button', { id: 'identify', type: 'button', class: 'btn btn-tool', 'data-ui': 'identify' });
+    this.light = h('span', { class: 'light', 'aria-hidden': 'true' });
+    this.lightText = h('span', { id: 'connection-text' });
+    this.problem = h('div', { id: 'robot-problem', class: 'robot-problem', role: 'alert' });
+    this.note = h('p', { id: 'robot-note', class: 'panel-note' });
+    container.append(
+      h('div', { class: 'field' }, h('label', { for: 'robot-select', class: 'field-label', 'data-ui': 'robotChoice' }), this.robotSelect, this.refresh),
+      h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
+      h('p', { id: 'connection', class: 'connection', 'data-state': 'none' }, this.light, this.lightText),
+      h('div', { class: 'field' }, this.connectButton, this.identify),
+      this.note,
+      this.problem,
+    );
+    this.refresh.addEventListener('click', () => void this.loadPorts());
+    this.robotSelect.addEventListener('change', () => this.changed());
+    this.profileSelect.addEventListener('change', () => this.changed());
+    this.connectButton.addEventListener('click', () => void this.toggleConnection());
+    this.identify.addEventListener('click', () => void this.api.identify().catch((e: unknown) => this.fail(e)));
+    api.onDidChangeConnection((status) => this.setStatus(status));
+    this.render();
+  }
+
+  async load(profile: string): Promise<void> {
+    this.profiles = await this.api.listProfiles();
+    this.renderProfiles(profile);
+    await this.loadPorts();
+  }
+
+  onDidChange(listener: (choice: RobotChoice) => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  get choice(): RobotChoice {
+    return { robot: this.robotSelect.value || SIMULATED, profile: this.profileSelect.value };
+  }
+
+  /** Runs go to the board when one is connected and chosen, else to the simulator. */
+  get target(): 'sim' | 'robot' {
+    return this.choice.robot !== SIMULATED && this.status.state === 'ready' ? 'robot' : 'sim';
+  }
+
+  capabilitiesOf(profile: string): ProfileSummary['capabilities'] | undefined {
+    return this.profiles.find((p) => p.id === profile)?.capabilities;
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.renderProfiles(this.profileSelect.value);
+    this.renderPorts();
+    this.render();
+  }
+
+  private async loadPorts(): Promise<void> {
+    try {
+      this.ports = await this.api.listPorts();
+    } catch (e) {
+      this.fail(e);
+    }
+    this.renderPorts();
+    this.render();
+  }
+
+  private async toggleConnection(): Promise<void> {
+    this.failure = null;
+    try {
+      if (this.status.state === 'ready' || this.status.state === 'connecting') {
+        this.setStatus(await this.api.disconnect());
+        return;
+      }
+      const { robot, profile } = this.choice;
+      if (robot === SIMULATED) return;
+      this.setStatus({ state: 'connecting', port: robot, profile });
+      this.setStatus(await this.api.connect({ port: robot, profile }));
+    } catch (e) {
+      this.fail(e);
+      this.setStatus({ state: 'none' });
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = { text: failureText(error, this.locale), hint: this.driverHint() };
+    this.render();
+  }
+
+  /** Boards with a USB chip that needs a driver on Windows/macOS: say so next to the failure. */
+  private driverHint(): string | null {
+    const board = this.ports.find((p) => p.path === this.robotSelect.value)?.board;
+    const code = `driver-${board ?? ''}`;
+    return board && isMessageCode(code) ? message(code, this.locale) : null;
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    if (status.reason) this.failure = { text: apiErrorText(status.reason, this.locale), hint: this.driverHint() };
+    else if (status.state === 'ready') this.failure = null;
+    this.render();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.render();
+    for (const listener of this.changeListeners) listener(this.choice);
+  }
+
+  private renderProfiles(selected: string): void {
+    this.profileSelect.replaceChildren(
+      ...this.profiles.map((p) => h('option', { value: p.id }, p.name[this.locale])),
+    );
+    if (this.profiles.some((p) => p.id === selected)) this.profileSelect.value = selected;
+  }
+
+  private renderPorts(): void {
+    const chosen = this.robotSelect.value || SIMULATED;
+    this.robotSelect.replaceChildren(
+      h('option', { value: SIMULATED }, ui('simulatedRobot', this.locale)),
+      ...this.ports.map((p) => h('option', { value: p.path }, p.label)),
+    );
+    this.robotSelect.value = [SIMULATED, ...this.ports.map((p) => p.path)].includes(chosen) ? chosen : SIMULATED;
+  }
+
+  private render(): void {
+    const { state } = this.status;
+    const onBoard = this.choice.robot !== SIMULATED;
+    this.light.parentElement!.dataset.state = onBoard ? state : 'sim';
+    this.lightText.textContent = onBoard ? ui(STATE_TEXT[state], this.locale) : `${ui('simulatedRobot', this.locale)} — ${ui('connectionReady', this.locale)}`;
+    const connected = state === 'ready' || state === 'connecting';
+    this.connectButton.textContent = ui(connected ? 'disconnect' : 'connect', this.locale);
+    this.connectButton.disabled = !onBoard && !connected;
+    this.identify.disabled = !(onBoard && state === 'ready');
+    this.identify.title = ui('identifyHint', this.locale);
+    this.note.textContent = this.ports.length === 0 ? ui('noBoardFound', this.locale) : '';
+    this.note.hidden = this.ports.length > 0;
+    this.problem.replaceChildren();
+    this.problem.hidden = this.failure === null;
+    if (this.failure) {
+      this.problem.append(h('strong', {}, ui('whatToDo', this.locale)), h('p', {}, this.failure.text));
+      if (this.failure.hint) this.problem.append(h('p', {}, this.failure.hint));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Words of the renderer's own controls, French first. Short and kind: a ten-year-old reads them.
+ * Messages that come from the core (compile diagnostics, runtime and robot errors) are in the core's
+ * i18n catalog; this file holds only what the screen itself says.
+ */
+import type { Locale, Localized } from '../../../core/i18n/messages';
+
+const defineText = <T extends Record<string, Localized>>(t: T): T => t;
+
+export const UI_TEXT = defineText({
+  appTitle: { fr: 'RoboKit', en: 'RoboKit' },
+  loading: { fr: 'Chargement de RoboKit…', en: 'Loading RoboKit…' },
+  run: { fr: '▶ Lancer', en: '▶ Run' },
+  stop: { fr: '■ Stop', en: '■ Stop' },
+  step: { fr: 'Pas à pas', en: 'Step by step' },
+  stepNext: { fr: 'Pas suivant', en: 'Next step' },
+  stepHint: {
+    fr: 'Pas à pas : le programme avance d’un bloc à chaque appui.',
+    en: 'Step by step: the program moves one block each time you press.',
+  },
+  undo: { fr: 'Annuler', en: 'Undo' },
+  redo: { fr: 'Refaire', en: 'Redo' },
+  newProject: { fr: 'Nouveau', en: 'New' },
+  open: { fr: 'Ouvrir', en: 'Open' },
+  save: { fr: 'Enregistrer', en: 'Save' },
+  language: { fr: 'Langue', en: 'Language' },
+  highContrast: { fr: 'Contraste élevé', en: 'High contrast' },
+  largeText: { fr: 'Texte plus grand', en: 'Larger text' },
+  toolbar: { fr: 'Barre d’outils', en: 'Toolbar' },
+  editor: { fr: 'Éditeur de blocs', en: 'Block editor' },
+  sidePanels: { fr: 'Robot et simulateur', en: 'Robot and simulator' },
+  // Run states
+  stateIdle: { fr: 'Prêt', en: 'Ready' },
+  stateRunning: { fr: 'Le programme tourne…', en: 'The program is running…' },
+  statePaused: { fr: 'En pause (pas à pas)', en: 'Paused (step by step)' },
+  stateFinished: { fr: 'Programme terminé.', en: 'Program finished.' },
+  stateStopped: { fr: 'Programme arrêté.', en: 'Program stopped.' },
+  stateError: { fr: 'Le programme s’est arrêté sur une erreur.', en: 'The program stopped on an error.' },
+  stateTimeout: { fr: 'Le programme a duré trop longtemps.', en: 'The program ran for too long.' },
+  stateDisconnected: { fr: 'Le robot a été déconnecté.', en: 'The robot was disconnected.' },
+  fixBlocksFirst: {
+    fr: 'Certains blocs ont besoin d’être réparés avant de lancer. Regarde les triangles jaunes.',
+    en: 'Some blocks need fixing before you run. Look at the yellow triangles.',
+  },
+  closeBanner: { fr: 'Fermer le message', en: 'Close the message' },
+  // Panels
+  tabSimulator: { fr: 'Simulateur', en: 'Simulator' },
+  tabRobot: { fr: 'Robot', en: 'Robot' },
+  tabChart: { fr: 'Capteurs', en: 'Sensors' },
+  tabCode: { fr: 'Code', en: 'Code' },
+  world: { fr: 'Terrain', en: 'World' },
+  simCanvas: { fr: 'Le terrain et le robot simulé', en: 'The world and the simulated robot' },
+  robotSays: { fr: 'Le robot dit', en: 'The robot says' },
+  // Robot panel
+  robotChoice: { fr: 'Quel robot ?', en: 'Which robot?' },
+  simulatedRobot: { fr: 'Robot simulé', en: 'Simulated robot' },
+  refreshPorts: { fr: 'Chercher les robots', en: 'Look for robots' },
+  connect: { fr: 'Connecter', en: 'Connect' },
+  disconnect: { fr: 'Déconnecter', en: 'Disconnect' },
+  identify: { fr: 'Identifier', en: 'Identify' },
+  identifyHint: { fr: 'Fait clignoter la lumière du robot.', en: 'Blinks the robot’s light.' },
+  profile: { fr: 'Modèle de robot', en: 'Robot model' },
+  connectionNone: { fr: 'Pas connecté', en: 'Not connected' },
+  connectionConnecting: { fr: 'Connexion…', en: 'Connecting…' },
+  connectionReady: { fr: 'Prêt', en: 'Ready' },
+  connectionLost: { fr: 'Connexion perdue', en: 'Connection lost' },
+  noBoardFound: {
+    fr: 'Aucune carte trouvée. Branche le robot avec le câble USB, puis « Chercher les robots ».',
+    en: 'No board found. Plug the robot in with the USB cable, then “Look for robots”.',
+  },
+  whatToDo: { fr: 'Que faire ?', en: 'What to do?' },
+  // Chart
+  chartTitle: { fr: 'Ce que voient les capteurs', en: 'What the sensors see' },
+  chartDistance: { fr: 'Distance (cm)', en: 'Distance (cm)' },
+  chartLight: { fr: 'Lumière', en: 'Light' },
+  chartLineLeft: { fr: 'Ligne gauche', en: 'Line left' },
+  chartLineRight: { fr: 'Ligne droite', en: 'Line right' },
+  chartTime: { fr: 'Temps (s)', en: 'Time (s)' },
+  chartEmpty: { fr: 'Lance le programme pour voir les capteurs.', en: 'Run the program to see the sensors.' },
+  // Code view
+  codeTitle: { fr: 'Ton programme en JavaScript (Johnny-Five)', en: 'Your program in JavaScript (Johnny-Five)' },
+  codeReadOnly: { fr: 'Lecture seule : change les blocs pour changer le code.', en: 'Read only: change the blocks to change the code.' },
+  codeHasProblems: {
+    fr: 'Répare les blocs marqués pour voir tout le code.',
+    en: 'Fix the marked blocks to see all the code.',
+  },
+  // Files
+  saved: { fr: 'Projet enregistré.', en: 'Project saved.' },
+  opened: { fr: 'Projet ouvert.', en: 'Project opened.' },
+  openFailed: { fr: 'Impossible d’ouvrir ce fichier.', en: 'This file cannot be opened.' },
+  autosaved: { fr: 'Sauvegardé automatiquement', en: 'Saved automatically' },
+  autosaveFailed: {
+    fr: 'La sauvegarde automatique n’a pas marché. Enregistre ton projet.',
+    en: 'Autosave did not work. Save your project.',
+  },
+  hostLost: {
+    fr: 'RoboKit ne répond plus. Recharge la page.',
+    en: 'RoboKit is not answering. Reload the page.',
+  },
+  unexpected: {
+    fr: 'Oups, quelque chose n’a pas marché. Réessaie.',
+    en: 'Oops, something did not work. Try again.',
+  },
+  projectName: { fr: 'Mon projet', en: 'My project' },
+});
+
+export type UiKey = keyof typeof UI_TEXT;
+
+export function ui(key: UiKey, locale: Locale): string {
+  return UI_TEXT[key][locale];
+}

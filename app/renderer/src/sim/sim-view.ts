@@ -1,0 +1,146 @@
+/**
+ * The simulator panel: world choice, the canvas, and the robot's speech bubble.
+ *
+ * Contract with the host (documented in docs/renderer.md): the host runs the simulation, paced to
+ * the wall clock, and streams small frames (pose, pen state, new trail segments) at about 30 Hz plus
+ * sensor readings; the renderer never runs a simulation of its own, so what the pupil sees is what
+ * the runtime did. Frames are applied at the next animation frame, and nothing is drawn while
+ * nothing changes (idle means idle).
+ */
+import type { Locale } from '../../../core/i18n/messages';
+import type { Pose, World } from '../../../core/simulator/world';
+import type { SensorReading, SimulationFrame, WorldSummary } from '../../../shared/api';
+import { h } from '../shell/dom';
+import { ui } from '../shell/ui-text';
+import { drawSimulation, worldToCanvas, type Segment, type SimScene } from './sim-canvas';
+
+const BUBBLE_MS = 4000;
+
+export class SimView {
+  readonly worldSelect: HTMLSelectElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly bubble: HTMLDivElement;
+  private readonly title: HTMLHeadingElement;
+  private world: World | null = null;
+  private pose: Pose = { x: 0, y: 0, heading: 0 };
+  private trail: Segment[] = [];
+  private distanceCm: number | null = null;
+  private lineLeft: boolean | null = null;
+  private lineRight: boolean | null = null;
+  private frameRequested = false;
+  private bubbleTimer: ReturnType<typeof setTimeout> | undefined;
+  private highContrast = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private locale: Locale,
+  ) {
+    this.title = h('h2', { id: 'sim-title', class: 'panel-title' });
+    this.worldSelect = h('select', { id: 'world', class: 'select' });
+    const worldLabel = h('label', { for: 'world', class: 'field-label', 'data-ui': 'world' });
+    this.canvas = h('canvas', { id: 'sim-canvas', class: 'sim-canvas', role: 'img' });
+    this.bubble = h('div', { id: 'speech', class: 'speech', role: 'status', 'aria-live': 'polite' });
+    this.bubble.hidden = true;
+    const stage = h('div', { class: 'sim-stage' }, this.canvas, this.bubble);
+    container.append(h('div', { class: 'panel-head' }, this.title, h('div', { class: 'field' }, worldLabel, this.worldSelect)), stage);
+    new ResizeObserver(() => this.requestDraw()).observe(this.canvas);
+    this.setLocale(locale);
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.title.textContent = ui('tabSimulator', locale);
+    this.canvas.setAttribute('aria-label', ui('simCanvas', locale));
+    this.bubble.setAttribute('aria-label', ui('robotSays', locale));
+  }
+
+  setHighContrast(on: boolean): void {
+    this.highContrast = on;
+    this.requestDraw();
+  }
+
+  setWorlds(worlds: readonly WorldSummary[], selected: string): void {
+    this.worldSelect.replaceChildren(
+      ...worlds.map((w) => h('option', { value: w.id, selected: w.id === selected }, w.name[this.locale])),
+    );
+    this.worldSelect.value = selected;
+  }
+
+  showWorld(world: World): void {
+    this.world = world;
+    this.reset();
+  }
+
+  /** Back to the world's start: a new run, or a new world. */
+  reset(): void {
+    if (this.world) this.pose = this.world.robot;
+    this.trail = [];
+    this.distanceCm = null;
+    this.lineLeft = null;
+    this.lineRight = null;
+    this.hideBubble();
+    this.requestDraw();
+  }
+
+  applyFrame(frame: SimulationFrame): void {
+    this.pose = frame.pose;
+    for (const segment of frame.trail) this.trail.push(segment);
+    this.container.dataset.pose = `${frame.pose.x.toFixed(1)},${frame.pose.y.toFixed(1)},${frame.pose.heading.toFixed(1)}`;
+    this.requestDraw();
+  }
+
+  applySensors(reading: SensorReading): void {
+    if (reading.distance !== undefined) this.distanceCm = reading.distance;
+    if (reading.lineLeft !== undefined) this.lineLeft = reading.lineLeft;
+    if (reading.lineRight !== undefined) this.lineRight = reading.lineRight;
+    this.requestDraw();
+  }
+
+  /** The robot says something: a speech bubble next to it for a few seconds. */
+  say(text: string): void {
+    this.bubble.textContent = text;
+    this.bubble.hidden = false;
+    this.placeBubble();
+    clearTimeout(this.bubbleTimer);
+    this.bubbleTimer = setTimeout(() => this.hideBubble(), BUBBLE_MS);
+  }
+
+  get bubbleText(): string | null {
+    return this.bubble.hidden ? null : this.bubble.textContent;
+  }
+
+  private hideBubble(): void {
+    clearTimeout(this.bubbleTimer);
+    this.bubble.hidden = true;
+  }
+
+  private placeBubble(): void {
+    if (!this.world || this.bubble.hidden) return;
+    const [x, y] = worldToCanvas(this.world, this.canvas.clientWidth, this.canvas.clientHeight, [this.pose.x, this.pose.y]);
+    const maxLeft = Math.max(0, this.canvas.clientWidth - this.bubble.offsetWidth);
+    this.bubble.style.left = `${Math.min(maxLeft, Math.max(0, x + 14))}px`;
+    this.bubble.style.top = `${Math.max(0, y - this.bubble.offsetHeight - 14)}px`;
+  }
+
+  private requestDraw(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    if (!this.world || this.canvas.clientWidth === 0) return;
+    const scene: SimScene = {
+      pose: this.pose,
+      trail: this.trail,
+      distanceCm: this.distanceCm,
+      lineLeft: this.lineLeft,
+      lineRight: this.lineRight,
+    };
+    drawSimulation(this.canvas, this.world, scene, { highContrast: this.highContrast, locale: this.locale });
+    this.placeBubble();
+  }
+}
