@@ -12,6 +12,12 @@ import { Simulation } from '../simulator/simulation';
 import type { Trace } from '../simulator/trace';
 import type { World } from '../simulator/world';
 
+/**
+ * How fast the simulated robot's "brain" runs: statements per 10 ms world step (25,000 per simulated
+ * second). A loop without waits runs this often per step, then the world moves on.
+ */
+export const SIM_STEP_BUDGET = 250;
+
 export interface SimRunOptions {
   readonly world: World;
   readonly profile: Profile;
@@ -37,6 +43,7 @@ export async function runInSimulator(program: Program, options: SimRunOptions): 
   const runtime = new Runtime(program, sim.io, { now: () => sim.timeMs }, {
     profile: options.profile,
     seed: options.seed ?? 1,
+    stepBudget: SIM_STEP_BUDGET,
   });
   if (options.onEvent) runtime.onDidEmit(options.onEvent);
   options.onRuntime?.(runtime);
