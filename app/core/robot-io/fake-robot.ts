@@ -17,7 +17,8 @@ import type {
 } from '../robot-io';
 import type { Clock } from '../runtime/events';
 
-export type FakeCall = { readonly t: number } & (
+/** One call the fake received. */
+export type FakeCallData =
   | { readonly op: 'prepare'; readonly uses: readonly Capability[] }
   | { readonly op: 'stopAll' }
   | { readonly op: 'setMotors'; readonly left: number; readonly right: number }
@@ -26,10 +27,10 @@ export type FakeCall = { readonly t: number } & (
   | { readonly op: 'noTone' }
   | { readonly op: 'setPen'; readonly down: boolean }
   | { readonly op: 'readDistance' | 'readLight' | 'readButton' }
-  | { readonly op: 'readLine'; readonly side: Side }
-);
+  | { readonly op: 'readLine'; readonly side: Side };
 
-type CallData = FakeCall extends infer C ? (C extends FakeCall ? Omit<C, 't'> : never) : never;
+/** A call with the clock time it came at. */
+export type FakeCall = FakeCallData & { readonly t: number };
 
 export interface FakeRobotOptions {
   /** Capabilities the fake has (default: all). */
@@ -113,10 +114,10 @@ export class FakeRobot implements RobotIo {
   }
 
   /** The actuator calls only (no reads, prepare or stopAll), without times: handy in assertions. */
-  actions(): CallData[] {
+  actions(): FakeCallData[] {
     return this.calls
       .filter((c) => !c.op.startsWith('read') && c.op !== 'prepare')
-      .map(({ t: _t, ...rest }) => rest as CallData);
+      .map(({ t: _t, ...rest }) => rest);
   }
 
   setDistance(cm: number): void {
@@ -151,17 +152,17 @@ export class FakeRobot implements RobotIo {
     return () => this.linkListeners.delete(listener);
   }
 
-  private act(call: CallData, effect: () => void): void {
+  private act(call: FakeCallData, effect: () => void): void {
     this.record(call);
     effect();
   }
 
-  private read<T>(call: CallData, value: T): T {
+  private read<T>(call: FakeCallData, value: T): T {
     this.record(call);
     return value;
   }
 
-  private record(call: CallData): void {
+  private record(call: FakeCallData): void {
     this.calls.push({ ...call, t: this.clock.now() } as FakeCall);
   }
 }

@@ -11,7 +11,8 @@ export interface MotorValues {
   readonly right: number;
 }
 
-const clamp = (percent: number): number => Math.max(-100, Math.min(100, percent));
+/** −100…100, and never −0 (it would print as 0 but compare differently). */
+const clamp = (percent: number): number => Math.max(-100, Math.min(100, percent)) + 0;
 const STILL: MotorValues = { left: 0, right: 0 };
 
 export class Actuators {

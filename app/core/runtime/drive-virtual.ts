@@ -89,7 +89,8 @@ class VirtualDriver {
       this.steps++;
       if (this.options.yieldToHost && this.steps % (this.options.yieldEvery ?? 1000) === 0) {
         await this.options.yieldToHost();
-        if (this.runtime.state !== 'running') return;
+        return; // back to slice(): the host may have paused or stopped the run
+
       }
     }
   }

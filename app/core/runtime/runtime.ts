@@ -178,10 +178,10 @@ export class Runtime {
     }
   }
 
-  /** A pupil's mistake ends the run; anything else is a bug and goes up. */
+  /** A pupil's mistake ends the run; anything else is a bug and goes up, after making the robot safe. */
   private failOn(e: unknown): SliceResult {
+    void this.end('error', e instanceof AppError ? e.toData() : undefined);
     if (!(e instanceof AppError)) throw e;
-    void this.end('error', e.toData());
     return ENDED;
   }
 

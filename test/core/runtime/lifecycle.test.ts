@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, BugError } from '../../../app/core/errors';
-import { change, forever, motors, move, num, random, say, set, text, wait } from './ir';
+import { change, distance, forever, motors, move, num, random, say, set, text, wait } from './ir';
 import { kinds, says, setup } from './harness';
 
 describe('start', () => {
@@ -87,6 +87,20 @@ describe('stop', () => {
     await h.runtime.start();
     expect(kinds(h.events)).toEqual(['error robot-disconnected -', 'end error']);
     expect(h.runtime.state).toBe('ended');
+  });
+});
+
+describe('a bug in an adapter', () => {
+  it('goes up out of slice(), but only after the robot was told to stop', async () => {
+    const h = setup([motors('m', num(60), num(60)), say('s', distance())]);
+    h.robot.distance!.readDistance = () => {
+      throw new Error('adapter bug');
+    };
+    await h.runtime.start();
+    expect(() => h.runtime.slice()).toThrow('adapter bug');
+    expect(h.robot.calls.at(-1)?.op).toBe('stopAll');
+    await h.runtime.stop();
+    expect(kinds(h.events).slice(-2)).toEqual(['motors 0 0', 'end error']);
   });
 });
 

@@ -27,6 +27,12 @@ describe('robot statements', () => {
     expect(kinds(events)).toEqual(['block m', 'motors -100 -100', 'motors 0 0', 'end finished']);
   });
 
+  it('backward at speed 0 sends 0, not −0', async () => {
+    const { robot } = await run([move('m', 'backward', 0, 0.1)]);
+    const first = robot.actions()[0];
+    expect(first?.op === 'setMotors' && Object.is(first.left, 0) && Object.is(first.right, 0)).toBe(true);
+  });
+
   it('turn LEFT spins at 50 % for degrees / (0.5 × °/s), RIGHT is mirrored', async () => {
     const slow: Profile = { ...SIM, calibration: { cmPerSecond: 30, degreesPerSecond: 120 } };
     const { events } = await run([turn('l', 'left', 90), turn('r', 'right', 30)], { options: { profile: slow } });
