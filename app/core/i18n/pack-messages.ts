@@ -1,4 +1,309 @@
-/** Lesson pack and challenge messages. */
+/**
+ * Lesson pack and challenge messages. They speak to the teacher or author who opens or builds a pack.
+ * `{where}` names the file and, inside JSON, the path: « pack.json → lessons[2].minutes ».
+ * `{name}`-like params that come from the pack are shortened and stripped of control characters first.
+ */
 import { defineMessages } from './define';
 
-export const PACK_MESSAGES = defineMessages({});
+const ARCHIVE = defineMessages({
+  'pack-not-found': { fr: 'Je ne trouve pas le pack « {file} ».', en: 'Cannot find the pack "{file}".' },
+  'pack-unreadable': { fr: 'Impossible de lire « {file} ».', en: 'Cannot read "{file}".' },
+  'pack-empty-file': {
+    fr: 'Le fichier « {file} » est vide : ce n’est pas un pack de leçons.',
+    en: 'The file "{file}" is empty: it is not a lesson pack.',
+  },
+  'pack-not-zip': {
+    fr: '« {file} » n’est pas un pack de leçons (.robokitpack) : ce n’est pas une archive zip.',
+    en: '"{file}" is not a lesson pack (.robokitpack): it is not a zip archive.',
+  },
+  'pack-zip-damaged': {
+    fr: 'L’archive « {file} » est abîmée ou incomplète. Demande à son auteur de la refaire.',
+    en: 'The archive "{file}" is damaged or incomplete. Ask its author to build it again.',
+  },
+  'pack-archive-too-large': {
+    fr: 'L’archive « {file} » est trop grosse (plus de {max}).',
+    en: 'The archive "{file}" is too large (over {max}).',
+  },
+  'pack-too-many-entries': {
+    fr: 'Le pack contient trop de fichiers ({count} ; {max} au plus).',
+    en: 'The pack holds too many files ({count}; at most {max}).',
+  },
+  'pack-too-large': {
+    fr: 'Le pack est trop gros une fois décompressé (plus de {max}).',
+    en: 'The pack is too large once unpacked (over {max}).',
+  },
+  'pack-entry-too-large': { fr: '{where} : fichier trop gros (plus de {max}).', en: '{where}: file too large (over {max}).' },
+  'pack-entry-ratio': {
+    fr: '{where} : fichier anormalement compressé ({ratio} fois ; {max} au plus). C’est peut-être une « bombe zip ».',
+    en: '{where}: abnormally compressed file ({ratio} times; at most {max}). It may be a "zip bomb".',
+  },
+  'pack-entry-size-lie': {
+    fr: '{where} : la taille annoncée dans l’archive est fausse.',
+    en: '{where}: the size announced in the archive is wrong.',
+  },
+  'pack-entry-escapes': {
+    fr: '{where} : ce chemin sort du pack (« .. ») ; il est refusé.',
+    en: '{where}: this path leaves the pack (".."); it is refused.',
+  },
+  'pack-entry-absolute': {
+    fr: '{where} : chemin absolu refusé ; les chemins doivent être relatifs au pack.',
+    en: '{where}: absolute path refused; paths must be relative to the pack.',
+  },
+  'pack-entry-backslash': {
+    fr: '{where} : chemin avec une barre oblique inverse « \\ » refusé ; utilise « / ».',
+    en: '{where}: path with a backslash "\\" refused; use "/".',
+  },
+  'pack-entry-drive': {
+    fr: '{where} : chemin avec une lettre de lecteur (comme « C: ») refusé.',
+    en: '{where}: path with a drive letter (like "C:") refused.',
+  },
+  'pack-entry-bad-name': {
+    fr: '{where} : nom de fichier refusé (caractères spéciaux, fichier caché ou nom vide).',
+    en: '{where}: file name refused (special characters, hidden file or empty name).',
+  },
+  'pack-entry-name-encoding': {
+    fr: 'Un nom de fichier de l’archive n’est pas en UTF-8 ({where}).',
+    en: 'A file name in the archive is not UTF-8 ({where}).',
+  },
+  'pack-entry-too-long': {
+    fr: '{where} : chemin trop long ou trop profond ({max} octets et {depth} dossiers au plus).',
+    en: '{where}: path too long or too deep (at most {max} bytes and {depth} folders).',
+  },
+  'pack-entry-link': {
+    fr: '{where} : les liens symboliques sont interdits dans un pack.',
+    en: '{where}: symbolic links are not allowed in a pack.',
+  },
+  'pack-entry-special': {
+    fr: '{where} : ce n’est ni un fichier ni un dossier ordinaire.',
+    en: '{where}: this is neither a regular file nor a folder.',
+  },
+  'pack-entry-duplicate': {
+    fr: '{where} : ce fichier apparaît deux fois dans l’archive.',
+    en: '{where}: this file appears twice in the archive.',
+  },
+  'pack-entry-encrypted': {
+    fr: '{where} : fichier chiffré ; un pack ne doit pas avoir de mot de passe.',
+    en: '{where}: encrypted file; a pack must not have a password.',
+  },
+  'pack-entry-compression': {
+    fr: '{where} : méthode de compression inconnue ; refais l’archive avec « robokit pack build ».',
+    en: '{where}: unknown compression method; rebuild the archive with "robokit pack build".',
+  },
+  'pack-no-manifest': {
+    fr: 'Il n’y a pas de fichier pack.json à la racine du pack.',
+    en: 'There is no pack.json file at the root of the pack.',
+  },
+  'pack-store-failed': {
+    fr: 'Impossible d’installer le pack dans la bibliothèque ({file}).',
+    en: 'Cannot install the pack in the library ({file}).',
+  },
+  'pack-build-refused': {
+    fr: 'Le pack n’a pas été construit : il contient {count} erreur(s).',
+    en: 'The pack was not built: it has {count} error(s).',
+  },
+  'pack-build-output-inside': {
+    fr: 'Le fichier « {file} » ne peut pas être écrit à l’intérieur du dossier du pack.',
+    en: 'The file "{file}" cannot be written inside the pack folder.',
+  },
+  'pack-write-failed': { fr: 'Impossible d’écrire « {file} ».', en: 'Cannot write "{file}".' },
+});
+
+const FILES = defineMessages({
+  'pack-json-invalid': {
+    fr: '{where} : ce n’est pas du JSON valide.',
+    en: '{where}: this is not valid JSON.',
+  },
+  'pack-json-invalid-at': {
+    fr: '{where} : JSON invalide à la ligne {line}, colonne {column}.',
+    en: '{where}: invalid JSON at line {line}, column {column}.',
+  },
+  'pack-json-too-deep': {
+    fr: '{where} : trop imbriqué (plus de {max} niveaux).',
+    en: '{where}: nested too deeply (more than {max} levels).',
+  },
+  'pack-file-too-large': { fr: '{where} : fichier trop gros (plus de {max}).', en: '{where}: file too large (over {max}).' },
+  'pack-file-not-utf8': {
+    fr: '{where} : ce fichier texte n’est pas en UTF-8.',
+    en: '{where}: this text file is not UTF-8.',
+  },
+  'pack-wrong-format': {
+    fr: '{where} : ce n’est pas un pack de leçons RoboKit (il faut "format": "robokit-pack").',
+    en: '{where}: this is not a RoboKit lesson pack (it needs "format": "robokit-pack").',
+  },
+  'pack-future-version': {
+    fr: 'Ce pack vient d’une version plus récente de RoboKit (version {version}). Mets RoboKit à jour.',
+    en: 'This pack comes from a newer RoboKit (version {version}). Please update RoboKit.',
+  },
+  'pack-file-missing': {
+    fr: '{where} : le fichier « {file} » n’existe pas dans le pack.',
+    en: '{where}: the file "{file}" does not exist in the pack.',
+  },
+  'pack-project-invalid': {
+    fr: '{where} : « {file} » n’est pas un projet RoboKit valide.',
+    en: '{where}: "{file}" is not a valid RoboKit project.',
+  },
+  'pack-world-invalid': {
+    fr: '{where} : « {file} » n’est pas un monde RoboKit valide.',
+    en: '{where}: "{file}" is not a valid RoboKit world.',
+  },
+  'pack-md-image-missing': {
+    fr: '{where} : l’image « {file} » n’existe pas dans le pack.',
+    en: '{where}: the image "{file}" does not exist in the pack.',
+  },
+  'pack-md-remote-image': {
+    fr: '{where} : l’image « {url} » vient d’ailleurs que du pack ; elle ne sera pas affichée.',
+    en: '{where}: the image "{url}" is not inside the pack; it will not be shown.',
+  },
+  'pack-md-unsafe-link': {
+    fr: '{where} : le lien « {url} » n’est pas une adresse web (http ou https) ; il sera désactivé.',
+    en: '{where}: the link "{url}" is not a web address (http or https); it will be disabled.',
+  },
+  'pack-md-raw-html': {
+    fr: '{where} : le HTML n’est pas permis dans les étapes ; il sera affiché comme du texte.',
+    en: '{where}: HTML is not allowed in steps; it will be shown as text.',
+  },
+});
+
+const FIELDS = defineMessages({
+  'pack-field-missing': { fr: '{where} : ce champ est obligatoire.', en: '{where}: this field is required.' },
+  'pack-field-unknown': {
+    fr: '{where} : ce champ n’existe pas (faute de frappe ?).',
+    en: '{where}: this field does not exist (a typo?).',
+  },
+  'pack-field-not-string': { fr: '{where} : doit être un texte.', en: '{where}: must be a text.' },
+  'pack-field-not-number': { fr: '{where} : doit être un nombre.', en: '{where}: must be a number.' },
+  'pack-field-not-integer': { fr: '{where} : doit être un nombre entier.', en: '{where}: must be a whole number.' },
+  'pack-field-not-boolean': { fr: '{where} : doit être true ou false.', en: '{where}: must be true or false.' },
+  'pack-field-not-object': { fr: '{where} : doit être un objet { … }.', en: '{where}: must be an object { … }.' },
+  'pack-field-not-array': { fr: '{where} : doit être une liste [ … ].', en: '{where}: must be a list [ … ].' },
+  'pack-field-range': {
+    fr: '{where} : doit être un nombre entre {min} et {max}.',
+    en: '{where}: must be a number between {min} and {max}.',
+  },
+  'pack-field-int-range': {
+    fr: '{where} : doit être un nombre entier entre {min} et {max}.',
+    en: '{where}: must be a whole number between {min} and {max}.',
+  },
+  'pack-field-empty': { fr: '{where} : ne doit pas être vide.', en: '{where}: must not be empty.' },
+  'pack-field-too-long': {
+    fr: '{where} : texte trop long ({max} caractères au plus).',
+    en: '{where}: text too long (at most {max} characters).',
+  },
+  'pack-field-too-few': {
+    fr: '{where} : la liste doit avoir au moins {min} élément(s).',
+    en: '{where}: the list needs at least {min} item(s).',
+  },
+  'pack-field-too-many': {
+    fr: '{where} : la liste a trop d’éléments ({max} au plus).',
+    en: '{where}: the list has too many items (at most {max}).',
+  },
+  'pack-field-duplicate': {
+    fr: '{where} : la liste contient deux fois la même valeur.',
+    en: '{where}: the list holds the same value twice.',
+  },
+  'pack-field-enum': {
+    fr: '{where} : doit être l’une de ces valeurs : {values}.',
+    en: '{where}: must be one of: {values}.',
+  },
+  'pack-field-const': { fr: '{where} : doit valoir {value}.', en: '{where}: must be {value}.' },
+  'pack-field-invalid': { fr: '{where} : valeur invalide.', en: '{where}: invalid value.' },
+  'pack-field-pack-id': {
+    fr: '{where} : identifiant de pack invalide ; écris-le comme « fr.mon-ecole.premiers-pas » (minuscules, chiffres, tirets, points).',
+    en: '{where}: invalid pack id; write it like "fr.my-school.first-steps" (lower case, digits, dashes, dots).',
+  },
+  'pack-field-lesson-id': {
+    fr: '{where} : identifiant de leçon invalide ; minuscules, chiffres et tirets, comme « carre-magique ».',
+    en: '{where}: invalid lesson id; lower case, digits and dashes, like "magic-square".',
+  },
+  'pack-field-path-project': {
+    fr: '{where} : doit être un chemin relatif dans le pack vers un projet, comme « projets/depart.robokit ».',
+    en: '{where}: must be a relative path in the pack to a project, like "projects/start.robokit".',
+  },
+  'pack-field-path-markdown': {
+    fr: '{where} : doit être un chemin relatif dans le pack vers un fichier markdown, comme « etapes/1.fr.md ».',
+    en: '{where}: must be a relative path in the pack to a markdown file, like "steps/1.en.md".',
+  },
+  'pack-field-path-world': {
+    fr: '{where} : doit être un chemin relatif dans le pack vers un monde, comme « mondes/labyrinthe.json ».',
+    en: '{where}: must be a relative path in the pack to a world, like "worlds/maze.json".',
+  },
+  'pack-field-block-type': {
+    fr: '{where} : nom de bloc invalide (comme « robot_move »).',
+    en: '{where}: invalid block name (like "robot_move").',
+  },
+  'pack-field-tag': {
+    fr: '{where} : étiquette invalide ; minuscules, chiffres et tirets, comme « girls-can-code ».',
+    en: '{where}: invalid tag; lower case, digits and dashes, like "girls-can-code".',
+  },
+  'pack-field-profile-id': {
+    fr: '{where} : identifiant de robot invalide (comme « arduino-2wd »).',
+    en: '{where}: invalid robot id (like "arduino-2wd").',
+  },
+  'pack-field-zone-name': {
+    fr: '{where} : nom de zone invalide.',
+    en: '{where}: invalid zone name.',
+  },
+  'pack-field-category-id': {
+    fr: '{where} : nom de catégorie invalide (comme « mouvement »).',
+    en: '{where}: invalid category name (like "movement").',
+  },
+});
+
+const LESSONS = defineMessages({
+  'pack-goal-one-key': {
+    fr: '{where} : une condition doit avoir exactement une clé parmi : {keys}.',
+    en: '{where}: a condition needs exactly one key among: {keys}.',
+  },
+  'pack-goal-unknown': {
+    fr: '{where} : condition inconnue ; les conditions possibles sont : {keys}.',
+    en: '{where}: unknown condition; the possible ones are: {keys}.',
+  },
+  'pack-goal-too-deep': {
+    fr: '{where} : conditions trop imbriquées ({max} niveaux de all/any au plus).',
+    en: '{where}: conditions nested too deeply (at most {max} levels of all/any).',
+  },
+  'pack-goal-too-big': {
+    fr: '{where} : trop de conditions ({max} au plus).',
+    en: '{where}: too many conditions (at most {max}).',
+  },
+  'pack-goal-within-placement': {
+    fr: '{where} : « withinSeconds » doit être placé directement dans un « all », à côté des conditions à tenir à temps.',
+    en: '{where}: "withinSeconds" must sit directly inside an "all", next to the conditions to meet in time.',
+  },
+  'pack-goal-unknown-zone': {
+    fr: '{where} : la zone « {zone} » n’existe pas dans le monde « {file} ».',
+    en: '{where}: the zone "{zone}" does not exist in the world "{file}".',
+  },
+  'pack-goal-time-limit': {
+    fr: '{where} : {seconds} s dépasse la durée du défi ({limit} s) ; la condition ne pourrait jamais compter.',
+    en: '{where}: {seconds} s is longer than the challenge ({limit} s); the condition could never count.',
+  },
+  'pack-lesson-duplicate': {
+    fr: '{where} : l’identifiant « {id} » est déjà utilisé par une autre leçon.',
+    en: '{where}: the id "{id}" is already used by another lesson.',
+  },
+  'pack-ages-order': {
+    fr: '{where} : l’âge minimum doit être inférieur ou égal à l’âge maximum.',
+    en: '{where}: the minimum age must be less than or equal to the maximum age.',
+  },
+  'pack-stars-order': {
+    fr: '{where} : « three » (3 étoiles) doit demander au plus autant de blocs que « two » (2 étoiles).',
+    en: '{where}: "three" (3 stars) must allow at most as many blocks as "two" (2 stars).',
+  },
+  'pack-unknown-block': {
+    fr: '{where} : je ne connais pas le bloc « {type} ».',
+    en: '{where}: I do not know the block "{type}".',
+  },
+  'pack-unknown-profile': {
+    fr: '{where} : je ne connais pas le robot « {profile} ».',
+    en: '{where}: I do not know the robot "{profile}".',
+  },
+  'pack-too-many-errors': {
+    fr: 'Et encore {count} autre(s) erreur(s).',
+    en: 'And {count} more error(s).',
+  },
+});
+
+export const PACK_MESSAGES = { ...ARCHIVE, ...FILES, ...FIELDS, ...LESSONS };
+
+export type PackMessageCode = keyof typeof PACK_MESSAGES;

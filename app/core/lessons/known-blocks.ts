@@ -1,0 +1,38 @@
+/**
+ * Block types of SPEC §3 (vocabulary v1, stable: lesson packs name these). The pack loader uses the
+ * block catalog's own list when the host passes it; this list is the fallback and the floor.
+ */
+export const SPEC_BLOCK_TYPES: ReadonlySet<string> = new Set([
+  'robokit_start',
+  'robot_move',
+  'robot_turn',
+  'robot_motors',
+  'robot_stop',
+  'robot_led',
+  'robot_beep',
+  'robot_pen',
+  'robot_distance',
+  'robot_line',
+  'robot_light',
+  'robot_button',
+  'robokit_wait',
+  'robokit_wait_until',
+  'robokit_forever',
+  'robokit_say',
+  'controls_repeat_ext',
+  'controls_whileUntil',
+  'controls_if',
+  'logic_compare',
+  'logic_operation',
+  'logic_negate',
+  'logic_boolean',
+  'math_number',
+  'math_arithmetic',
+  'math_random_int',
+  'text',
+  'variables_get',
+  'variables_set',
+  'math_change',
+  'procedures_defnoreturn',
+  'procedures_callnoreturn',
+]);
