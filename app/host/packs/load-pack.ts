@@ -1,0 +1,178 @@
+/**
+ * A pack folder → a LoadedPack, or every problem found. Never throws for bad input.
+ * Checks, in order: the folder (names, links, sizes), `pack.json` (schema and rules), then every
+ * file the manifest names: it exists, starters and solutions are projects, worlds parse and hold
+ * the zones their goals name, steps are UTF-8 markdown whose images are in the pack.
+ */
+import { resolve } from 'node:path';
+import { jsonDepth } from '../../core/project/json-guard';
+import type { Project } from '../../core/project/project';
+import type { World } from '../../core/simulator/world';
+import { goalZones } from '../../core/lessons/goal-checks';
+import { renderMarkdown, packImageUrl } from '../../core/lessons/markdown';
+import { PACK_MANIFEST, packError, showName, type PackError } from '../../core/lessons/pack-error';
+import { PACK_LIMITS, type PackLimits } from '../../core/lessons/pack-limits';
+import { packReferences, type PackReference } from '../../core/lessons/references';
+import type { PackManifest } from '../../core/lessons/types';
+import { parseJson, parseManifest } from '../../core/lessons/validate-manifest';
+import { DEFAULT_CHECKERS, type PackCheckers } from './checkers';
+import { scanFolder } from './folder-scan';
+import { readPackText } from './read-text';
+
+export interface LoadedPack {
+  readonly id: string;
+  /** Absolute path of the folder holding `pack.json`. */
+  readonly root: string;
+  readonly manifest: PackManifest;
+  /** Every file of the pack (pack-relative path → bytes). */
+  readonly files: ReadonlyMap<string, number>;
+  /** Starters and solutions, by pack path. */
+  readonly projects: ReadonlyMap<string, Project>;
+  readonly worlds: ReadonlyMap<string, World>;
+  /** Markdown sources of the steps, by pack path (render with `host/packs/markdown.ts`). */
+  readonly steps: ReadonlyMap<string, string>;
+  readonly warnings: readonly PackError[];
+}
+
+export type PackLoadResult = { readonly ok: true; readonly pack: LoadedPack } | { readonly ok: false; readonly errors: readonly PackError[] };
+
+export interface PackLoadOptions {
+  readonly checkers?: Partial<PackCheckers>;
+  readonly limits?: PackLimits;
+}
+
+export async function loadPackFolder(dir: string, options: PackLoadOptions = {}): Promise<PackLoadResult> {
+  const limits = options.limits ?? PACK_LIMITS;
+  const checkers: PackCheckers = { ...DEFAULT_CHECKERS, ...options.checkers };
+  const root = resolve(dir);
+  try {
+    const listing = await scanFolder(root, limits);
+    if (listing.errors.length > 0) return failed(listing.errors, limits);
+    if (!listing.files.has(PACK_MANIFEST)) return failed([packError('pack-no-manifest')], limits);
+    const text = await readPackText(root, PACK_MANIFEST, limits.maxManifestBytes);
+    if (!text.ok) return failed([text.error], limits);
+    const parsed = parseManifest(text.text, { blockTypes: checkers.blockTypes, profiles: checkers.profiles, limits });
+    if (!parsed.ok) return failed(parsed.errors, limits);
+    const loader = new ReferenceLoader(root, parsed.manifest, listing.files, checkers, limits);
+    await loader.loadAll();
+    const problems = [...parsed.warnings, ...loader.problems];
+    if (problems.some((p) => p.severity === 'error')) return failed(problems, limits);
+    return {
+      ok: true,
+      pack: {
+        id: parsed.manifest.id,
+        root,
+        manifest: parsed.manifest,
+        files: listing.files,
+        projects: loader.projects,
+        worlds: loader.worlds,
+        steps: loader.steps,
+        warnings: problems,
+      },
+    };
+  } catch {
+    // Only the file system can get here (a folder removed while reading it).
+    return failed([packError('pack-unreadable', {}, { file: showName(dir) })], limits);
+  }
+}
+
+/** Errors first, capped, with a count of the rest. */
+function failed(problems: readonly PackError[], limits: PackLimits): PackLoadResult {
+  const sorted = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+  if (sorted.length <= limits.maxErrors) return { ok: false, errors: sorted };
+  const rest = sorted.length - limits.maxErrors;
+  return { ok: false, errors: [...sorted.slice(0, limits.maxErrors), packError('pack-too-many-errors', {}, { count: rest })] };
+}
+
+class ReferenceLoader {
+  readonly problems: PackError[] = [];
+  readonly projects = new Map<string, Project>();
+  readonly worlds = new Map<string, World>();
+  readonly steps = new Map<string, string>();
+  private readonly bad = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly manifest: PackManifest,
+    private readonly files: ReadonlyMap<string, number>,
+    private readonly checkers: PackCheckers,
+    private readonly limits: PackLimits,
+  ) {}
+
+  async loadAll(): Promise<void> {
+    for (const ref of packReferences(this.manifest)) {
+      if (this.problems.length >= this.limits.maxErrors) return;
+      await this.load(ref);
+    }
+    this.checkZones();
+  }
+
+  private async load(ref: PackReference): Promise<void> {
+    const at = { file: PACK_MANIFEST, path: ref.path };
+    if (!this.files.has(ref.file)) return void this.problems.push(packError('pack-file-missing', at, { file: ref.file }));
+    if (this.bad.has(ref.file) || this.projects.has(ref.file) || this.worlds.has(ref.file) || this.steps.has(ref.file)) return;
+    const max = ref.kind === 'markdown' ? this.limits.maxMarkdownBytes : ref.kind === 'world' ? this.limits.maxWorldBytes : this.limits.maxFileBytes;
+    const read = await readPackText(this.root, ref.file, max);
+    if (!read.ok) {
+      this.bad.add(ref.file);
+      return void this.problems.push(read.error);
+    }
+    if (ref.kind === 'project') this.loadProject(ref, read.text);
+    else if (ref.kind === 'world') this.loadWorld(ref, read.text);
+    else this.loadStep(ref, read.text);
+  }
+
+  private loadProject(ref: PackReference, text: string): void {
+    const result = this.checkers.parseProject(text);
+    if (result.ok) return void this.projects.set(ref.file, result.project);
+    this.bad.add(ref.file);
+    const cause = { code: result.error.code, params: result.error.params };
+    this.problems.push(packError('pack-project-invalid', { file: PACK_MANIFEST, path: ref.path }, { file: ref.file }, { cause }));
+  }
+
+  private loadWorld(ref: PackReference, text: string): void {
+    const at = { file: ref.file };
+    this.bad.add(ref.file);
+    if (jsonDepth(text, this.limits.maxJsonDepth) > this.limits.maxJsonDepth) {
+      return void this.problems.push(packError('pack-json-too-deep', at, { max: this.limits.maxJsonDepth }));
+    }
+    const json = parseJson(text, ref.file);
+    if (!json.ok) return void this.problems.push(json.error);
+    const result = this.checkers.parseWorld(json.value);
+    if (!result.ok) {
+      const cause = { code: result.error.code, params: { path: result.error.path, detail: result.error.detail } };
+      return void this.problems.push(packError('pack-world-invalid', { file: PACK_MANIFEST, path: ref.path }, { file: ref.file }, { cause }));
+    }
+    this.bad.delete(ref.file);
+    this.worlds.set(ref.file, result.world);
+  }
+
+  private loadStep(ref: PackReference, text: string): void {
+    this.steps.set(ref.file, text);
+    const rendered = renderMarkdown(text, {
+      file: ref.file,
+      hasFile: (p) => this.files.has(p),
+      imageUrl: (p) => packImageUrl(this.manifest.id, p),
+    });
+    for (const problem of rendered.problems) {
+      const severity = problem.code === 'pack-md-image-missing' ? 'error' : 'warning';
+      const params: Record<string, string> = problem.code === 'pack-md-image-missing' ? { file: showName(problem.ref) } : { url: showName(problem.ref) };
+      this.problems.push(packError(problem.code, { file: ref.file }, params, { severity }));
+    }
+  }
+
+  /** Goals may only name zones their world has. */
+  private checkZones(): void {
+    this.manifest.lessons.forEach((lesson, i) => {
+      const challenge = lesson.challenge;
+      const world = challenge && this.worlds.get(challenge.world);
+      if (!challenge || !world) return;
+      const names = new Set(world.zones.map((z) => z.name));
+      for (const { zone, path } of goalZones(challenge.goal, `lessons[${i}].challenge.goal`)) {
+        if (!names.has(zone)) {
+          this.problems.push(packError('pack-goal-unknown-zone', { file: PACK_MANIFEST, path }, { zone: showName(zone), file: challenge.world }));
+        }
+      }
+    });
+  }
+}
