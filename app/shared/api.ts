@@ -139,8 +139,8 @@ export interface SimulationFrame {
   readonly t: number;
   readonly pose: Pose;
   readonly penDown: boolean;
-  /** Pen trail points added since the previous frame. */
-  readonly trail: readonly Point[];
+  /** Pen trail segments drawn since the previous frame. */
+  readonly trail: readonly { readonly from: Point; readonly to: Point }[];
 }
 
 /** Sensor values for the live chart (only those the robot has). */

@@ -1,0 +1,41 @@
+/**
+ * The `robokit serve` composition root: host services on this computer's data folder, the web
+ * server on 127.0.0.1, and a clean stop (robot safe) on Ctrl-C. The CLI calls `runServe`.
+ */
+import { fileURLToPath } from 'node:url';
+import { createHostService } from '../create-host';
+import { defaultDataDir } from '../data-dir';
+import { defaultSeams } from '../default-seams';
+import { startServe, type ServeHandle } from './serve';
+
+export interface RunServeOptions {
+  readonly port?: number;
+  readonly rendererDir?: string;
+  readonly dataDir?: string;
+  readonly version?: string;
+}
+
+/** dist/renderer, next to dist/cli where the bundled command line runs from. */
+export function defaultRendererDir(): string {
+  return fileURLToPath(new URL('../renderer/', import.meta.url));
+}
+
+export async function runServe(options: RunServeOptions = {}): Promise<{ serve: ServeHandle; stop(): Promise<void> }> {
+  const host = createHostService({
+    dataDir: options.dataDir ?? defaultDataDir(),
+    info: { version: options.version ?? '0.1.0', host: 'serve', fileDialogs: false },
+    seams: defaultSeams(),
+  });
+  const serve = await startServe({
+    api: host,
+    rendererDir: options.rendererDir ?? defaultRendererDir(),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+  return {
+    serve,
+    stop: async () => {
+      await host.shutdown();
+      await serve.close();
+    },
+  };
+}
