@@ -1,0 +1,89 @@
+/**
+ * Motor drivers as data: one controller per motor type of a profile (SPEC §4), chosen from a table.
+ * Powers are −100…100 %.
+ */
+import type { HBridgeMotors, ServoMotors } from '../../app/core/profiles';
+import type { OutgoingMessage } from './firmata-messages';
+import type { PinIo } from './pin-io';
+
+export type MotorPins = HBridgeMotors | ServoMotors;
+
+export interface MotorController<P extends MotorPins> {
+  /** Pin modes. */
+  setup(io: PinIo, pins: P): void;
+  set(io: PinIo, pins: P, left: number, right: number): void;
+  /** The messages that stop both motors, explicitly. */
+  stop(io: PinIo, pins: P): OutgoingMessage[];
+}
+
+/** Speed % → PWM duty, linear 0–255 (50 % → 128). */
+export function dutyOf(power: number): number {
+  return Math.round((Math.min(100, Math.abs(power)) * 255) / 100);
+}
+
+/** Continuous servo: 90° stands still, 0° and 180° are full speed either way. */
+export const SERVO_NEUTRAL = 90;
+/** Pulse range for the drive servos, so that 90° is the usual 1500 µs neutral. */
+export const DRIVE_SERVO_US = { min: 1000, max: 2000 } as const;
+
+export function servoAngleOf(power: number, mirrored: boolean): number {
+  const p = Math.max(-100, Math.min(100, power)) * (mirrored ? -1 : 1);
+  return Math.round(SERVO_NEUTRAL + p * 0.9);
+}
+
+const hbridge: MotorController<HBridgeMotors> = {
+  setup(io, pins) {
+    for (const side of [pins.left, pins.right]) {
+      io.mode(side.pwm, 'PWM');
+      io.mode(side.dir, 'OUTPUT');
+    }
+  },
+  set(io, pins, left, right) {
+    for (const [side, power] of [[pins.left, left], [pins.right, right]] as const) {
+      const level = power >= 0 ? pins.forwardLevel : pins.forwardLevel === 1 ? 0 : 1;
+      io.digital(side.dir, level);
+      io.pwm(side.pwm, dutyOf(power));
+    }
+  },
+  stop(io, pins) {
+    return [
+      io.analogNow(pins.left.pwm, 0),
+      io.analogNow(pins.right.pwm, 0),
+      io.digitalNow(pins.left.dir, 0),
+      io.digitalNow(pins.right.dir, 0),
+    ];
+  },
+};
+
+const continuousServo: MotorController<ServoMotors> = {
+  setup(io, pins) {
+    io.servoRange(pins.left.pin, DRIVE_SERVO_US.min, DRIVE_SERVO_US.max);
+    io.servoRange(pins.right.pin, DRIVE_SERVO_US.min, DRIVE_SERVO_US.max);
+  },
+  set(io, pins, left, right) {
+    io.servo(pins.left.pin, servoAngleOf(left, pins.left.mirrored === true));
+    io.servo(pins.right.pin, servoAngleOf(right, pins.right.mirrored === true));
+  },
+  stop(io, pins) {
+    return [io.analogNow(pins.left.pin, SERVO_NEUTRAL), io.analogNow(pins.right.pin, SERVO_NEUTRAL)];
+  },
+};
+
+const CONTROLLERS: { readonly [T in MotorPins['type']]: MotorController<Extract<MotorPins, { type: T }>> } = {
+  hbridge,
+  'continuous-servo': continuousServo,
+};
+
+/** The controller for these pins, bound to them. */
+export function motorDriver(pins: MotorPins): {
+  setup(io: PinIo): void;
+  set(io: PinIo, left: number, right: number): void;
+  stop(io: PinIo): OutgoingMessage[];
+} {
+  const controller = CONTROLLERS[pins.type] as MotorController<MotorPins>;
+  return {
+    setup: (io) => controller.setup(io, pins),
+    set: (io, left, right) => controller.set(io, pins, left, right),
+    stop: (io) => controller.stop(io, pins),
+  };
+}

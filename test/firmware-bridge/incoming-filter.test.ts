@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { IncomingFilter } from '../../firmware-bridge/src/incoming-filter';
+
+const push = (filter: IncomingFilter, ...bytes: number[]): number[] => [...filter.push(Uint8Array.from(bytes))];
+
+/** A tiny PRNG so the fuzz is reproducible. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('IncomingFilter', () => {
+  it('passes reports, the version, the firmware name and strings', () => {
+    const f = new IncomingFilter();
+    const firmware = [0xf0, 0x79, 2, 5, 0x41, 0, 0xf7];
+    expect(push(f, 0xe0, 0x10, 0x02, 0x90, 0x04, 0x00, 0xf9, 2, 5, ...firmware)).toEqual([
+      0xe0, 0x10, 0x02, 0x90, 0x04, 0x00, 0xf9, 2, 5, ...firmware,
+    ]);
+    expect(push(f, 0xf0, 0x71, 0x41, 0, 0xf7)).toEqual([0xf0, 0x71, 0x41, 0, 0xf7]);
+    expect(f.errors).toBe(0);
+  });
+
+  it('reassembles messages split across chunks', () => {
+    const f = new IncomingFilter();
+    expect(push(f, 0xe3)).toEqual([]);
+    expect(push(f, 0x7f)).toEqual([]);
+    expect(push(f, 0x07, 0x90)).toEqual([0xe3, 0x7f, 0x07]);
+    expect(push(f, 0x01, 0x00)).toEqual([0x90, 0x01, 0x00]);
+  });
+
+  it('drops and counts what firmata-io must not see', () => {
+    const f = new IncomingFilter();
+    expect(push(f, 0x41, 0x42)).toEqual([]); // stray data bytes
+    expect(push(f, 0xe0, 0x01, 0x90, 0x01, 0x00)).toEqual([0x90, 0x01, 0x00]); // cut short
+    expect(push(f, 0xf0, 0x6c, 0x7f, 0xf7)).toEqual([]); // capability response would rebuild its pins
+    expect(push(f, 0xf0, 0x79, 0xf7)).toEqual([]); // a firmware report too short (firmata-io throws on it)
+    expect(push(f, 0xf0, ...new Array(300).fill(1), 0xf7)).toEqual([]); // oversized sysex
+    expect(f.errors).toBeGreaterThanOrEqual(6);
+  });
+
+  it('fuzz: any bytes give only complete, well-formed messages', () => {
+    const rnd = random(42);
+    const f = new IncomingFilter();
+    for (let chunk = 0; chunk < 2000; chunk++) {
+      const bytes = Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
+      const out = push(f, ...bytes);
+      for (let i = 0; i < out.length; ) {
+        const b = out[i]!;
+        expect(b).toBeGreaterThanOrEqual(0x80);
+        if (b === 0xf0) {
+          const end = out.indexOf(0xf7, i);
+          expect(end).toBeGreaterThan(i);
+          expect([0x79, 0x71]).toContain(out[i + 1]);
+          i = end + 1;
+        } else {
+          expect([0xe0, 0x90, 0xf9]).toContain(b < 0xf0 ? b & 0xf0 : b);
+          expect(out[i + 1]! < 0x80 && out[i + 2]! < 0x80).toBe(true);
+          i += 3;
+        }
+      }
+    }
+    expect(f.errors).toBeGreaterThan(0);
+  });
+});
