@@ -10,7 +10,13 @@ export class Emitter<T> {
     };
   }
 
+  /** True when someone listens: lets a hot path skip building an event nobody reads. */
+  get active(): boolean {
+    return this.listeners.size > 0;
+  }
+
   emit(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
+    // A Set visits listeners added during the loop and skips those removed: no copy needed.
+    for (const listener of this.listeners) listener(value);
   }
 }

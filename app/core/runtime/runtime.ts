@@ -73,7 +73,9 @@ export class Runtime {
       clock,
       profile: options.profile,
       maxCallDepth: options.maxCallDepth ?? 100,
-      emitBlock: (blockId) => this.emit({ type: 'block', t: clock.now(), blockId }),
+      emitBlock: (blockId) => {
+        if (this.events.active) this.emit({ type: 'block', t: clock.now(), blockId });
+      },
       emitSay: (blockId, text) => this.emit({ type: 'say', t: clock.now(), blockId, text }),
     });
   }
