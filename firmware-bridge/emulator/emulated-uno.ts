@@ -1,0 +1,306 @@
+/**
+ * The emulated Arduino Uno rig: real StandardFirmata on avr8js in a worker thread, reachable by
+ * the app through a real tty (`path`), observable and drivable from this thread.
+ *
+ * Board behaviour to know:
+ * - Pin reads are synchronous and in step with the listeners: they show the changes received so
+ *   far from the worker (a millisecond or so behind the board). Inputs and reset are applied by
+ *   the worker within a few ms: use `waitFor` after changing them.
+ * - Opening the port does NOT reset the board (a pty carries no DTR line). A real Uno resets on
+ *   open, so a client that waits for the boot-time version report should call `reset()` right
+ *   after opening, or ask for the version itself (firmata.js does after `reportVersionTimeout`).
+ * - `disconnect()` pulls the cable: the app's port closes, the board keeps running (battery robot:
+ *   its outputs stay as they were). `reconnect()` plugs it back at the same path and, by default,
+ *   resets the board as a USB replug does; pass `{ resetBoard: false }` to keep it running.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fetchFirmata } from './fetch-firmata';
+import { parseIntelHex } from './intel-hex';
+import type { PwmChange } from './pwm-history';
+import { PtyLink } from './pty-link';
+import { EVENT_FIELDS, EVENT_PIN, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
+import { FLASH_BYTES } from './uno-machine';
+import { ANALOG_CHANNEL_COUNT, PIN_COUNT, isPwmPin, pinLocation } from './uno-pins';
+import { unoWorkerSource } from './worker-bundle';
+
+export interface EmulationSpeed {
+  /** Emulated time / wall time since start: 1 when the emulator keeps up with real time. */
+  readonly realTimeRatio: number;
+  /** The same over the last two seconds or so (start-up and JIT warm-up excluded). */
+  readonly recentRealTimeRatio: number;
+  /** Emulated time / time spent executing: how many times real time this machine could run. */
+  readonly capacity: number;
+}
+
+export interface EmulatedUno {
+  readonly path: string; // the tty the app opens
+  digital(pin: number): 0 | 1;
+  pwm(pin: number): number;
+  servoPulseUs(pin: number): number | null;
+  setAnalogVoltage(channel: number, volts: number): void;
+  setDigitalInput(pin: number, level: 0 | 1): void;
+  onPinChange(listener: (pin: number, level: 0 | 1, tMs: number) => void): () => void;
+  onPwmChange(listener: (pin: number, duty: number, tMs: number) => void): () => void;
+  waitFor(predicate: () => boolean, timeoutMs: number): Promise<void>;
+  disconnect(): Promise<void>;
+  reconnect(options?: { resetBoard?: boolean }): Promise<void>;
+  reset(): void;
+  stop(): Promise<void>;
+  /** Every PWM duty change since start (or of one pin), oldest first. */
+  pwmHistory(pin?: number): readonly PwmChange[];
+  /** The rig clock: emulated ms since start. */
+  emulatedMs(): number;
+  speed(): EmulationSpeed;
+  readonly connected: boolean;
+}
+
+export interface StartEmulatedUnoOptions {
+  /** Folder for the `uno` and `app` links; default a fresh temporary folder, removed on stop. */
+  dir?: string;
+  /** Another Uno image (e.g. RoboKit firmware); default the verified StandardFirmata. */
+  hexPath?: string;
+}
+
+const REPLY_TIMEOUT_MS = 5_000;
+const PWM_HISTORY_LIMIT = 100_000;
+
+export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): Promise<EmulatedUno> {
+  const hexPath = options.hexPath ?? (await fetchFirmata());
+  const flash = parseIntelHex(await readFile(hexPath, 'utf8'), FLASH_BYTES);
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'robokit-uno-')));
+  await mkdir(dir, { recursive: true });
+  const link = await PtyLink.open(dir);
+  try {
+    const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
+    const workerData: WorkerData = { flash, shared, serialPath: link.boardPath };
+    const worker = new Worker(await unoWorkerSource(), { eval: true, workerData });
+    const rig = new WorkerUno(worker, link, new Float64Array(shared), dir, options.dir === undefined);
+    await rig.ready();
+    return rig;
+  } catch (error) {
+    await link.close();
+    throw error;
+  }
+}
+
+type Waiter = (message: FromWorker | Error) => boolean;
+
+class WorkerUno implements EmulatedUno {
+  readonly path: string;
+  private readonly pinListeners = new Set<(pin: number, level: 0 | 1, tMs: number) => void>();
+  private readonly pwmListeners = new Set<(pin: number, duty: number, tMs: number) => void>();
+  private readonly pwmLog: PwmChange[] = [];
+  /** Pin levels and duties as of the last change received: always in step with the listeners. */
+  private readonly levels = new Int8Array(PIN_COUNT);
+  private readonly duties = new Int16Array(PIN_COUNT);
+  private readonly waiters = new Set<Waiter>();
+  private failure: Error | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    private readonly worker: Worker,
+    private link: PtyLink | null,
+    private readonly state: Float64Array,
+    private readonly dir: string,
+    private readonly ownsDir: boolean,
+  ) {
+    this.path = link!.appPath;
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (!this.stopping) this.fail(new Error(`emulator worker exited (code ${code})`));
+    });
+  }
+
+  get connected(): boolean {
+    return this.link?.alive ?? false;
+  }
+
+  async ready(): Promise<void> {
+    await this.reply((message) => message.type === 'ready');
+  }
+
+  digital(pin: number): 0 | 1 {
+    pinLocation(pin);
+    return this.levels[pin] === 1 ? 1 : 0;
+  }
+
+  pwm(pin: number): number {
+    if (!isPwmPin(pin)) throw new RangeError(`D${pin} is not a PWM pin (3, 5, 6, 9, 10, 11)`);
+    return this.duties[pin]!;
+  }
+
+  servoPulseUs(pin: number): number | null {
+    pinLocation(pin);
+    const width = this.state[SHARED.servoUs + pin]!;
+    return Number.isNaN(width) ? null : width;
+  }
+
+  setAnalogVoltage(channel: number, volts: number): void {
+    if (!Number.isInteger(channel) || channel < 0 || channel >= ANALOG_CHANNEL_COUNT) {
+      throw new RangeError(`No analog channel A${channel} on the Uno (A0–A5)`);
+    }
+    if (!Number.isFinite(volts)) throw new RangeError(`Voltage must be a finite number, got ${volts}`);
+    this.send({ type: 'analog', channel, volts });
+  }
+
+  setDigitalInput(pin: number, level: 0 | 1): void {
+    pinLocation(pin);
+    if (level !== 0 && level !== 1) throw new RangeError(`Level must be 0 or 1, got ${String(level)}`);
+    this.send({ type: 'digital-input', pin, level });
+  }
+
+  onPinChange(listener: (pin: number, level: 0 | 1, tMs: number) => void): () => void {
+    this.pinListeners.add(listener);
+    return () => this.pinListeners.delete(listener);
+  }
+
+  onPwmChange(listener: (pin: number, duty: number, tMs: number) => void): () => void {
+    this.pwmListeners.add(listener);
+    return () => this.pwmListeners.delete(listener);
+  }
+
+  pwmHistory(pin?: number): readonly PwmChange[] {
+    return pin === undefined ? [...this.pwmLog] : this.pwmLog.filter((change) => change.pin === pin);
+  }
+
+  emulatedMs(): number {
+    return this.state[SHARED.emulatedMs]!;
+  }
+
+  speed(): EmulationSpeed {
+    const emulated = this.state[SHARED.emulatedMs]!;
+    return {
+      realTimeRatio: emulated / Math.max(1e-9, this.state[SHARED.wallMs]!),
+      recentRealTimeRatio: this.state[SHARED.recentRatio]!,
+      capacity: emulated / Math.max(1e-9, this.state[SHARED.busyMs]!),
+    };
+  }
+
+  waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const finish = (error?: unknown) => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        this.waiters.delete(onMessage);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const check = () => {
+        if (this.failure) return finish(this.failure);
+        try {
+          if (predicate()) finish();
+        } catch (error) {
+          finish(error);
+        }
+      };
+      const onMessage: Waiter = () => {
+        check();
+        return false;
+      };
+      const poll = setInterval(check, 5);
+      const timer = setTimeout(() => finish(new Error(`waitFor: condition still false after ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.add(onMessage);
+      check();
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    this.link = null;
+    await link.close();
+    this.send({ type: 'detach-serial' });
+    await this.reply((message) => message.type === 'acknowledge' && message.request === 'detach-serial');
+  }
+
+  async reconnect(options: { resetBoard?: boolean } = {}): Promise<void> {
+    if (this.link?.alive) return;
+    await this.link?.close();
+    const link = await PtyLink.open(this.dir);
+    this.link = link;
+    this.send({ type: 'attach-serial', path: link.boardPath });
+    await this.reply((message) => message.type === 'serial-attached');
+    if (options.resetBoard ?? true) this.reset();
+  }
+
+  reset(): void {
+    this.send({ type: 'reset' });
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.shutDown();
+    return this.stopping;
+  }
+
+  private async shutDown(): Promise<void> {
+    if (!this.failure) {
+      this.worker.postMessage({ type: 'stop' } satisfies ToWorker);
+      await this.reply((message) => message.type === 'acknowledge' && message.request === 'stop').catch(() => {});
+    }
+    await this.worker.terminate();
+    await this.link?.close();
+    this.link = null;
+    if (this.ownsDir) await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private send(message: ToWorker): void {
+    if (this.failure) throw this.failure;
+    if (this.stopping) throw new Error('The emulated Uno is stopped');
+    this.worker.postMessage(message);
+  }
+
+  /** Resolves with the first worker message matching `accept`; rejects on failure or timeout. */
+  private reply(accept: (message: FromWorker) => boolean): Promise<FromWorker> {
+    return new Promise<FromWorker>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`The emulator worker did not answer within ${REPLY_TIMEOUT_MS} ms`));
+      }, REPLY_TIMEOUT_MS);
+      const waiter: Waiter = (message) => {
+        if (message instanceof Error) reject(message);
+        else if (message.type === 'failed') reject(new Error(message.message));
+        else if (accept(message)) resolve(message);
+        else return false;
+        clearTimeout(timer);
+        return true;
+      };
+      if (this.failure) waiter(this.failure);
+      else this.waiters.add(waiter);
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === 'events') this.dispatch(message.events);
+    for (const waiter of [...this.waiters]) {
+      if (waiter(message)) this.waiters.delete(waiter);
+    }
+  }
+
+  private dispatch(events: Float64Array): void {
+    for (let offset = 0; offset < events.length; offset += EVENT_FIELDS) {
+      const pin = events[offset + 1]!;
+      const value = events[offset + 2]!;
+      const tMs = events[offset + 3]!;
+      if (events[offset] === EVENT_PIN) {
+        this.levels[pin] = value;
+        for (const listener of this.pinListeners) listener(pin, value === 1 ? 1 : 0, tMs);
+        continue;
+      }
+      if (this.pwmLog.length >= PWM_HISTORY_LIMIT) this.pwmLog.splice(0, PWM_HISTORY_LIMIT / 10);
+      this.pwmLog.push({ pin, duty: value, tMs, wallMs: events[offset + 4]! });
+      this.duties[pin] = value;
+      for (const listener of this.pwmListeners) listener(pin, value, tMs);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of [...this.waiters]) {
+      if (waiter(this.failure)) this.waiters.delete(waiter);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Worker thread: runs the emulated Uno paced to the wall clock (16 MHz emulated ≈ real time, slower
+ * if this machine cannot keep up) and bridges its USART to the board end of the pty pair.
+ * Bundled by esbuild at start-up (see worker-bundle.ts), so it must not rely on import.meta.
+ */
+import { constants, openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
+import { parentPort, workerData } from 'node:worker_threads';
+import { EVENT_PIN, EVENT_PWM, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
+import { CYCLES_PER_MS, UnoMachine, type MachineObserver } from './uno-machine';
+import { PIN_COUNT, PWM_PINS } from './uno-pins';
+
+/** Longest stretch of emulated time run without returning to the event loop. */
+const MAX_CHUNK_CYCLES = 4 * CYCLES_PER_MS;
+/**
+ * Behind the wall clock (the thread was descheduled), the board catches up in chunks; further
+ * behind than this, emulated time slips instead (this machine cannot keep up).
+ */
+const MAX_LAG_CYCLES = 25 * CYCLES_PER_MS;
+const SPEED_SAMPLE_MS = 250;
+const SPEED_WINDOW_SAMPLES = 9;
+
+const port = parentPort!;
+const config = workerData as WorkerData;
+const state = new Float64Array(config.shared);
+const wallStart = performance.now();
+
+let events: number[] = [];
+let transmitted: number[] = [];
+let serial: ReadStream | null = null;
+let stopped = false;
+
+/** What the outside world applies to the board; it survives a board reset. */
+const analogVolts = new Map<number, number>();
+const drivenInputs = new Map<number, 0 | 1>();
+/** Last values reported, so a reset reports only what really changed. */
+const reportedLevels = new Int8Array(PIN_COUNT);
+const reportedDuties = new Int16Array(PIN_COUNT);
+
+const observer: MachineObserver = {
+  onPin(pin, level, tMs) {
+    if (reportedLevels[pin] === level) return;
+    reportedLevels[pin] = level;
+    events.push(EVENT_PIN, pin, level, tMs, wallEpochMs());
+  },
+  onPwm(pin, duty, tMs) {
+    if (reportedDuties[pin] === duty) return;
+    reportedDuties[pin] = duty;
+    events.push(EVENT_PWM, pin, duty, tMs, wallEpochMs());
+  },
+  onTransmit: (byte) => transmitted.push(byte),
+};
+
+let machine = new UnoMachine(config.flash, observer, 0);
+let pace = { wall: performance.now(), cycles: 0 };
+let busyMs = 0;
+
+function wallEpochMs(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+function step(): void {
+  if (stopped) return;
+  const now = performance.now();
+  let target = pace.cycles + (now - pace.wall) * CYCLES_PER_MS;
+  if (target - machine.cycles > MAX_LAG_CYCLES) {
+    pace = { wall: now, cycles: machine.cycles };
+    target = machine.cycles;
+  }
+  const end = Math.min(target, machine.cycles + MAX_CHUNK_CYCLES);
+  if (end > machine.cycles) {
+    machine.runUntil(end);
+    busyMs += performance.now() - now;
+  }
+  publish();
+  if (machine.cycles >= target) setTimeout(step, 1);
+  else setImmediate(step);
+}
+
+function publish(): void {
+  for (let pin = 0; pin < PIN_COUNT; pin++) state[SHARED.servoUs + pin] = machine.servoPulseUs(pin) ?? Number.NaN;
+  const wallMs = performance.now() - wallStart;
+  state[SHARED.emulatedMs] = machine.timeMs;
+  state[SHARED.wallMs] = wallMs;
+  state[SHARED.busyMs] = busyMs;
+  sampleSpeed(wallMs, machine.timeMs);
+  if (transmitted.length > 0) {
+    if (serial && !serial.destroyed) serial.write(Uint8Array.from(transmitted));
+    transmitted = [];
+  }
+  if (events.length > 0) {
+    const batch = Float64Array.from(events);
+    events = [];
+    post({ type: 'events', events: batch }, [batch.buffer]);
+  }
+}
+
+/** Emulated/wall ratio over a sliding window of about two seconds. */
+const speedSamples: Array<{ wallMs: number; emulatedMs: number }> = [];
+function sampleSpeed(wallMs: number, emulatedMs: number): void {
+  const last = speedSamples.at(-1);
+  if (last && wallMs - last.wallMs < SPEED_SAMPLE_MS) return;
+  speedSamples.push({ wallMs, emulatedMs });
+  if (speedSamples.length > SPEED_WINDOW_SAMPLES) speedSamples.shift();
+  const first = speedSamples[0]!;
+  if (wallMs > first.wallMs) state[SHARED.recentRatio] = (emulatedMs - first.emulatedMs) / (wallMs - first.wallMs);
+}
+
+function attachSerial(path: string): void {
+  detachSerial();
+  const fd = openSync(path, constants.O_RDWR | constants.O_NOCTTY);
+  const stream = new ReadStream(fd);
+  stream.setRawMode(true);
+  stream.on('data', (chunk: Buffer) => machine.receive(chunk));
+  stream.on('error', (error: Error) => detachSerial(`link error: ${error.message}`));
+  stream.on('close', () => detachSerial('link closed'));
+  serial = stream;
+  post({ type: 'serial-attached', path });
+}
+
+function detachSerial(reason?: string): void {
+  const stream = serial;
+  if (!stream) return;
+  serial = null;
+  stream.destroy();
+  if (reason) post({ type: 'serial-detached', reason });
+}
+
+function resetBoard(): void {
+  const startMs = machine.timeMs;
+  machine = new UnoMachine(config.flash, observer, startMs);
+  pace = { wall: performance.now(), cycles: 0 };
+  for (const [channel, volts] of analogVolts) machine.setAnalogVoltage(channel, volts);
+  for (const [pin, level] of drivenInputs) machine.setDigitalInput(pin, level);
+  for (let pin = 0; pin < PIN_COUNT; pin++) observer.onPin(pin, machine.digital(pin), startMs);
+  for (const pin of PWM_PINS) observer.onPwm(pin, machine.pwm(pin), startMs);
+  publish();
+}
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'analog':
+      machine.setAnalogVoltage(message.channel, message.volts);
+      analogVolts.set(message.channel, message.volts);
+      break;
+    case 'digital-input':
+      machine.setDigitalInput(message.pin, message.level);
+      drivenInputs.set(message.pin, message.level);
+      break;
+    case 'reset':
+      resetBoard();
+      break;
+    case 'attach-serial':
+      attachSerial(message.path);
+      return; // acknowledged by serial-attached
+    case 'detach-serial':
+      detachSerial('detached');
+      break;
+    case 'stop':
+      stopped = true;
+      detachSerial('stopped');
+      break;
+    default:
+      message satisfies never;
+  }
+  post({ type: 'acknowledge', request: message.type });
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    handle(message);
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+attachSerial(config.serialPath);
+post({ type: 'ready' });
+step();
