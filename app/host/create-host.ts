@@ -7,7 +7,7 @@ import type { HostInfo } from '../shared/api';
 import { createRequestValidator, type RequestValidator } from '../shared/api-validate';
 import { HostService } from './host-service';
 import { ProjectStore } from './project-store';
-import { RobotManager } from './robot-manager';
+import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
 import type { CompileFn, FileDialogs, RobotBackend, RunEngine, WorldCatalog } from './seams';
 import { SettingsStore } from './settings-store';
@@ -25,6 +25,8 @@ export interface CreateHostOptions {
   readonly info: HostInfo;
   readonly seams: HostSeams;
   readonly validate?: RequestValidator;
+  /** Timers for "identify" (tests pass instant ones). */
+  readonly timers?: Timers;
 }
 
 const unavailable = (feature: string) => () => {
@@ -36,6 +38,7 @@ export function createHostService(options: CreateHostOptions): HostService {
   const validate = options.validate ?? createRequestValidator();
   const robots = new RobotManager(
     seams.robots ?? { listPorts: unavailable('robots'), open: unavailable('robots') },
+    options.timers,
   );
   const worlds = seams.worlds ?? { list: () => [], get: () => undefined };
   const runs = new RunSessions({

@@ -36,6 +36,7 @@ export async function makeHost(seams: HostSeams = defaultSeams({ wall: instantWa
     dataDir: dir,
     info: { version: 'test', host: 'serve', fileDialogs: false },
     seams,
+    timers: { delay: () => Promise.resolve() },
   });
   return { host, dataDir: dir };
 }

@@ -19,6 +19,10 @@ export interface WallClock extends Scheduler {
   sleep(ms: number): Promise<void>;
 }
 
+const SIM_STEP_MS = 10;
+/** The live chart's reading period on a real robot. */
+const SENSOR_PERIOD_MS = 100;
+
 export const systemWallClock: WallClock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -28,7 +32,7 @@ export const systemWallClock: WallClock = {
 
 export interface RunEngineOptions {
   readonly wall?: WallClock;
-  /** Simulator frame period, ms of simulated time (default 33, about 30 Hz). */
+  /** Simulator frame period, ms of simulated time, a multiple of 10 (default 30, about 33 Hz). */
   readonly frameMs?: number;
   readonly seed?: number;
   /** Reports unexpected failures of a run (bugs); the run itself ends. */
@@ -37,7 +41,7 @@ export interface RunEngineOptions {
 
 export function createRunEngine(options: RunEngineOptions = {}): RunEngine {
   const wall = options.wall ?? systemWallClock;
-  const frameMs = options.frameMs ?? 33;
+  const frameMs = options.frameMs ?? 30;
   const logBug = options.logBug ?? ((e: unknown) => console.error(e));
   return {
     start(program, target, { paused }, sink) {
@@ -111,7 +115,7 @@ function startSimulated(program: Program, profile: Profile, world: World, paused
   void (async () => {
     await runtime.start();
     if (paused) runtime.pause();
-    await driveVirtual(runtime, sim, { dtMs: 10, yieldEvery: 3, yieldToHost: pace });
+    await driveVirtual(runtime, sim, { dtMs: SIM_STEP_MS, yieldEvery: Math.max(1, Math.round(ctx.frameMs / SIM_STEP_MS)), yieldToHost: pace });
     sendFrame();
   })().catch(async (e: unknown) => {
     ctx.logBug(e);
@@ -132,11 +136,12 @@ function startOnRobot(
   const runtime = new Runtime(program, target.io, clock, { profile: target.profile });
   wire(runtime, sink);
   const scheduler: Scheduler = { ...ctx.wall, now: clock.now };
-  const readings = ctx.wall.setTimeout(function tick() {
+  let timer: unknown = null;
+  const tick = () => {
     sink.sensors(readSensors(target.io, clock.now()));
-    timer = ctx.wall.setTimeout(tick, 100);
-  }, 100);
-  let timer: unknown = readings;
+    timer = ctx.wall.setTimeout(tick, SENSOR_PERIOD_MS);
+  };
+  timer = ctx.wall.setTimeout(tick, SENSOR_PERIOD_MS);
   void (async () => {
     await runtime.start();
     if (paused) runtime.pause();
