@@ -10,7 +10,9 @@ const RESERVED = new Set(
     'var void while with yield await async enum static implements interface package private protected ' +
     'public arguments eval undefined NaN Infinity Math Promise console process require setTimeout ' +
     'five carte programme attendre avancer reculer tourner moteurs arreterTout regler bip dire ' +
-    'distance ligne lumiereAmbiante boutonAppuye nombreAuHasard pourcentVersPwm crayon'
+    'distance ligne lumiereAmbiante boutonAppuye nombreAuHasard pourcentVersPwm crayon reglerServo ' +
+    'moteurGauche moteurDroit lumiere buzzer servoCrayon capteurDistance capteurLigneGauche ' +
+    'capteurLigneDroite capteurLumiere bouton erreur'
   ).split(' '),
 );
 
@@ -30,8 +32,10 @@ export class JsNames {
   private get(key: string, name: string): string {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    let base = name.normalize('NFC').replace(/[^\p{L}\p{N}_$]+/gu, '_');
-    if (base === '' || /^\p{N}/u.test(base)) base = `_${base}`;
+    let base = name.normalize('NFC').replace(/[^\p{ID_Continue}$]+/gu, '_');
+    if (!/^[\p{ID_Start}_$]/u.test(base)) base = `_${base}`;
+    // `fois1`, `fois2`… count the script's repeat loops.
+    if (/^fois\d+$/.test(base)) base = `${base}_`;
     let id = base;
     for (let n = 2; RESERVED.has(id) || this.used.has(id); n++) id = `${base}${n}`;
     this.used.add(id);

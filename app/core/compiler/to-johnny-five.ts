@@ -57,11 +57,13 @@ function header(program: Program, profile: Profile): string[] {
 function movementLines(profile: Profile): string[] {
   const { degreesPerSecond } = profile.calibration;
   return [
+    '// Régler les deux moteurs à la fois, de -100 à 100 %.',
     'function moteurs(gauche, droite) {',
     '  regler(moteurGauche, gauche);',
     '  regler(moteurDroit, droite);',
     '}',
     '',
+    '// Rouler tout droit à cette vitesse pendant ce nombre de secondes, puis s’arrêter.',
     'async function avancer(vitesse, secondes) {',
     '  moteurs(vitesse, vitesse);',
     '  await attendre(secondes);',
@@ -85,7 +87,7 @@ function movementLines(profile: Profile): string[] {
 function stopLines(program: Program): string[] {
   const buzzer = program.uses.includes('sound') ? ['  buzzer.noTone();'] : [];
   return [
-    '// Tout arrêter : les moteurs à zéro, le son coupé. Appelé à la fin, en cas d’erreur et avec Ctrl-C.',
+    '// Tout arrêter. Appelé à la fin du programme, en cas d’erreur et avec Ctrl-C.',
     'function arreterTout() {',
     '  moteurs(0, 0);',
     ...buzzer,

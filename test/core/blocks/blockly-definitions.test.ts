@@ -5,7 +5,7 @@
 import * as Blockly from 'blockly';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blockDefinitions, buildToolbox } from '../../../app/core/blocks';
-import type { ToolboxBlock } from '../../../app/core/blocks';
+import type { BlockJson, ToolboxBlock } from '../../../app/core/blocks';
 
 beforeAll(() => {
   Blockly.common.defineBlocksWithJsonArray(blockDefinitions('fr'));
@@ -16,7 +16,7 @@ function toolboxBlocks(locale: 'fr' | 'en'): ToolboxBlock[] {
 }
 
 describe('catalog definitions in Blockly', () => {
-  const both = [...blockDefinitions('fr'), ...blockDefinitions('en').map((d) => ({ ...d, type: `${d.type}__en` }))];
+  const both: BlockJson[] = [...blockDefinitions('fr'), ...blockDefinitions('en').map((d) => ({ ...d, type: `${d.type}__en` }))];
 
   it.each(both.map((d) => [d.type, d] as const))('%s defines and instantiates', (type, def) => {
     // English definitions are registered under another name, so as not to replace the French ones.

@@ -1,0 +1,181 @@
+/**
+ * The Johnny-Five script, run in a sandbox against a hand-written fake `johnny-five` and a virtual
+ * clock: we check which hardware calls it makes, in order, and when.
+ */
+import { EventEmitter } from 'node:events';
+import { runInNewContext, Script } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { compile, compileProjectToJs } from '../../../app/core/compiler';
+import type { Program } from '../../../app/core/ir';
+import { BUILT_IN_PROFILES, type Profile } from '../../../app/core/profiles';
+import { loadGoldens } from './golden-files';
+
+const arduino = BUILT_IN_PROFILES['arduino-2wd']!;
+const servoBot = BUILT_IN_PROFILES['servo-bot']!;
+
+/** A fake board world: every call is logged as `t=<virtual ms> <what>`. */
+function fakeWorld(analog: Record<string, number> = {}, buttonDown = false) {
+  const log: string[] = [];
+  let now = 0;
+  const at = (what: string) => log.push(`t=${Math.round(now)} ${what}`);
+  class Board extends EventEmitter {
+    constructor() {
+      super();
+      setImmediate(() => this.emit('ready'));
+    }
+  }
+  class Motor {
+    constructor(readonly opts: { pins: { pwm: number } }) {}
+    forward(speed: number) { at(`motor${this.opts.pins.pwm}.forward(${speed})`); }
+    reverse(speed: number) { at(`motor${this.opts.pins.pwm}.reverse(${speed})`); }
+    stop() { at(`motor${this.opts.pins.pwm}.stop()`); }
+  }
+  class Led {
+    constructor(readonly pin: number) {}
+    on() { at(`led${this.pin}.on()`); }
+    off() { at(`led${this.pin}.off()`); }
+  }
+  class Piezo {
+    frequency(hz: number, ms: number) { at(`piezo.frequency(${hz}, ${ms})`); }
+    noTone() { at('piezo.noTone()'); }
+  }
+  class Sensor {
+    value: number;
+    constructor(opts: { pin: string }) { this.value = analog[opts.pin] ?? 0; }
+  }
+  class Button {
+    isDown = buttonDown;
+  }
+  class Servo {
+    constructor(readonly pin: number) {}
+    to(angle: number) { at(`servo${this.pin}.to(${angle})`); }
+    static Continuous = class {
+      constructor(readonly pin: number) {}
+      cw(rate: number) { at(`servo${this.pin}.cw(${rate})`); }
+      ccw(rate: number) { at(`servo${this.pin}.ccw(${rate})`); }
+      stop() { at(`servo${this.pin}.stop()`); }
+    };
+  }
+  const five = { Board, Motor, Led, Piezo, Sensor, Button, Servo };
+  let exited: (code: number) => void = () => {};
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+  const said: string[] = [];
+  const sandbox = {
+    require: (name: string) => (name === 'johnny-five' ? five : undefined),
+    setTimeout: (fn: () => void, ms: number) => setImmediate(() => { now += ms; fn(); }),
+    process: { on: () => undefined, exit: (code: number) => { at(`exit(${code})`); exited(code); } },
+    console: { log: (...args: unknown[]) => said.push(args.join(' ')), error: (...args: unknown[]) => said.push(args.join(' ')) },
+    Math,
+  };
+  return { log, said, exit, sandbox };
+}
+
+async function run(program: Program, profile: Profile, world = fakeWorld()) {
+  runInNewContext(compileProjectToJs(program, profile), world.sandbox);
+  expect(await world.exit).toBe(0);
+  return world;
+}
+
+type Json = Record<string, unknown>;
+const num = (id: string, value: number) => ({ shadow: { type: 'math_number', id, fields: { NUM: value } } });
+function programOf(profile: Profile, ...body: Json[]): Program {
+  for (let i = body.length - 2; i >= 0; i--) body[i]!['next'] = { block: body[i + 1] };
+  const ws = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', next: { block: body[0] } }] } };
+  const { program, diagnostics } = compile(ws, { profile });
+  expect(diagnostics).toEqual([]);
+  return program!;
+}
+const move = (id: string, speed: number, seconds: number, dir = 'FORWARD') => ({ type: 'robot_move', id, fields: { DIRECTION: dir }, inputs: { SPEED: num(`${id}s`, speed), SECONDS: num(`${id}t`, seconds) } });
+
+describe('compileProjectToJs', () => {
+  it('drives the H-bridge motors at 50 % = PWM 128 for the asked time, then stops', async () => {
+    const program = programOf(arduino, move('m', 50, 1), { type: 'robot_turn', id: 't', fields: { DIRECTION: 'LEFT' }, inputs: { DEGREES: num('d', 90) } });
+    const { log } = await run(program, arduino);
+    expect(log).toEqual([
+      't=0 motor5.forward(128)', 't=0 motor6.forward(128)',
+      't=1000 motor5.stop()', 't=1000 motor6.stop()',
+      // 180 °/s at 100 %, so 90 °/s at 50 %: a quarter turn takes one second.
+      't=1000 motor5.reverse(128)', 't=1000 motor6.forward(128)',
+      't=2000 motor5.stop()', 't=2000 motor6.stop()',
+      // The end: everything stopped again, then exit after a moment.
+      't=2000 motor5.stop()', 't=2000 motor6.stop()',
+      't=2100 exit(0)',
+    ]);
+  });
+
+  it('plays light, sound, pen, loops, variables and procedures', async () => {
+    const ws = {
+      blocks: { languageVersion: 0, blocks: [
+        { type: 'robokit_start', id: 'start', next: { block: {
+          type: 'controls_repeat_ext', id: 'rep', inputs: { TIMES: num('n', 2), DO: { block: { type: 'procedures_callnoreturn', id: 'c', extraState: { name: 'bip bip', params: ['fois'] }, inputs: { ARG0: num('a', 300) } } } },
+          next: { block: { type: 'robot_pen', id: 'pen', fields: { STATE: 'DOWN' }, next: { block: { type: 'robokit_say', id: 'say', inputs: { TEXT: { block: { type: 'variables_get', id: 'g', fields: { VAR: { id: 'v' } } } } } } } } },
+        } } },
+        { type: 'procedures_defnoreturn', id: 'def', fields: { NAME: 'bip bip' }, extraState: { params: [{ name: 'fois', id: 'p' }] }, inputs: { STACK: { block: {
+          type: 'robot_led', id: 'on', fields: { STATE: 'ON' }, next: { block: { type: 'robot_beep', id: 'b', inputs: { FREQUENCY: { block: { type: 'variables_get', id: 'gp', fields: { VAR: { id: 'p' } } } }, SECONDS: num('s', 0.5) },
+            next: { block: { type: 'math_change', id: 'ch', fields: { VAR: { id: 'v' } }, inputs: { DELTA: num('one', 1) } } } } },
+        } } } },
+      ] },
+      variables: [{ name: 'compte', id: 'v' }, { name: 'fois', id: 'p' }],
+    };
+    const { program } = compile(ws, { profile: arduino });
+    const { log, said } = await run(program!, arduino);
+    expect(log).toEqual([
+      't=0 led13.on()', 't=0 piezo.frequency(300, 500)', 't=500 piezo.noTone()',
+      't=500 led13.on()', 't=500 piezo.frequency(300, 500)', 't=1000 piezo.noTone()',
+      't=1000 servo9.to(30)',
+      't=1000 motor5.stop()', 't=1000 motor6.stop()', 't=1000 piezo.noTone()', 't=1100 exit(0)',
+    ]);
+    expect(said).toEqual(['🤖 2']);
+  });
+
+  it('reads the sensors: distance in cm from the Sharp voltage, line, light and button', async () => {
+    const ws = (condition: Json) => programOf(arduino, {
+      type: 'controls_if', id: 'if', inputs: { IF0: { block: condition }, DO0: { block: { type: 'robot_led', id: 'l', fields: { STATE: 'ON' } } } },
+    });
+    const near = ws({ type: 'logic_compare', id: 'c', fields: { OP: 'LT' }, inputs: { A: { block: { type: 'robot_distance', id: 'd' } }, B: num('n', 20) } });
+    // 307 / 1023 × 5 V ≈ 1.5 V, that is 27.86 × 1.5^-1.15 ≈ 17.6 cm: nearer than 20.
+    expect((await run(near, arduino, fakeWorld({ A0: 307 }))).log).toContain('t=0 led13.on()');
+    expect((await run(near, arduino, fakeWorld({ A0: 100 }))).log).not.toContain('t=0 led13.on()');
+    const line = ws({ type: 'robot_line', id: 'ln', fields: { SIDE: 'RIGHT' } });
+    expect((await run(line, arduino, fakeWorld({ A2: 800 }))).log).toContain('t=0 led13.on()');
+    expect((await run(line, arduino, fakeWorld({ A1: 800 }))).log).not.toContain('t=0 led13.on()');
+    const bright = ws({ type: 'logic_compare', id: 'c', fields: { OP: 'GT' }, inputs: { A: { block: { type: 'robot_light', id: 'li' } }, B: num('n', 50) } });
+    expect((await run(bright, arduino, fakeWorld({ A3: 1023 }))).log).toContain('t=0 led13.on()');
+    const button = ws({ type: 'robot_button', id: 'bt' });
+    expect((await run(button, arduino, fakeWorld({}, true))).log).toContain('t=0 led13.on()');
+    expect((await run(button, arduino, fakeWorld({}, false))).log).not.toContain('t=0 led13.on()');
+  });
+
+  it('drives continuous servos on servo-bot, the right one mirrored', async () => {
+    const { log } = await run(programOf(servoBot, move('m', 50, 1)), servoBot);
+    expect(log.slice(0, 2)).toEqual(['t=0 servo10.cw(0.5)', 't=0 servo11.ccw(0.5)']);
+  });
+
+  it('gives readable identifiers for pupils’ names', () => {
+    const program = programOf(arduino, { type: 'variables_set', id: 's', fields: { VAR: { id: 'x', name: 'mon score²' } }, inputs: { VALUE: num('n', 1) } });
+    const withClash = { ...program, variables: ['mon score²', 'lumiere', 'fois1', '3 tours'] };
+    const code = compileProjectToJs(withClash, arduino);
+    expect(code).toContain('let mon_score_ = 0;');
+    expect(code).toContain('let lumiere2 = 0;');
+    expect(code).toContain('let fois1_ = 0;');
+    expect(code).toContain('let _3_tours = 0;');
+  });
+
+  it('writes a script that parses for every golden program, for each profile', () => {
+    for (const { golden } of loadGoldens()) {
+      const { program } = compile(golden.workspace, { profile: BUILT_IN_PROFILES['sim']! });
+      if (!program) continue;
+      for (const profile of Object.values(BUILT_IN_PROFILES)) {
+        expect(() => new Script(compileProjectToJs(program, profile))).not.toThrow();
+      }
+    }
+  });
+
+  it('speaks French to its reader', () => {
+    const code = compileProjectToJs(programOf(arduino, move('m', 50, 1)), arduino);
+    expect(code).toContain('// Attendre un certain nombre de secondes.');
+    expect(code).toContain("new five.Board({ repl: false })");
+    expect(code).toContain('function attendre(secondes)');
+    expect(code).toContain("process.on('SIGINT'");
+  });
+});
