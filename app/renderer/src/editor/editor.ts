@@ -43,6 +43,7 @@ function setUpPageOnce(): void {
   if (pageSetUp) return;
   pageSetUp = true;
   KeyboardNavigation.registerKeyboardNavigationStyles();
+  KeyboardNavigation.registerFlyoutCursor();
   // The plugin's own static `registerNavigationDeferringToolbox()` calls itself forever (3.0.5):
   // register the same toolbox here.
   Blockly.registry.register(Blockly.registry.Type.TOOLBOX, Blockly.registry.DEFAULT, NavigationDeferringToolbox, true);
@@ -114,7 +115,6 @@ export class Editor {
       this.loading = false;
     }
     this.ws.clearUndo();
-    this.ws.scrollCenter();
   }
 
   setLocale(locale: Locale): void {

@@ -11,7 +11,7 @@ export function blocklyToolbox(toolbox: Toolbox): Blockly.utils.toolbox.ToolboxD
     ...toolbox,
     contents: toolbox.contents.map((c) => ({
       ...c,
-      cssconfig: { icon: `blocklyToolboxCategoryIcon rk-cat-icon rk-cat-${c.toolboxitemid}` },
+      cssconfig: { icon: `rk-cat-icon rk-cat-${c.toolboxitemid}` },
     })),
   };
   // The catalog's types are readonly plain data of the same shape Blockly reads.
