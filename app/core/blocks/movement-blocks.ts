@@ -17,7 +17,7 @@ export const MOVEMENT_BLOCKS: readonly CatalogEntry[] = [
       category: 'movement',
       shape: 'statement',
       inline: true,
-      message0: { fr: 'avancer %1 à %2 %% pendant %3 s', en: 'move %1 at %2 %% for %3 s' },
+      message0: { fr: 'rouler %1 à %2 %% pendant %3 s', en: 'move %1 at %2 %% for %3 s' },
       tooltip: {
         fr: 'Fait rouler le robot tout droit, à cette vitesse (0 à 100 %), pendant ce nombre de secondes, puis l’arrête.',
         en: 'Drives the robot straight at this speed (0 to 100 %) for this many seconds, then stops it.',

@@ -9,7 +9,7 @@ import { BlockCompiler, newScopeUse, type CompileEnv, type ScopeUse } from './bl
 import { nodesOnCycles, reachable } from './call-graph';
 import { DiagnosticList, type Diagnostic } from './diagnostics';
 import { precheck } from './precheck';
-import { inputChild, nextBlock, type JsonRecord } from './raw';
+import { inputChild, nextBlock, ownString } from './raw';
 import { readDefinitions, sortTopBlocks, topBlocks, workspaceVariables, type Definition } from './workspace';
 
 export interface CompileOptions {
@@ -49,7 +49,7 @@ export function compile(workspace: unknown, options: CompileOptions): CompileRes
     procedures: Object.fromEntries(procedures.map((p) => [p.name, p])),
     variables: globalNames(variables, defs, uses),
     uses: usedCapabilities(uses),
-    startBlockId: idOf(start),
+    startBlockId: ownString(start, 'id') ?? '',
   };
   return { program, diagnostics: diagnostics.items };
 }
@@ -93,9 +93,4 @@ function globalNames(variables: ReadonlyMap<string, string>, defs: ReadonlyMap<s
   for (const name of variables.values()) if (!params.has(name) || referenced.has(name)) names.add(name);
   for (const name of referenced) names.add(name);
   return [...names];
-}
-
-function idOf(block: JsonRecord): string {
-  const id = block['id'];
-  return typeof id === 'string' ? id : '';
 }

@@ -115,7 +115,7 @@ describe('block shapes', () => {
   it('blockDefinitions gives only custom blocks, in the asked language', () => {
     expect(blockDefinitions('en').map((d) => d.type).sort()).toEqual(Object.keys(SPEC_CUSTOM).sort());
     expect(blockDefinitions('en').find((d) => d.type === 'robot_move')!.message0).toMatch(/^move/);
-    expect(fr['robot_move']!.message0).toMatch(/^avancer/);
+    expect(fr['robot_move']!.message0).toMatch(/^rouler/);
   });
 });
 
