@@ -3,7 +3,7 @@
  * (the package itself cannot be installed), cached in .cache/firmware/ and checked by sha256.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ export async function fetchFirmata(options: FetchFirmataOptions = {}): Promise<s
     const hex = extractTarEntry(gunzipSync(await readFile(tarball)), FIRMATA_ENTRY);
     if (!hex) throw new Error(`${FIRMATA_ENTRY} is missing from ${FIRMATA_PACKAGE}`);
     checkFirmataHex(hex, `${FIRMATA_PACKAGE}:${FIRMATA_ENTRY}`);
-    const partial = `${hexPath}.${process.pid}.partial`;
+    const partial = `${hexPath}.${process.pid}-${randomUUID()}.partial`;
     await writeFile(partial, hex);
     await rename(partial, hexPath);
     return hexPath;
