@@ -92,14 +92,30 @@ describe('emulated Uno over a real tty', () => {
     await app.until((got) => VERSION_REPLY(got) && F.firmwareName(got) !== null, 5_000, from);
   });
 
-  it('disconnects like a pulled cable and reconnects at the same path', async () => {
+  it('disconnects like a pulled cable: the port closes, the board keeps running', async () => {
+    await app.write([...F.pinMode(13, F.MODE.OUTPUT), ...F.writePort(1, 1 << 5)]);
+    await rig.waitFor(() => rig.digital(13) === 1, 2_000);
     await rig.disconnect();
     await expect.poll(() => app.closed, { timeout: 2_000 }).toBe(true);
     expect(rig.connected).toBe(false);
     await expect(PortReader.open(rig.path)).rejects.toThrow();
+    await sleep(50);
+    expect(rig.digital(13)).toBe(1);
+  });
 
-    await rig.reconnect();
+  it('reconnects at the same path without a reset when asked, and the board still answers', async () => {
+    await rig.reconnect({ resetBoard: false });
     expect(rig.connected).toBe(true);
+    app = await PortReader.open(rig.path);
+    await app.write([F.REPORT_VERSION]);
+    await app.until(VERSION_REPLY, 2_000);
+    expect(rig.digital(13)).toBe(1);
+  });
+
+  it('reconnects after a replug with a board reset by default', async () => {
+    await rig.disconnect();
+    await rig.reconnect();
+    await rig.waitFor(() => rig.digital(13) === 0, 1_000);
     app = await PortReader.open(rig.path);
     await app.write([F.REPORT_VERSION]);
     await app.until(VERSION_REPLY, 5_000);
