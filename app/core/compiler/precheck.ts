@@ -1,42 +1,55 @@
 /**
  * A first, iterative walk over every block object before compiling: it checks each is a block with a
- * string type and id, that ids are unique (which also catches shared or cyclic objects), and that
+ * string type and id, that ids are unique (which also catches shared or cyclic objects: a block met twice repeats its id), and that
  * nesting stays under MAX_DEPTH. After it passes, the recursive compiler cannot loop or overflow.
  */
 import type { DiagnosticList } from './diagnostics';
-import { asRecord, childObjects, ownString } from './raw';
+import { asRecord, forEachChild, ownString } from './raw';
 
 /** Blocks nested inside blocks, levels deep; a sequence (next) stays on the same level. */
 export const MAX_DEPTH = 200;
 
-interface Pending {
-  readonly object: unknown;
-  readonly depth: number;
-  readonly parentId: string | null;
-}
 
 /** Returns false (with diagnostics) when the workspace cannot be compiled safely. */
 export function precheck(topBlocks: readonly unknown[], diagnostics: DiagnosticList): boolean {
-  const seen = new Set<object>();
   const ids = new Set<string>();
-  const pending: Pending[] = topBlocks.map((object) => ({ object, depth: 1, parentId: null })).reverse();
+  // A depth-first walk over three parallel stacks (object, depth, parent id): no allocation per block.
+  const objects: unknown[] = [];
+  const depths: number[] = [];
+  const parents: (string | null)[] = [];
+  for (let i = topBlocks.length - 1; i >= 0; i--) {
+    objects.push(topBlocks[i]);
+    depths.push(1);
+    parents.push(null);
+  }
   let ok = true;
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const block = asRecord(item.object);
+  let depth = 0;
+  let parentId: string | null = null;
+  const pushChildren = (child: unknown, nested: boolean): void => {
+    objects.push(child);
+    depths.push(nested ? depth + 1 : depth);
+    parents.push(parentId);
+  };
+  const children: unknown[] = [];
+  const nestings: boolean[] = [];
+  let count = 0;
+  const collect = (child: unknown, nested: boolean): void => {
+    children[count] = child;
+    nestings[count++] = nested;
+  };
+  while (objects.length > 0) {
+    const object = objects.pop();
+    depth = depths.pop()!;
+    const parent = parents.pop()!;
+    const block = asRecord(object);
     if (block === undefined) {
-      diagnostics.error('bad-workspace', item.parentId);
+      diagnostics.error('bad-workspace', parent);
       ok = false;
       continue;
     }
-    if (seen.has(block)) {
-      diagnostics.error('duplicate-id', ownString(block, 'id') ?? item.parentId);
-      ok = false;
-      continue;
-    }
-    seen.add(block);
     const id = ownString(block, 'id');
     if (ownString(block, 'type') === undefined || id === undefined || id === '') {
-      diagnostics.error('bad-workspace', id || item.parentId);
+      diagnostics.error('bad-workspace', id || parent);
       ok = false;
       continue;
     }
@@ -46,15 +59,15 @@ export function precheck(topBlocks: readonly unknown[], diagnostics: DiagnosticL
       continue;
     }
     ids.add(id);
-    if (item.depth > MAX_DEPTH) {
+    if (depth > MAX_DEPTH) {
       diagnostics.error('too-deep', id, { max: MAX_DEPTH });
       return false;
     }
-    const children = childObjects(block);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const { child, nested } = children[i]!;
-      pending.push({ object: child, depth: nested ? item.depth + 1 : item.depth, parentId: id });
-    }
+    // Children go on the stack in reverse, so they are visited in document order.
+    parentId = id;
+    count = 0;
+    forEachChild(block, collect);
+    for (let i = count - 1; i >= 0; i--) pushChildren(children[i], nestings[i]!);
   }
   return ok;
 }

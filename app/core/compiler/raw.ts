@@ -9,8 +9,17 @@ export function asRecord(x: unknown): JsonRecord | undefined {
   return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as JsonRecord) : undefined;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Names a plain object inherits (`constructor`, `toString`, `__proto__`…): only these need the own check. */
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
 export function own(record: JsonRecord | undefined, key: string): unknown {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  if (record === undefined) return undefined;
+  const value = record[key];
+  if (value === undefined) return undefined;
+  // Data comes from JSON (plain objects): a found value is inherited only under an Object.prototype name.
+  return !INHERITED.has(key) || hasOwn.call(record, key) ? value : undefined;
 }
 
 export function ownRecord(record: JsonRecord | undefined, key: string): JsonRecord | undefined {
@@ -61,17 +70,25 @@ export function nextBlock(block: JsonRecord): JsonRecord | undefined {
   return ownRecord(ownRecord(block, 'next'), 'block');
 }
 
-/** Every block object hanging under `block` (inputs' blocks and shadows, then next); null is absent. */
-export function childObjects(block: JsonRecord): { readonly child: unknown; readonly nested: boolean }[] {
-  const out: { child: unknown; nested: boolean }[] = [];
+/**
+ * Calls `visit` for every block object hanging under `block`: inputs' blocks and shadows (nested),
+ * then next (same level), in that order; null is absent. No allocation: this runs on every block.
+ */
+export function forEachChild(block: JsonRecord, visit: (child: unknown, nested: boolean) => void): void {
   const inputs = ownRecord(block, 'inputs');
-  for (const name of ownKeys(inputs)) {
-    const slot = ownRecord(inputs, name);
-    if (slot === undefined) continue;
-    if (own(slot, 'block') != null) out.push({ child: own(slot, 'block'), nested: true });
-    if (own(slot, 'shadow') != null) out.push({ child: own(slot, 'shadow'), nested: true });
+  if (inputs !== undefined) {
+    let count = 0;
+    for (const name in inputs) {
+      if (!hasOwn.call(inputs, name)) continue;
+      if (++count > 10_000) break;
+      const slot = asRecord(inputs[name]);
+      if (slot === undefined) continue;
+      const child = own(slot, 'block');
+      if (child != null) visit(child, true);
+      const shadow = own(slot, 'shadow');
+      if (shadow != null) visit(shadow, true);
+    }
   }
-  const next = ownRecord(block, 'next');
-  if (own(next, 'block') != null) out.push({ child: own(next, 'block'), nested: false });
-  return out;
+  const next = own(ownRecord(block, 'next'), 'block');
+  if (next != null) visit(next, false);
 }
