@@ -22,8 +22,7 @@ import { parseIntelHex } from './intel-hex';
 import type { PwmChange } from './pwm-history';
 import { PtyLink } from './pty-link';
 import { EVENT_FIELDS, EVENT_PIN, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
-import { FLASH_BYTES } from './uno-machine';
-import { ANALOG_CHANNEL_COUNT, PIN_COUNT, isPwmPin, pinLocation } from './uno-pins';
+import { ANALOG_CHANNEL_COUNT, FLASH_BYTES, PIN_COUNT, isPwmPin, pinLocation } from './uno-pins';
 import { unoWorkerSource } from './worker-bundle';
 
 export interface EmulationSpeed {
@@ -65,6 +64,8 @@ export interface StartEmulatedUnoOptions {
 }
 
 const REPLY_TIMEOUT_MS = 5_000;
+/** Starting a worker on a busy 2-core machine can take a while. */
+const READY_TIMEOUT_MS = 30_000;
 const PWM_HISTORY_LIMIT = 100_000;
 
 export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): Promise<EmulatedUno> {
@@ -72,16 +73,17 @@ export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): P
   const flash = parseIntelHex(await readFile(hexPath, 'utf8'), FLASH_BYTES);
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'robokit-uno-')));
   await mkdir(dir, { recursive: true });
+  const source = await unoWorkerSource();
   const link = await PtyLink.open(dir);
+  const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
+  const workerData: WorkerData = { flash, shared, serialPath: link.boardPath };
+  const worker = new Worker(source, { eval: true, workerData });
+  const rig = new WorkerUno(worker, link, new Float64Array(shared), dir, options.dir === undefined);
   try {
-    const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
-    const workerData: WorkerData = { flash, shared, serialPath: link.boardPath };
-    const worker = new Worker(await unoWorkerSource(), { eval: true, workerData });
-    const rig = new WorkerUno(worker, link, new Float64Array(shared), dir, options.dir === undefined);
     await rig.ready();
     return rig;
   } catch (error) {
-    await link.close();
+    await rig.stop();
     throw error;
   }
 }
@@ -120,7 +122,7 @@ class WorkerUno implements EmulatedUno {
   }
 
   async ready(): Promise<void> {
-    await this.reply((message) => message.type === 'ready');
+    await this.reply((message) => message.type === 'ready', READY_TIMEOUT_MS);
   }
 
   digital(pin: number): 0 | 1 {
@@ -254,12 +256,12 @@ class WorkerUno implements EmulatedUno {
   }
 
   /** Resolves with the first worker message matching `accept`; rejects on failure or timeout. */
-  private reply(accept: (message: FromWorker) => boolean): Promise<FromWorker> {
+  private reply(accept: (message: FromWorker) => boolean, timeoutMs = REPLY_TIMEOUT_MS): Promise<FromWorker> {
     return new Promise<FromWorker>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`The emulator worker did not answer within ${REPLY_TIMEOUT_MS} ms`));
-      }, REPLY_TIMEOUT_MS);
+        reject(new Error(`The emulator worker did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
       const waiter: Waiter = (message) => {
         if (message instanceof Error) reject(message);
         else if (message.type === 'failed') reject(new Error(message.message));

@@ -21,6 +21,7 @@ import {
 } from 'avr8js';
 import {
   ANALOG_CHANNEL_COUNT,
+  FLASH_BYTES,
   PIN_COUNT,
   PORT_REGISTERS,
   PWM_PINS,
@@ -33,7 +34,7 @@ import {
 
 export const CPU_HZ = 16_000_000;
 export const CYCLES_PER_MS = CPU_HZ / 1000;
-export const FLASH_BYTES = 0x8000;
+export { FLASH_BYTES };
 const SRAM_BYTES = 0x800;
 const ADC_REFERENCE_VOLTS = 5;
 /** Servo pulses are 0.5–2.5 ms every 20 ms; anything else on the pin is not a servo signal. */

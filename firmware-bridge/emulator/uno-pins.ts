@@ -29,6 +29,8 @@ export const UNO_PINS: readonly PinLocation[] = [
   ...[0, 1, 2, 3, 4, 5].map((bit) => ({ port: 'C' as const, bit })),
 ];
 
+/** ATmega328P program memory, in bytes. */
+export const FLASH_BYTES = 0x8000;
 export const PIN_COUNT = UNO_PINS.length;
 export const DIGITAL_PIN_COUNT = 14;
 export const ANALOG_CHANNEL_COUNT = 6;
