@@ -11,6 +11,7 @@ import type {
   ConnectionStatus,
   ConnectRequest,
   HostInfo,
+  MenuCommand,
   OpenedProject,
   OpenProjectRequest,
   PortInfo,
@@ -49,6 +50,9 @@ export interface HostServiceDeps {
 export class HostService implements RobokitApi {
   private readonly settingsChanged = new Emitter<Settings>();
   private readonly projectOpened = new Emitter<OpenedProject>();
+  private readonly commandRequested = new Emitter<MenuCommand>();
+  /** The UI has asked for its startup project: later files from the OS are pushed to it. */
+  private uiStarted = false;
   /** The file the open project belongs to; stays in the host (the UI only sees its name). */
   private filePath: string | null = null;
   /** A file given by the OS before the UI asked for the startup project. */
@@ -61,6 +65,7 @@ export class HostService implements RobokitApi {
   readonly onDidChangeConnection: RobokitApi['onDidChangeConnection'];
   readonly onDidChangeSettings = this.settingsChanged.event;
   readonly onDidOpenProject = this.projectOpened.event;
+  readonly onDidRequestCommand = this.commandRequested.event;
 
   constructor(private readonly deps: HostServiceDeps) {
     this.onDidEmitRunEvent = deps.runs.onDidEmitRunEvent;
@@ -142,6 +147,7 @@ export class HostService implements RobokitApi {
   // --- Projects ---
 
   async getStartupProject(): Promise<OpenedProject | null> {
+    this.uiStarted = true;
     const file = this.pendingStartupFile;
     this.pendingStartupFile = null;
     if (file) return this.openPath(file);
@@ -206,13 +212,19 @@ export class HostService implements RobokitApi {
   /**
    * A file given by the operating system (double-click, "open with", a second instance).
    * Before the UI has started it becomes the startup project; after, the UI is told.
+   * Rejects with an AppError (bad file) for the caller to show.
    */
-  async openFromOs(path: string, uiReady: boolean): Promise<void> {
-    if (!uiReady) {
+  async openFromOs(path: string): Promise<void> {
+    if (!this.uiStarted) {
       this.pendingStartupFile = path;
       return;
     }
     this.projectOpened.fire(await this.openPath(path));
+  }
+
+  /** A menu command for the UI. */
+  requestCommand(command: MenuCommand): void {
+    this.commandRequested.fire(command);
   }
 
   /** On quit: stop the program and leave the robot safe. */

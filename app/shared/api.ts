@@ -194,6 +194,9 @@ export interface AutosaveResult {
   readonly savedAt: string;
 }
 
+/** A menu command the host passes to the UI (Electron's menu bar; the UI holds the project). */
+export type MenuCommand = 'new' | 'open' | 'save' | 'save-as' | 'versions';
+
 export interface VersionInfo {
   readonly id: string;
   readonly savedAt: string;
@@ -252,6 +255,7 @@ export interface RobokitApi {
   onDidChangeSettings(listener: (settings: Settings) => void): Unsubscribe;
   /** The host opened a file by itself (file association, second instance, menu). */
   onDidOpenProject(listener: (opened: OpenedProject) => void): Unsubscribe;
+  onDidRequestCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +304,7 @@ const EVENTS: Record<EventName, true> = {
   didReadSensors: true,
   didChangeSettings: true,
   didOpenProject: true,
+  didRequestCommand: true,
 };
 
 export const METHOD_NAMES = Object.freeze(Object.keys(METHODS) as MethodName[]);

@@ -154,11 +154,11 @@ describe('HostService: projects and settings', () => {
     const { host } = await makeHost();
     const file = `${dir}/carre.robokit`;
     await (await import('node:fs/promises')).copyFile('examples/carre.robokit', file);
-    await host.openFromOs(file, false);
+    await host.openFromOs(file);
     expect(await host.getStartupProject()).toMatchObject({ fileName: 'carre.robokit', source: 'file' });
     const opened: string[] = [];
     host.onDidOpenProject((o) => opened.push(o.project.name));
-    await host.openFromOs(file, true);
+    await host.openFromOs(file);
     expect(opened).toEqual(['Le carré']);
   });
 

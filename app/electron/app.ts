@@ -1,0 +1,107 @@
+/**
+ * The Electron composition root: security rules first, then host services (plain Node, shared
+ * with `robokit serve`), IPC, the window and the menu. Quitting stops the program and leaves the
+ * robot safe.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../core/errors';
+import { message } from '../core/i18n/messages';
+import { createHostService } from '../host/create-host';
+import { defaultDataDir } from '../host/data-dir';
+import { defaultSeams } from '../host/default-seams';
+import type { HostService } from '../host/host-service';
+import type { Locale } from '../shared/api';
+import { createRequestValidator } from '../shared/api-validate';
+import { electronDialogs } from './dialogs';
+import { forwardEventsTo, registerIpc, trustedSender } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { secureSession } from './session-security';
+import { claimSingleInstance, projectFilesIn } from './single-instance';
+import { createMainWindow, hardenContents, type WindowPaths } from './window';
+
+export interface ElectronAppOptions {
+  /** Defaults: next to the bundled main (dist/electron/preload.cjs, dist/renderer/index.html). */
+  readonly paths?: WindowPaths;
+  readonly dataDir?: string;
+  readonly argv?: readonly string[];
+}
+
+export interface RunningApp {
+  readonly host: HostService;
+  readonly window: () => BrowserWindow | null;
+}
+
+export function defaultPaths(dir: string = __dirname): WindowPaths {
+  return { preload: join(dir, 'preload.cjs'), indexHtml: join(dir, '..', 'renderer', 'index.html') };
+}
+
+export async function startElectronApp(options: ElectronAppOptions = {}): Promise<RunningApp | null> {
+  const paths = options.paths ?? defaultPaths();
+  const appUrl = pathToFileURL(paths.indexHtml).href;
+  let win: BrowserWindow | null = null;
+  let locale: Locale = 'fr';
+  let host: HostService | null = null;
+
+  const pendingFiles: string[] = projectFilesIn(options.argv ?? process.argv.slice(1));
+  const openFile = (path: string) => {
+    if (!host) return void pendingFiles.push(path);
+    host.openFromOs(path).catch((e: unknown) => showOpenError(e, locale));
+  };
+  const owns = claimSingleInstance(app, {
+    focus: () => {
+      if (!win) return;
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    },
+    openFile,
+  });
+  if (!owns) return null;
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  await app.whenReady();
+  secureSession(session.defaultSession);
+
+  host = createHostService({
+    dataDir: options.dataDir ?? defaultDataDir(),
+    info: { version: app.getVersion(), host: 'electron', fileDialogs: true },
+    seams: { ...defaultSeams(), dialogs: electronDialogs(() => win, () => locale) },
+  });
+  const running = host;
+  for (const file of pendingFiles.splice(0)) openFile(file);
+
+  registerIpc(ipcMain, running, trustedSender(() => win, appUrl), createRequestValidator());
+  win = createMainWindow(paths);
+  const stopForwarding = forwardEventsTo(running, win.webContents);
+  win.on('closed', () => {
+    stopForwarding();
+    win = null;
+  });
+
+  const setMenu = (next: Locale) => {
+    locale = next;
+    const template = buildMenuTemplate(next, {
+      command: (command) => running.requestCommand(command),
+      about: () => void dialog.showMessageBox({ message: `RoboKit ${app.getVersion()}`, type: 'info' }),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  setMenu((await running.getSettings()).locale);
+  running.onDidChangeSettings((settings) => settings.locale !== locale && setMenu(settings.locale));
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    void running.shutdown().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+  return { host: running, window: () => win };
+}
+
+function showOpenError(e: unknown, locale: Locale): void {
+  const text = e instanceof AppError ? message(e.code, locale, e.params) : message('internal-error', locale);
+  dialog.showErrorBox('RoboKit', text);
+}

@@ -1,0 +1,51 @@
+/**
+ * One `ipcMain.handle` per API method. Each checks who sends (our window's top frame, showing our
+ * renderer page) and what (the method's schema), then calls the host. Events go to the window.
+ */
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { forwardEvents, createDispatcher } from '../host/dispatch';
+import { METHOD_NAMES, apiError, type ApiEnvelope, type RobokitApi, type Unsubscribe } from '../shared/api';
+import type { RequestValidator } from '../shared/api-validate';
+import { IPC_EVENT_CHANNEL, IPC_METHOD_PREFIX } from '../shared/transport-protocol';
+import { isAppUrl } from './app-url';
+
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+export function trustedSender(getWindow: () => BrowserWindow | null, appUrl: string): SenderCheck {
+  return (event) => {
+    const win = getWindow();
+    const frame = event.senderFrame;
+    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+    if (!frame || frame.parent !== null) return false;
+    return isAppUrl(frame.url, appUrl);
+  };
+}
+
+export function registerIpc(
+  ipcMain: IpcMain,
+  api: RobokitApi,
+  isTrusted: SenderCheck,
+  validate: RequestValidator,
+  log: (message: string, error?: unknown) => void = (m, e) => console.error(m, e ?? ''),
+): Unsubscribe {
+  const dispatch = createDispatcher(api, validate, (e) => log('RoboKit host error', e));
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(`${IPC_METHOD_PREFIX}${method}`, (event, ...args: unknown[]): Promise<ApiEnvelope> => {
+      if (!isTrusted(event)) {
+        log(`IPC ${method} refused: untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`);
+        return Promise.reject(new Error('refused'));
+      }
+      if (args.length > 1) return Promise.resolve({ ok: false, error: apiError('bad-request', { method }) });
+      return dispatch(method, args[0]);
+    });
+  }
+  return () => {
+    for (const method of METHOD_NAMES) ipcMain.removeHandler(`${IPC_METHOD_PREFIX}${method}`);
+  };
+}
+
+export function forwardEventsTo(api: RobokitApi, contents: WebContents): Unsubscribe {
+  return forwardEvents(api, (event, data) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { event, data });
+  });
+}

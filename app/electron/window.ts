@@ -1,0 +1,36 @@
+/** The main window and the rules every web contents lives by: no navigation away, no new windows. */
+import { BrowserWindow, type WebContents } from 'electron';
+import { isAppUrl } from './app-url';
+import { SECURE_WEB_PREFERENCES } from './web-preferences';
+
+export interface WindowPaths {
+  readonly preload: string;
+  readonly indexHtml: string;
+}
+
+export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'RoboKit',
+    backgroundColor: '#ffffff',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preload },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(paths.indexHtml);
+  return win;
+}
+
+/** Applied to every web contents the app creates (`web-contents-created`). */
+export function hardenContents(contents: WebContents, appUrl: string): void {
+  const stayHome = (event: { preventDefault(): void; url?: string }, url?: string) => {
+    if (!isAppUrl(event.url ?? url ?? '', appUrl)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
