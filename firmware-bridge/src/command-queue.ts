@@ -13,6 +13,13 @@
  *   queued after the last unkeyed message (pin modes and queries are barriers: order matters there).
  * - `urgent` (the stop) is written at once, ahead of everything queued, and the same keys still
  *   queued are dropped (or, behind a barrier, rewritten to the urgent value).
+ * - Board back-pressure (`probe`): the time estimate assumes the board keeps up with the wire. A
+ *   board (or emulator) that consumes more slowly lets a backlog grow at its end, where no stop can
+ *   jump it. So, once enabled, every `everyBytes` the queue adds a probe the board answers (Firmata's
+ *   1-byte version query) and keeps at most `maxUnacked` bytes sent but not yet answered for. A
+ *   probe unanswered after `timeoutMs` counts as answered (a lost reply must not stall the robot).
+ *   Measured on the emulated Uno running at 0.65–0.75× real time (a loaded machine): stop under
+ *   flood p99 132 ms without probes, 21–42 ms with them (p50 ≈ 7 ms).
  * - No busy timers: a timer is armed only while something waits for the link.
  */
 import type { OutgoingMessage } from './firmata-messages';
@@ -47,6 +54,15 @@ export interface CommandQueueOptions {
   /** OS writes whose callback has not come back yet. */
   readonly maxPendingWrites?: number;
   readonly scheduler?: Scheduler;
+  readonly probe?: ProbeOptions;
+}
+
+export interface ProbeOptions {
+  /** A message the board answers once it has processed everything before it. */
+  readonly bytes: Uint8Array;
+  readonly everyBytes: number;
+  readonly maxUnacked: number;
+  readonly timeoutMs: number;
 }
 
 export interface QueueStats {
@@ -56,6 +72,7 @@ export interface QueueStats {
   superseded: number;
   refused: number;
   urgent: number;
+  probes: number;
 }
 
 interface Entry {
@@ -79,19 +96,26 @@ export class QueueClosedError extends Error {
 }
 
 export class CommandQueue {
-  readonly stats: QueueStats = { sent: 0, bytes: 0, superseded: 0, refused: 0, urgent: 0 };
+  readonly stats: QueueStats = { sent: 0, bytes: 0, superseded: 0, refused: 0, urgent: 0, probes: 0 };
   private readonly entries: Entry[] = [];
   private readonly rate: number;
   private readonly maxInFlight: number;
   private readonly maxQueued: number;
   private readonly maxPending: number;
   private readonly scheduler: Scheduler;
+  private readonly probeOptions: ProbeOptions | undefined;
   /** Estimated bytes not yet on the wire, as of `backlogAt`. */
   private backlog = 0;
   private backlogAt: number;
   private pendingWrites = 0;
   private cancelTimer: (() => void) | undefined;
   private closed = false;
+  private probing = false;
+  /** Bytes handed to the OS so far, and how many of them the board has answered for. */
+  private written = 0;
+  private acked = 0;
+  private sinceProbe = 0;
+  private readonly probes: Array<{ readonly upTo: number; readonly sentAt: number }> = [];
   private readonly failListeners = new Set<(error: Error) => void>();
 
   constructor(
@@ -103,6 +127,7 @@ export class CommandQueue {
     this.maxQueued = options.maxQueued ?? 256;
     this.maxPending = options.maxPendingWrites ?? 4;
     this.scheduler = options.scheduler ?? systemScheduler;
+    this.probeOptions = options.probe;
     this.backlogAt = this.scheduler.now();
   }
 
@@ -141,6 +166,20 @@ export class CommandQueue {
     return new Promise<void>((resolve, reject) => {
       this.writeNow(bytes, messages.length, (error) => (error ? reject(error) : resolve()));
     });
+  }
+
+  /** Start probing the board (after the handshake: the probe's answer must not confuse it). */
+  enableProbes(): void {
+    this.probing = this.probeOptions !== undefined;
+  }
+
+  /** The board answered a probe: everything written before it has been processed. */
+  acknowledge(): void {
+    const probe = this.probes.shift();
+    if (probe) this.acked = Math.max(this.acked, probe.upTo);
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.pump();
   }
 
   /** Called when a write fails (the link is gone). */
@@ -200,35 +239,67 @@ export class CommandQueue {
   private pump(): void {
     if (this.closed || this.cancelTimer || this.entries.length === 0) return;
     this.updateBacklog();
+    const unacked = this.unacked();
+    const maxUnacked = this.probing ? this.probeOptions!.maxUnacked : Infinity;
     const batch: Entry[] = [];
     let size = 0;
     while (this.entries.length > 0 && this.pendingWrites < this.maxPending) {
       const next = this.entries[0]!;
-      const fits = this.backlog + size + next.bytes.length <= this.maxInFlight;
-      // A message longer than the window goes alone, once the link is idle.
-      if (!fits && (size > 0 || this.backlog > 0.5)) break;
+      const fitsWire = this.backlog + size + next.bytes.length <= this.maxInFlight;
+      const fitsBoard = unacked + size + next.bytes.length <= maxUnacked;
+      // A message longer than a window goes alone, once the link is idle.
+      const idle = size === 0 && this.backlog <= 0.5 && unacked === 0;
+      if (!(fitsWire && fitsBoard) && !idle) break;
       batch.push(this.entries.shift()!);
       size += next.bytes.length;
-      if (!fits) break;
+      if (!(fitsWire && fitsBoard)) break;
     }
     if (batch.length > 0) {
-      this.writeNow(concat(batch.map((e) => e.bytes)), batch.length, (error) => {
+      const parts = batch.map((e) => e.bytes);
+      this.sinceProbe += size;
+      const probe = this.probing && this.sinceProbe >= this.probeOptions!.everyBytes;
+      if (probe) parts.push(this.probeOptions!.bytes);
+      const bytes = concat(parts);
+      if (probe) {
+        this.sinceProbe = 0;
+        this.stats.probes++;
+        this.probes.push({ upTo: this.written + bytes.length, sentAt: this.scheduler.now() });
+      }
+      this.writeNow(bytes, batch.length, (error) => {
         for (const e of batch) e.done?.(error ?? null);
       });
     }
     if (this.entries.length > 0 && this.pendingWrites < this.maxPending && !this.cancelTimer) {
       const needed = this.backlog + this.entries[0]!.bytes.length - this.maxInFlight;
-      const waitMs = Math.max(1, Math.ceil((needed * 1000) / this.rate));
+      let waitMs = Math.max(1, Math.ceil((needed * 1000) / this.rate));
+      // Waiting for the board: its answer pumps; the timer only bounds a lost answer.
+      const oldest = this.probes[0];
+      if (this.unacked() + this.entries[0]!.bytes.length > maxUnacked && oldest) {
+        waitMs = Math.max(waitMs, Math.ceil(oldest.sentAt + this.probeOptions!.timeoutMs - this.scheduler.now()));
+      }
       this.cancelTimer = this.scheduler.setTimer(() => {
         this.cancelTimer = undefined;
         this.pump();
-      }, waitMs);
+      }, Math.max(1, waitMs));
     }
+  }
+
+  /** Bytes sent the board has not answered for; probes older than the timeout count as answered. */
+  private unacked(): number {
+    if (!this.probing) return 0;
+    const now = this.scheduler.now();
+    while (this.probes.length > 0 && now - this.probes[0]!.sentAt > this.probeOptions!.timeoutMs) {
+      this.acked = Math.max(this.acked, this.probes.shift()!.upTo);
+    }
+    // Bytes after the last probe are not waited for: they are fewer than `everyBytes`.
+    const lastProbe = this.probes.length > 0 ? this.probes[this.probes.length - 1]!.upTo : this.acked;
+    return Math.max(0, lastProbe - this.acked);
   }
 
   private writeNow(bytes: Uint8Array, messages: number, done: WriteDone): void {
     this.updateBacklog();
     this.backlog += bytes.length;
+    this.written += bytes.length;
     this.pendingWrites++;
     this.stats.sent += messages;
     this.stats.bytes += bytes.length;

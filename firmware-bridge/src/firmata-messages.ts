@@ -12,7 +12,7 @@ export const START_SYSEX = 0xf0;
 export const END_SYSEX = 0xf7;
 export const EXTENDED_ANALOG = 0x6f;
 
-export const PIN_MODES = { INPUT: 0, OUTPUT: 1, ANALOG: 2, PWM: 3, SERVO: 4, PULLUP: 11 } as const;
+export const PIN_MODES = { INPUT: 0, OUTPUT: 1, ANALOG: 2, PWM: 3, SERVO: 4 } as const;
 
 export interface OutgoingMessage {
   readonly bytes: Uint8Array;

@@ -12,6 +12,12 @@ import { messageKey } from './firmata-messages';
 import { IncomingFilter } from './incoming-filter';
 import type { SerialLink } from './serial-link';
 
+/**
+ * Board back-pressure: a 1-byte version query every 16 bytes sent (6 % of the link out, 3 bytes
+ * back), at most 48 bytes (8 ms of wire) unanswered. See `CommandQueue`.
+ */
+const PROBE = { bytes: Uint8Array.of(0xf9), everyBytes: 16, maxUnacked: 48, timeoutMs: 300 };
+
 /** The Uno's pins (ATmega328P): 20 pins, A0–A5 are 14–19. We skip the capability query. */
 const UNO_LAYOUT = { pinCount: 20, analogPins: [14, 15, 16, 17, 18, 19] };
 
@@ -53,7 +59,7 @@ class QueuedTransport extends EventEmitter {
 
 export async function startFirmataSession(link: SerialLink, options: SessionOptions): Promise<FirmataSession> {
   const scheduler = options.scheduler ?? systemScheduler;
-  const queue = new CommandQueue(link, { ...options.queue, scheduler });
+  const queue = new CommandQueue(link, { probe: PROBE, ...options.queue, scheduler });
   const transport = new QueuedTransport(queue);
   const firmata = new firmataIo.Firmata(transport, {
     skipCapabilities: true,
@@ -120,6 +126,8 @@ export async function startFirmataSession(link: SerialLink, options: SessionOpti
   }
 
   ready = true;
+  firmata.on('reportversion', () => queue.acknowledge());
+  queue.enableProbes();
   // After ready, a firmware report we did not ask for (a late answer is not one) means the board
   // rebooted and lost its pin setup.
   firmata.on('queryfirmware', () => {

@@ -160,7 +160,10 @@ export class JohnnyFiveRobot implements RobotIo {
       this.io.servoRange(pins.pen.pin, PEN_SERVO_US.min, PEN_SERVO_US.max);
       this.io.servo(pins.pen.pin, pins.pen.up);
     }
-    if (this.button && pins.button) this.io.mode(pins.button.pin, pins.button.pullup ? 'PULLUP' : 'INPUT');
+    if (this.button && pins.button) {
+      if (pins.button.pullup) this.io.inputPullup(pins.button.pin);
+      else this.io.mode(pins.button.pin, 'INPUT');
+    }
     const safe = this.safeMessages();
     if (this.light && pins.light) safe.push(this.io.digitalNow(pins.light.pin, this.lightOn ? 1 : 0));
     await this.sendInOrder(safe);

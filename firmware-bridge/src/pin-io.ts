@@ -10,6 +10,11 @@ export type PinMode = keyof typeof PIN_MODES;
 
 export interface PinIo {
   mode(pin: number, mode: PinMode): void;
+  /**
+   * Input with the internal pull-up, the way every StandardFirmata understands it (2.4 has no
+   * PULLUP mode): INPUT, then the pin's bit HIGH — kept HIGH in every later write of its port.
+   */
+  inputPullup(pin: number): void;
   /** Attach a servo with this pulse range (µs); 0° → min, 180° → max. */
   servoRange(pin: number, minUs: number, maxUs: number): void;
   /** PWM duty 0–255. */
@@ -26,18 +31,29 @@ export interface PinIo {
 export class FirmataPinIo implements PinIo {
   /** Last value sent per pin (`a5`, `d13`), to skip repeats. */
   private readonly last = new Map<string, number>();
+  /** Pull-up bits by port, kept set in the port state firmata-io writes from. */
+  private readonly pullups = new Map<number, number>();
 
   constructor(private readonly firmata: Firmata) {}
 
   /** Forget what the board has (it rebooted). */
   forget(): void {
     this.last.clear();
+    this.pullups.clear();
   }
 
   mode(pin: number, mode: PinMode): void {
     this.last.delete(`a${pin}`);
     this.last.delete(`d${pin}`);
     this.firmata.pinMode(pin, PIN_MODES[mode]);
+  }
+
+  inputPullup(pin: number): void {
+    this.mode(pin, 'INPUT');
+    const port = pin >> 3;
+    this.pullups.set(port, (this.pullups.get(port) ?? 0) | (1 << (pin & 7)));
+    this.withPullups(port);
+    this.firmata.digitalWrite(pin, 1);
   }
 
   servoRange(pin: number, minUs: number, maxUs: number): void {
@@ -56,7 +72,9 @@ export class FirmataPinIo implements PinIo {
   }
 
   digital(pin: number, level: 0 | 1): void {
-    if (this.changed(`d${pin}`, level)) this.firmata.digitalWrite(pin, level);
+    if (!this.changed(`d${pin}`, level)) return;
+    this.withPullups(pin >> 3);
+    this.firmata.digitalWrite(pin, level);
   }
 
   analogNow(pin: number, value: number): OutgoingMessage {
@@ -70,7 +88,14 @@ export class FirmataPinIo implements PinIo {
   digitalNow(pin: number, level: 0 | 1): OutgoingMessage {
     this.last.set(`d${pin}`, level);
     const port = this.firmata.updateDigitalPort(pin, level);
+    this.withPullups(port);
     return digitalPortMessage(port, this.firmata.ports[port] ?? 0);
+  }
+
+  /** firmata-io copies input readings into its port state: a pressed button would clear its pull-up. */
+  private withPullups(port: number): void {
+    const mask = this.pullups.get(port);
+    if (mask) this.firmata.ports[port] = (this.firmata.ports[port] ?? 0) | mask;
   }
 
   private changed(key: string, value: number): boolean {

@@ -189,4 +189,50 @@ describe('CommandQueue', () => {
     expect(queue.send(pinMode(3, 1))).toBe(false);
     await expect(queue.urgent([analogMessage(5, 0)])).rejects.toThrow('closed');
   });
+
+  describe('board back-pressure (probes)', () => {
+    const probe = { bytes: Uint8Array.of(0xf9), everyBytes: 6, maxUnacked: 12, timeoutMs: 300 };
+    const isProbe = (w: { bytes: number[] }) => w.bytes[w.bytes.length - 1] === 0xf9;
+
+    it('sends a probe every few bytes and waits for answers when the board falls behind', () => {
+      const { clock, sink, queue } = setup({ probe, maxInFlightBytes: 100 });
+      queue.enableProbes();
+      for (let i = 0; i < 20; i++) queue.send(pinMode(i, 1));
+      clock.advance(100); // the wire is free, but the board has not answered
+      const sent = sink.bytes.length;
+      expect(sink.writes.filter(isProbe).length).toBeGreaterThan(0);
+      expect(sent).toBeLessThanOrEqual(12 + 3 + 2);
+      queue.acknowledge();
+      queue.acknowledge();
+      expect(sink.bytes.length).toBeGreaterThan(sent);
+    });
+
+    it('an unanswered probe counts as answered after its timeout (a lost reply never stalls)', () => {
+      const { clock, sink, queue } = setup({ probe, maxInFlightBytes: 100 });
+      queue.enableProbes();
+      for (let i = 0; i < 20; i++) queue.send(pinMode(i, 1));
+      const sent = sink.bytes.length;
+      clock.advance(310);
+      expect(sink.bytes.length).toBeGreaterThan(sent);
+      clock.advance(5000);
+      expect(queue.length).toBe(0);
+    });
+
+    it('the stop does not wait for the board', async () => {
+      const { sink, queue } = setup({ probe, maxInFlightBytes: 100 });
+      queue.enableProbes();
+      for (let i = 0; i < 20; i++) queue.send(pinMode(i, 1));
+      const before = sink.writes.length;
+      await queue.urgent([analogMessage(5, 0)]);
+      expect(sink.writes[before]!.bytes).toEqual([0xe5, 0, 0]);
+    });
+
+    it('sends no probe before enableProbes', () => {
+      const { clock, sink, queue } = setup({ probe, maxInFlightBytes: 100 });
+      for (let i = 0; i < 20; i++) queue.send(pinMode(i, 1));
+      clock.advance(100);
+      expect(sink.writes.filter(isProbe)).toHaveLength(0);
+      expect(queue.length).toBe(0);
+    });
+  });
 });

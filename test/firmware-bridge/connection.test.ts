@@ -80,7 +80,7 @@ describe('connecting', () => {
     const b = bench.board;
     expect([5, 6].map((p) => b.modes.get(p))).toEqual([3, 3]); // PWM
     expect([4, 7, 13, 8].map((p) => b.modes.get(p))).toEqual([1, 1, 1, 1]); // OUTPUT
-    expect(b.modes.get(2)).toBe(11); // PULLUP
+    expect([b.modes.get(2), b.pullups.has(2)]).toEqual([0, true]); // INPUT with the pull-up
     expect(b.modes.get(9)).toBe(4); // pen servo
     expect(b.value(9)).toBe(90); // pen up
     expect([b.value(5), b.value(6), b.digital(4), b.digital(7), b.digital(8)]).toEqual([0, 0, 0, 0, 0]);
@@ -212,10 +212,15 @@ describe('the robot over Firmata (arduino-2wd)', () => {
       expect([...b.reportingPorts]).toEqual([0]);
       expect([c.io.line!.readLine('left'), c.io.line!.readLine('right'), c.io.lightSensor!.readLight()]).toEqual([true, false, 50]);
 
-      b.setDigitalInput(2, 1);
-      await waitFor(() => c.io.button!.readButton() === false);
+      expect(c.io.button!.readButton()).toBe(false); // the pull-up holds D2 HIGH
       b.setDigitalInput(2, 0);
       await waitFor(() => c.io.button!.readButton() === true);
+      c.io.motors!.setMotors(50, 50); // a port-0 write while pressed keeps the pull-up on
+      await c.io.stopAll();
+      await waitFor(() => b.value(5) === 0);
+      expect(b.pullups.has(2)).toBe(true);
+      b.setDigitalInput(2, 1);
+      await waitFor(() => c.io.button!.readButton() === false);
 
       await c.io.prepare([]);
       expect(b.reportingAnalog.size + b.reportingPorts.size).toBe(0);

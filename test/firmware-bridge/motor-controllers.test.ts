@@ -11,6 +11,9 @@ class RecordingPinIo implements PinIo {
   mode(pin: number, mode: PinMode): void {
     this.calls.push(`mode ${pin} ${mode}`);
   }
+  inputPullup(pin: number): void {
+    this.calls.push(`inputPullup ${pin}`);
+  }
   servoRange(pin: number, minUs: number, maxUs: number): void {
     this.calls.push(`servoRange ${pin} ${minUs}-${maxUs}`);
   }

@@ -16,6 +16,8 @@ export class FakeBoard {
   readonly reportingPorts = new Set<number>();
   readonly analogIn = new Map<number, number>();
   readonly inputs = new Map<number, 0 | 1>();
+  /** Inputs with the pull-up on (INPUT written HIGH, as StandardFirmata 2.4 does it). */
+  readonly pullups = new Set<number>();
   /** Every message received, in order. */
   readonly received: number[][] = [];
   private pending: number[] = [];
@@ -55,6 +57,7 @@ export class FakeBoard {
     this.ports.fill(0);
     this.reportingAnalog.clear();
     this.reportingPorts.clear();
+    this.pullups.clear();
     this.announce();
   }
 
@@ -106,8 +109,12 @@ export class FakeBoard {
         // Like StandardFirmata: only pins in OUTPUT mode change.
         for (let bit = 0; bit < 8; bit++) {
           const pin = channel * 8 + bit;
-          if (this.modes.get(pin) !== 1) continue;
           const level = ((m[1]! | (m[2]! << 7)) >> bit) & 1;
+          if (this.modes.get(pin) === 0) {
+            if (level) this.pullups.add(pin);
+            else this.pullups.delete(pin);
+          }
+          if (this.modes.get(pin) !== 1) continue;
           this.ports[channel] = (this.ports[channel]! & ~(1 << bit)) | (level << bit);
         }
         break;
@@ -132,7 +139,10 @@ export class FakeBoard {
 
   private sendPort(port: number): void {
     let bits = 0;
-    for (let bit = 0; bit < 8; bit++) if (this.inputs.get(port * 8 + bit) === 1) bits |= 1 << bit;
+    for (let bit = 0; bit < 8; bit++) {
+      const pin = port * 8 + bit;
+      if ((this.inputs.get(pin) ?? (this.pullups.has(pin) ? 1 : 0)) === 1) bits |= 1 << bit;
+    }
     this.send([0x90 | port, bits & 0x7f, (bits >> 7) & 1]);
   }
 
