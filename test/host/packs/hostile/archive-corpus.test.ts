@@ -2,7 +2,7 @@
  * Hostile archives: each is refused with a clear code before anything is written, and the scratch
  * root (store included) is byte-for-byte what it was.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACK_LIMITS, type PackLimits } from '../../../../app/core/lessons/pack-limits';
 import type { PackMessageCode } from '../../../../app/core/i18n/pack-messages';
@@ -111,7 +111,7 @@ describe('hostile archives are refused before anything is written', () => {
 });
 
 describe('a zip bomb that lies about its size', () => {
-  it('is stopped while streaming, with memory bounded', async () => {
+  it('is stopped while streaming, with memory bounded and no file left open', async () => {
     const s = scratch();
     try {
       const input = s.input('bomb.robokitpack');
@@ -120,9 +120,12 @@ describe('a zip bomb that lies about its size', () => {
       const padded = Buffer.concat([bomb, Buffer.alloc(100 * 1024)]);
       writeFileSync(input, zipOf(miniFiles(), [{ name: 'bomb.bin', compressed: padded, declaredSize: 9 * 1024 * 1024 }]));
       const before = snapshot(s.root);
+      const fds = readdirSync('/proc/self/fd').length;
       const rss = process.memoryUsage().rss;
       const result = await installPack(input, s.store);
       const grown = process.memoryUsage().rss - rss;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync('/proc/self/fd').length).toBeLessThanOrEqual(fds);
       expect(result.ok).toBe(false);
       if (!result.ok) expectRefused(result.errors, 'pack-entry-size-lie', 'bomb.bin');
       expect(grown).toBeLessThan(64 * 1024 * 1024);
