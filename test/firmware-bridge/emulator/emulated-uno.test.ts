@@ -5,6 +5,8 @@ import * as F from './firmata-bytes';
 import { PortReader } from './port-reader';
 
 const VERSION_REPLY = (bytes: number[]) => F.indexOfSequence(bytes, [F.REPORT_VERSION, 2]) >= 0;
+/** Firmata boots in ≈ 1.9 s of emulated time; far longer in wall time on a loaded machine. */
+const BOOT_MS = 15_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let rig: EmulatedUno;
@@ -25,7 +27,7 @@ describe('emulated Uno over a real tty', () => {
     // The board may still be blinking its version at boot: its USART buffers what we send.
     const from = app.received.length;
     await app.write([F.REPORT_VERSION, ...F.queryFirmware()]);
-    const bytes = await app.until((got) => VERSION_REPLY(got) && F.firmwareName(got) !== null, 5_000, from);
+    const bytes = await app.until((got) => VERSION_REPLY(got) && F.firmwareName(got) !== null, BOOT_MS, from);
     const version = bytes[F.indexOfSequence(bytes, [F.REPORT_VERSION, 2]) + 2]!;
     expect(version).toBeGreaterThanOrEqual(3);
     expect(F.firmwareName(bytes)?.name).toBe('StandardFirmata.ino');
@@ -49,11 +51,12 @@ describe('emulated Uno over a real tty', () => {
     const held = pwmSpans(rig.pwmHistory(5), 5).find((span) => span.duty === 128)!;
     const wallMs = held.toWallMs! - held.fromWallMs;
     const emulatedMs = held.toMs! - held.fromMs;
-    expect(wallMs).toBeGreaterThan(380);
-    expect(wallMs).toBeLessThan(520);
-    // Paced to the wall clock: at most a short catch-up faster; slower when this machine cannot keep up.
+    expect(wallMs).toBeGreaterThan(390);
+    expect(wallMs).toBeLessThan(700);
+    // Paced to the wall clock: never more than a short catch-up ahead of it. (How far it falls
+    // behind depends on the load of this machine: see rig.speed(), not asserted here.)
+    expect(emulatedMs).toBeGreaterThan(0);
     expect(emulatedMs).toBeLessThanOrEqual(wallMs + 30);
-    expect(emulatedMs).toBeGreaterThan(wallMs * 0.5);
     expect(rig.speed().realTimeRatio).toBeLessThanOrEqual(1.01);
   });
 
@@ -89,7 +92,7 @@ describe('emulated Uno over a real tty', () => {
     const from = app.received.length;
     rig.reset();
     await rig.waitFor(() => rig.digital(13) === 0 && rig.pwm(5) === 0, 1_000);
-    await app.until((got) => VERSION_REPLY(got) && F.firmwareName(got) !== null, 5_000, from);
+    await app.until((got) => VERSION_REPLY(got) && F.firmwareName(got) !== null, BOOT_MS, from);
   });
 
   it('disconnects like a pulled cable: the port closes, the board keeps running', async () => {
@@ -118,6 +121,6 @@ describe('emulated Uno over a real tty', () => {
     await rig.waitFor(() => rig.digital(13) === 0, 1_000);
     app = await PortReader.open(rig.path);
     await app.write([F.REPORT_VERSION]);
-    await app.until(VERSION_REPLY, 5_000);
+    await app.until(VERSION_REPLY, BOOT_MS);
   });
 });
