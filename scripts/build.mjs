@@ -21,10 +21,23 @@ async function buildCli() {
   });
 }
 
-const steps = { cli: buildCli };
+/** Electron main (Node, CommonJS) and the sandboxed preload (CommonJS, electron only). */
+async function buildElectron() {
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+  await build({ ...common, entryPoints: ['app/electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'serialport', '@serialport/*', 'johnny-five', 'firmata-io', 'jsdom', 'ws', 'yauzl', 'yazl', 'ajv', 'dompurify', 'markdown-it'] });
+  await build({ ...common, entryPoints: ['app/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+}
+
+async function buildRenderer() {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'app/renderer/vite.config.ts', logLevel: 'warn' });
+}
+
+const steps = { cli: buildCli, electron: buildElectron, renderer: buildRenderer };
+const entries = { cli: 'app/cli/main.ts', electron: 'app/electron/main.ts', renderer: 'app/renderer/vite.config.ts' };
 
 for (const [name, step] of Object.entries(steps)) {
   if (only && only !== name) continue;
-  if (name === 'cli' && !existsSync('app/cli/main.ts')) continue;
+  if (!existsSync(entries[name])) continue;
   await step();
 }

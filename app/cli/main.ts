@@ -10,6 +10,9 @@ type Command = (argv: string[], output: Output) => Promise<ExitCode>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run')).runCommand,
   compile: async () => (await import('./commands/compile')).compileCommand,
+  pack: async () => (await import('./commands/pack')).packCommand,
+  ports: async () => (await import('./commands/ports')).portsCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
 };
 
 const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot with blocks
