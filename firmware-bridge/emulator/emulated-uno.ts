@@ -74,7 +74,10 @@ export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): P
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'robokit-uno-')));
   await mkdir(dir, { recursive: true });
   const source = await unoWorkerSource();
-  const link = await PtyLink.open(dir);
+  const link = await PtyLink.open(dir).catch(async (error: unknown) => {
+    if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
   const workerData: WorkerData = { flash, shared, serialPath: link.boardPath };
   const worker = new Worker(source, { eval: true, workerData });
