@@ -1,12 +1,11 @@
 /**
  * The real parts both composition roots (Electron main, `robokit serve`) plug into HostService:
- * the compiler, the run engine (runtime + simulator) and the built-in worlds.
- * TODO(bridge): `robots` — the Johnny-Five bridge (firmware-bridge/src) plugs in here once its
- * connection API lands; until then listPorts/connect answer `feature-unavailable`.
+ * the compiler, the run engine (runtime + simulator), the built-in worlds and the Firmata bridge.
  */
 import { compile } from '../core/compiler/compile';
 import type { HostSeams } from './create-host';
 import { createRunEngine, type RunEngineOptions } from './run/run-engine';
+import { firmataBackend } from './firmata-backend';
 import { builtInWorldCatalog } from './worlds';
 
 export function defaultSeams(options: RunEngineOptions = {}): HostSeams {
@@ -14,5 +13,6 @@ export function defaultSeams(options: RunEngineOptions = {}): HostSeams {
     compile,
     engine: createRunEngine(options),
     worlds: builtInWorldCatalog(),
+    robots: firmataBackend(),
   };
 }

@@ -81,8 +81,8 @@ export class HostService implements RobokitApi {
 
   // --- Robot panel ---
 
-  listPorts(): Promise<PortInfo[]> {
-    return this.deps.robots.listPorts();
+  async listPorts(): Promise<PortInfo[]> {
+    return this.deps.robots.listPorts((await this.deps.settings.get()).locale);
   }
 
   async listProfiles(): Promise<ProfileSummary[]> {

@@ -5,7 +5,7 @@
 import { AppError } from '../core/errors';
 import type { Profile } from '../core/profiles';
 import type { RobotIo } from '../core/robot-io';
-import type { ConnectionStatus, PortInfo } from '../shared/api';
+import type { ConnectionStatus, Locale, PortInfo } from '../shared/api';
 import { apiError } from '../shared/api';
 import { Emitter } from './emitter';
 import { toApiError } from './to-api-error';
@@ -39,8 +39,8 @@ export class RobotManager {
     return this.link && this.profile && this.status.state === 'ready' ? { io: this.link.io, profile: this.profile } : null;
   }
 
-  listPorts(): Promise<PortInfo[]> {
-    return this.backend.listPorts();
+  listPorts(locale: Locale): Promise<PortInfo[]> {
+    return this.backend.listPorts(locale);
   }
 
   async connect(port: string, profile: Profile): Promise<ConnectionStatus> {
@@ -86,7 +86,8 @@ export class RobotManager {
   /** Blinks the light three times. */
   async identify(): Promise<void> {
     const ready = this.ready;
-    if (!ready) throw new AppError({ code: 'not-connected' });
+    if (!ready || !this.link) throw new AppError({ code: 'not-connected' });
+    if (this.link.identify) return this.link.identify();
     const light = ready.io.light;
     if (!light) throw new AppError({ code: 'robot-has-no-light' });
     for (let i = 0; i < 3; i++) {

@@ -9,7 +9,7 @@ import type { Profile } from '../core/profiles';
 import type { RobotIo } from '../core/robot-io';
 import type { RunEvent, RunState } from '../core/runtime/events';
 import type { World } from '../core/simulator/world';
-import type { PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
+import type { Locale, PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
 
 // --- Compiler (app/core/compiler) ---------------------------------------------------------------
 
@@ -52,12 +52,15 @@ export interface RunEngine {
 
 export interface RobotLink {
   readonly io: RobotIo;
+  /** The bridge's own "identify" (blinks the board's light); else the host blinks `io.light`. */
+  identify?(): Promise<void>;
   /** Safe state, then close the port. Idempotent. */
   close(): Promise<void>;
 }
 
 export interface RobotBackend {
-  listPorts(): Promise<PortInfo[]>;
+  /** Labels in `locale`. */
+  listPorts(locale: Locale): Promise<PortInfo[]>;
   /** Rejects with an AppError saying what to do (driver, `dialout`, StandardFirmata, cable). */
   open(port: string, profile: Profile): Promise<RobotLink>;
 }

@@ -67,13 +67,17 @@ export interface HostInfo {
 export interface PortInfo {
   /** What to pass to `connect` (`/dev/ttyACM0`, `COM3`). */
   readonly path: string;
-  /** A friendly name for the robot panel, e.g. « Arduino Uno (/dev/ttyACM0) ». */
+  /** A friendly name in the settings' language, e.g. « Arduino Uno — /dev/ttyACM0 ». */
   readonly label: string;
-  readonly manufacturer?: string;
-  readonly vendorId?: string;
-  readonly productId?: string;
-  /** Best guess of the board, e.g. `uno`. */
+  /** The board or USB chip guessed from its USB ids (`arduino-uno`, `ch340`, …), when known. */
   readonly board?: string;
+  /** A genuine Arduino or a USB-serial chip found on clones (listed first). */
+  readonly likelyRobot: boolean;
+  readonly manufacturer?: string;
+  /** `2341:0043` when the port is USB. */
+  readonly usbId?: string;
+  /** What to install first when the chip needs a driver (Windows, macOS). */
+  readonly driverHint?: Localized;
 }
 
 export interface ProfileSummary {

@@ -87,7 +87,7 @@ describe('HostService: robots', () => {
   function fakeBackend(robot: FakeRobot): RobotBackend & { closed: number } {
     const backend = {
       closed: 0,
-      listPorts: async () => [{ path: '/dev/ttyACM0', label: 'Arduino Uno (/dev/ttyACM0)', board: 'uno' }],
+      listPorts: async () => [{ path: '/dev/ttyACM0', label: 'Arduino Uno — /dev/ttyACM0', board: 'arduino-uno', likelyRobot: true }],
       open: async () => ({ io: robot, close: async () => void backend.closed++ }),
     };
     return backend;
@@ -130,7 +130,8 @@ describe('HostService: robots', () => {
   });
 
   it('says the robot bridge is unavailable when none is plugged in, never pretends', async () => {
-    const { host } = await makeHost();
+    const { robots: _bridge, ...withoutRobots } = defaultSeams({ wall: instantWall });
+    const { host } = await makeHost(withoutRobots);
     const dispatch = createDispatcher(host, createRequestValidator(), () => {});
     expect(await dispatch('listPorts', undefined)).toEqual({
       ok: false,
