@@ -304,6 +304,173 @@ const LESSONS = defineMessages({
   },
 });
 
-export const PACK_MESSAGES = { ...ARCHIVE, ...FILES, ...FIELDS, ...LESSONS };
+/**
+ * Challenge verdicts (`core/challenge`): they speak to the pupil, so they say what went well or
+ * what to try next, kindly. Numbers arrive already written the French or English way.
+ */
+const CHALLENGE = defineMessages({
+  'challenge-reach-zone-ok': {
+    fr: 'Le robot est arrivé dans la zone « {zone} » à {time} s. Bravo !',
+    en: 'The robot reached the zone "{zone}" at {time} s. Well done!',
+  },
+  'challenge-reach-zone-miss': {
+    fr: 'Le robot n’est pas entré dans la zone « {zone} ». Essaie d’aller plus loin ou de tourner autrement.',
+    en: 'The robot did not get into the zone "{zone}". Try going further or turning another way.',
+  },
+  'challenge-end-zone-ok': {
+    fr: 'Le robot finit bien dans la zone « {zone} ». Joli créneau !',
+    en: 'The robot ends inside the zone "{zone}". Nice parking!',
+  },
+  'challenge-end-zone-left': {
+    fr: 'Le robot est passé dans la zone « {zone} », puis il en est sorti. Essaie de t’arrêter plus tôt.',
+    en: 'The robot went through the zone "{zone}", then left it. Try stopping sooner.',
+  },
+  'challenge-end-zone-miss': {
+    fr: 'Le robot doit finir dans la zone « {zone} », et il n’y est pas allé. Change la distance ou l’angle.',
+    en: 'The robot must end in the zone "{zone}", and it never got there. Change the distance or the angle.',
+  },
+  'challenge-avoid-zone-ok': {
+    fr: 'Le robot a bien évité la zone « {zone} ».',
+    en: 'The robot kept out of the zone "{zone}".',
+  },
+  'challenge-avoid-zone-miss': {
+    fr: 'Le robot est entré dans la zone « {zone} » à {time} s. Essaie de la contourner.',
+    en: 'The robot went into the zone "{zone}" at {time} s. Try going around it.',
+  },
+  'challenge-order-ok': {
+    fr: 'Le robot est passé par {zones}, dans le bon ordre. Super !',
+    en: 'The robot went through {zones}, in the right order. Great!',
+  },
+  'challenge-order-missing': {
+    fr: 'Le robot n’est jamais passé par la zone « {zone} ». Il te reste à l’atteindre !',
+    en: 'The robot never went through the zone "{zone}". You still have to reach it!',
+  },
+  'challenge-order-wrong': {
+    fr: 'Le robot est entré dans « {zone} » avant « {previous} ». Essaie de changer l’ordre de ton trajet.',
+    en: 'The robot went into "{zone}" before "{previous}". Try changing the order of your path.',
+  },
+  'challenge-wall-ok': {
+    fr: 'Aucun choc contre un mur. Quel pilotage !',
+    en: 'Not a single bump into a wall. What driving!',
+  },
+  'challenge-wall-miss': {
+    fr: 'Le robot a touché un mur {count} fois (la première à {time} s). Essaie de tourner plus tôt ou d’aller moins loin.',
+    en: 'The robot bumped into a wall {count} time(s) (first at {time} s). Try turning sooner or going less far.',
+  },
+  'challenge-line-ok': {
+    fr: 'Le robot est resté sur la ligne {percent} % du temps (il fallait {goal} %). Bravo !',
+    en: 'The robot stayed on the line {percent}% of the time ({goal}% needed). Well done!',
+  },
+  'challenge-line-miss': {
+    fr: 'Le robot est resté sur la ligne {percent} % du temps ; il faut {goal} %. Essaie de corriger plus doucement quand il la quitte.',
+    en: 'The robot stayed on the line {percent}% of the time; {goal}% is needed. Try steering back more gently when it leaves it.',
+  },
+  'challenge-shape-ok': {
+    fr: 'Ton dessin suit bien la forme (écart maximum {gap} cm). Très joli !',
+    en: 'Your drawing follows the shape well (largest gap {gap} cm). Very nice!',
+  },
+  'challenge-shape-empty': {
+    fr: 'Le crayon n’a rien dessiné. As-tu pensé à baisser le crayon ?',
+    en: 'The pen drew nothing. Did you remember to put the pen down?',
+  },
+  'challenge-shape-missing': {
+    fr: 'Il manque un morceau de la forme près de ({x} ; {y}). Essaie d’aller un peu plus loin ou de tourner d’un autre angle.',
+    en: 'A piece of the shape is missing near ({x}, {y}). Try going a bit further or turning by another angle.',
+  },
+  'challenge-shape-stray': {
+    fr: 'Un trait s’écarte de la forme de {gap} cm près de ({x} ; {y}). Vérifie tes distances et tes angles.',
+    en: 'A line strays {gap} cm from the shape near ({x}, {y}). Check your distances and angles.',
+  },
+  'challenge-light-ok': {
+    fr: 'La lumière est restée allumée {seconds} s. Ça brille !',
+    en: 'The light stayed on for {seconds} s. It shines!',
+  },
+  'challenge-light-miss': {
+    fr: 'La lumière est restée allumée {seconds} s ; il faut au moins {goal} s. Attends un peu avant de l’éteindre.',
+    en: 'The light stayed on for {seconds} s; at least {goal} s is needed. Wait a little before switching it off.',
+  },
+  'challenge-tones-ok': {
+    fr: 'Le robot a joué {count} note(s). Quelle musique !',
+    en: 'The robot played {count} note(s). What music!',
+  },
+  'challenge-tones-miss': {
+    fr: 'Le robot a joué {count} note(s) ; il en faut au moins {goal}. Ajoute des bips !',
+    en: 'The robot played {count} note(s); at least {goal} are needed. Add some beeps!',
+  },
+  'challenge-within-ok': {
+    fr: 'Tout était fait en {time} s ({goal} s au plus). Rapide !',
+    en: 'Everything was done in {time} s ({goal} s at most). Fast!',
+  },
+  'challenge-within-miss': {
+    fr: 'Il a fallu {time} s ; le défi en demande {goal} au plus. Essaie d’aller plus vite ou plus droit.',
+    en: 'It took {time} s; the challenge allows {goal} at most. Try going faster or straighter.',
+  },
+  'challenge-within-waiting': {
+    fr: 'Le chrono ({goal} s) compte quand tout le reste est réussi.',
+    en: 'The stopwatch ({goal} s) counts once everything else is done.',
+  },
+  'challenge-any-ok': {
+    fr: 'Une des façons de réussir a marché.',
+    en: 'One of the ways to succeed worked.',
+  },
+  'challenge-any-miss': {
+    fr: 'Aucune des façons de réussir n’a encore marché. Choisis-en une et essaie encore !',
+    en: 'None of the ways to succeed worked yet. Pick one and try again!',
+  },
+  'challenge-all-ok': {
+    fr: 'Toutes ces conditions sont réussies.',
+    en: 'All these conditions are met.',
+  },
+  'challenge-all-miss': {
+    fr: 'Certaines de ces conditions ne sont pas encore réussies.',
+    en: 'Some of these conditions are not met yet.',
+  },
+  'challenge-unknown-zone': {
+    fr: 'La zone « {zone} » n’existe pas dans ce monde.',
+    en: 'The zone "{zone}" does not exist in this world.',
+  },
+  'challenge-block-not-allowed': {
+    fr: 'Le bloc « {type} » ne fait pas partie de cette leçon. Retire-le et utilise les blocs proposés.',
+    en: 'The block "{type}" is not part of this lesson. Remove it and use the blocks offered.',
+  },
+  'challenge-too-many-blocks': {
+    fr: 'Ce programme a trop de blocs pour être vérifié ({max} au plus).',
+    en: 'This program has too many blocks to be checked (at most {max}).',
+  },
+  'challenge-none': {
+    fr: 'La leçon « {lesson} » n’a pas de défi à vérifier.',
+    en: 'The lesson "{lesson}" has no challenge to check.',
+  },
+  'challenge-lesson-unknown': {
+    fr: 'Je ne trouve pas la leçon « {lesson} » dans le pack « {pack} ». Leçons : {lessons}.',
+    en: 'Cannot find the lesson "{lesson}" in the pack "{pack}". Lessons: {lessons}.',
+  },
+  'challenge-profile-unknown': {
+    fr: 'Je ne connais pas le robot « {profile} » de ce projet.',
+    en: 'I do not know this project’s robot "{profile}".',
+  },
+  'challenge-world-missing': {
+    fr: 'Le monde « {file} » du défi est introuvable dans le pack.',
+    en: 'The challenge world "{file}" is missing from the pack.',
+  },
+  'challenge-passed': {
+    fr: 'Défi réussi ! {stars} en {time} s avec {blocks} bloc(s).',
+    en: 'Challenge passed! {stars} in {time} s with {blocks} block(s).',
+  },
+  'challenge-failed': {
+    fr: 'Pas encore : le défi n’est pas réussi. Lis les conseils et essaie encore !',
+    en: 'Not yet: the challenge is not passed. Read the tips and try again!',
+  },
+  'challenge-not-run': {
+    fr: 'Le défi n’a pas pu être lancé : corrige d’abord les blocs signalés.',
+    en: 'The challenge could not start: first fix the blocks shown.',
+  },
+  'challenge-run-error': {
+    fr: 'Le programme s’est arrêté sur une erreur à {time} s : le défi ne compte pas.',
+    en: 'The program stopped on an error at {time} s: the challenge does not count.',
+  },
+});
+
+export const PACK_MESSAGES = { ...ARCHIVE, ...FILES, ...FIELDS, ...LESSONS, ...CHALLENGE };
 
 export type PackMessageCode = keyof typeof PACK_MESSAGES;

@@ -1,0 +1,43 @@
+/**
+ * What a challenge check says, as plain data: one result per condition, each with a kind sentence
+ * in French and English (what went well, or what to try next).
+ */
+import { message, type Localized, type MessageCode } from '../i18n/messages';
+import type { GoalKey } from '../lessons/types';
+
+export interface ConditionResult {
+  readonly kind: GoalKey;
+  readonly passed: boolean;
+  readonly detail: Localized;
+  /**
+   * Simulated ms at which the condition was met, for `withinSeconds`; `null` when it was not met, or
+   * when it is judged on the whole run only (`avoidZone`, `neverTouchWall`, `followLine`).
+   */
+  readonly doneAtMs: number | null;
+  /** The sub-conditions of an `any`, or of an `all` nested in an `any`. */
+  readonly conditions?: readonly ConditionResult[];
+}
+
+export interface GoalVerdict {
+  readonly passed: boolean;
+  /** The conditions of the goal: a top-level `all` is flattened into its members. */
+  readonly conditions: readonly ConditionResult[];
+}
+
+export type SayParams = Readonly<Record<string, string | number>>;
+
+/** Numbers written the French way (`7,5`) or the English way (`7.5`), at most one decimal. */
+export function formatNumber(value: number, locale: 'fr' | 'en'): string {
+  const rounded = Math.round(value * 10) / 10;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** A catalog message in both languages; number params are formatted per language. */
+export function say(code: MessageCode, params: SayParams = {}): Localized {
+  const inLocale = (locale: 'fr' | 'en'): Record<string, string> =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : v]));
+  return { fr: message(code, 'fr', inLocale('fr')), en: message(code, 'en', inLocale('en')) };
+}
+
+export const seconds = (ms: number): number => ms / 1000;
