@@ -15,13 +15,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const outDir = resolve(repo, 'dist/renderer');
 
-/** Copies node_modules/blockly/media to dist/renderer/media after the bundle is written. */
+/** Copies node_modules/blockly/media to `<outDir>/media` after the bundle is written. */
 function blocklyMedia(): Plugin {
+  let target = outDir;
   return {
     name: 'robokit-blockly-media',
     apply: 'build',
+    configResolved(config) {
+      target = resolve(config.root, config.build.outDir);
+    },
     writeBundle() {
-      cpSync(resolve(repo, 'node_modules/blockly/media'), resolve(outDir, 'media'), { recursive: true });
+      cpSync(resolve(repo, 'node_modules/blockly/media'), resolve(target, 'media'), { recursive: true });
     },
   };
 }

@@ -1,17 +1,21 @@
 /**
- * Browser test rig (SPEC §8): the renderer built with Vite, `robokit serve` started in-process on a
- * free port with a fresh data folder, and Debian's Chromium driven by playwright-core. Every request
+ * Browser test rig (SPEC §8): the renderer built with Vite, `robokit serve` started in a child
+ * process (its own event loop, as in real use) on a free port with a fresh data folder, and
+ * Debian's Chromium driven by playwright-core. Every request
  * the page makes is recorded, so a test can fail on anything not sent to the local server.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build as esbuild } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { runServe } from '../../app/host/serve/run-serve';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const RENDERER_DIR = join(REPO, 'dist/renderer');
+/** The tests' own build, so they never disturb a `robokit serve` running from dist/renderer. */
+export const RENDERER_DIR = join(REPO, 'dist/e2e/renderer');
 export const RESULTS_DIR = join(REPO, 'test-results');
 
 export const CHROMIUM_ARGS = [
@@ -24,9 +28,48 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds dist/renderer from the current sources (a few seconds). */
+/** Builds the renderer from the current sources into RENDERER_DIR (a few seconds). */
 export async function buildRenderer(): Promise<void> {
-  await build({ configFile: join(REPO, 'app/renderer/vite.config.ts'), logLevel: 'error' });
+  await build({ configFile: join(REPO, 'app/renderer/vite.config.ts'), logLevel: 'error', build: { outDir: RENDERER_DIR } });
+}
+
+// Inside the repo, so the bundle's external packages resolve from node_modules.
+const SERVE_CHILD = join(REPO, `dist/e2e/serve-child-${process.pid}.mjs`);
+
+/** Bundles test/e2e/serve-child.ts (the real serve composition root) for Node. */
+async function bundleServe(): Promise<void> {
+  await esbuild({
+    entryPoints: [join(REPO, 'test/e2e/serve-child.ts')],
+    outfile: SERVE_CHILD,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    absWorkingDir: REPO,
+    logLevel: 'warning',
+  });
+}
+
+async function startServeChild(dataDir: string): Promise<{ url: string; origin: string; child: ChildProcess }> {
+  await bundleServe();
+  const child = spawn(process.execPath, [SERVE_CHILD, RENDERER_DIR, dataDir], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolveLine, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`robokit serve exited (${code})`)));
+  });
+  const { url, origin } = JSON.parse(first) as { url: string; origin: string };
+  return { url, origin, child };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export interface Rig {
@@ -50,8 +93,7 @@ export interface RigOptions {
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'robokit-e2e-data-')));
   const profileDir = await mkdtemp(join(tmpdir(), 'robokit-e2e-chromium-'));
-  const server = await runServe({ port: 0, rendererDir: RENDERER_DIR, dataDir });
-  const { url, origin } = server.serve;
+  const { url, origin, child } = await startServeChild(dataDir);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -77,7 +119,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     foreignRequests: () => requests.filter((u) => !local(u)),
     close: async () => {
       await context.close().catch(() => undefined);
-      await server.stop();
+      await stopChild(child);
       await rm(profileDir, { recursive: true, force: true });
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -45,6 +45,8 @@ export function connectWs(options: WsConnectOptions): Promise<WsConnection> {
   const listeners = new Map<EventName, Set<(data: unknown) => void>>();
   let nextId = 1;
 
+  // A failed handshake fires 'error' then 'close'; 'close' settles everything.
+  socket.addEventListener('error', () => {});
   const closed = new Promise<{ code: number }>((resolve) => {
     socket.addEventListener('close', (e) => {
       for (const call of pending.values()) call.reject(new ApiError(apiError('internal-error')));

@@ -82,7 +82,8 @@ class App {
     });
     this.sim = new SimView(l.simPanel, this.locale);
     this.robot = new RobotPanel(l.tabs.find((t) => t.id === 'robot')!.panel, api, this.locale);
-    this.chart = new SensorChart(this.chartPanel(), this.locale);
+    const chartParts = this.chartPanel();
+    this.chart = new SensorChart(chartParts.box, chartParts.empty, this.locale);
     this.code = new CodeView(l.tabs.find((t) => t.id === 'code')!.panel, this.locale);
     this.runs = new RunControls(api, this.editor, { run: l.run, stop: l.stop, step: l.step, state: l.runState }, {
       request: () => ({ profile: this.profile, target: this.robot.target, world: this.world }),
@@ -112,7 +113,7 @@ class App {
     };
   }
 
-  private chartPanel(): HTMLElement {
+  private chartPanel(): { box: HTMLElement; empty: HTMLElement } {
     const panel = this.layout.tabs.find((t) => t.id === 'chart')!.panel;
     const title = document.createElement('h2');
     title.className = 'panel-title';
@@ -124,7 +125,7 @@ class App {
     box.className = 'chart';
     box.id = 'sensor-chart';
     panel.append(title, empty, box);
-    return box;
+    return { box, empty };
   }
 
   private async load(): Promise<void> {

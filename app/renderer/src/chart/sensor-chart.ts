@@ -34,6 +34,8 @@ export class SensorChart {
 
   constructor(
     private readonly container: HTMLElement,
+    /** « Lance le programme… »: shown until the first reading. */
+    private readonly emptyNote: HTMLElement,
     private locale: Locale,
   ) {
     this.observer = new ResizeObserver(() => this.resize());
@@ -60,10 +62,12 @@ export class SensorChart {
   /** A new run: forget the previous one. */
   clear(): void {
     for (const a of [this.t, this.distance, this.light, this.lineLeft, this.lineRight]) a.length = 0;
+    this.emptyNote.hidden = false;
     this.scheduleRedraw();
   }
 
   add(sample: SensorSample): void {
+    this.emptyNote.hidden = true;
     this.t.push(sample.t / 1000);
     this.distance.push(sample.distanceCm);
     this.light.push(sample.light);

@@ -104,8 +104,8 @@ export class ProjectFiles {
     markOpened(this.blockCount());
     this.hooks.banner(null);
     this.hooks.notice(ui('opened', this.locale));
-    // The opened project is now the one to recover after a crash.
-    void this.autosave();
+    // The opened project is now the one to recover after a crash (saved after it is on screen).
+    this.autosaveSoon();
   }
 
   private blockCount(): number {

@@ -3,7 +3,7 @@
  * model (profile), a connection light that says its state in words too, "Identifier", and on a
  * failure the reason and what to do (from the error's message code).
  */
-import { isMessageCode, message, type Locale } from '../../../core/i18n/messages';
+import type { Locale } from '../../../core/i18n/messages';
 import type { ConnectionStatus, PortInfo, ProfileSummary, RobokitApi } from '../../../shared/api';
 import { h } from '../shell/dom';
 import { apiErrorText, failureText } from '../shell/error-text';
@@ -99,6 +99,8 @@ export class RobotPanel {
     this.renderProfiles(this.profileSelect.value);
     this.renderPorts();
     this.render();
+    // Port labels come from the host in the settings' language.
+    if (this.profiles.length > 0) void this.loadPorts();
   }
 
   private async loadPorts(): Promise<void> {
@@ -135,9 +137,7 @@ export class RobotPanel {
 
   /** Boards with a USB chip that needs a driver on Windows/macOS: say so next to the failure. */
   private driverHint(): string | null {
-    const board = this.ports.find((p) => p.path === this.robotSelect.value)?.board;
-    const code = `driver-${board ?? ''}`;
-    return board && isMessageCode(code) ? message(code, this.locale) : null;
+    return this.ports.find((p) => p.path === this.robotSelect.value)?.driverHint?.[this.locale] ?? null;
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -44,6 +44,14 @@ function button(id: string, key: UiKey, cls: string): HTMLButtonElement {
   return t(key, h('button', { id, type: 'button', class: cls })) as HTMLButtonElement;
 }
 
+/** A compact button: an icon, with its name for screen readers and as a tooltip. */
+function iconButton(id: string, key: UiKey, icon: string): HTMLButtonElement {
+  const b = h('button', { id, type: 'button', class: 'btn btn-tool btn-icon' }, h('span', { 'aria-hidden': 'true' }, icon));
+  b.dataset.uiLabel = key;
+  b.dataset.uiTitle = key;
+  return b;
+}
+
 function toggle(id: string, key: UiKey): [HTMLLabelElement, HTMLInputElement] {
   const input = h('input', { id, type: 'checkbox' });
   const label = h('label', { class: 'toggle', for: id }, input, t(key, h('span')));
@@ -77,8 +85,8 @@ export function buildLayout(app: HTMLElement): Layout {
   const run = button('run', 'run', 'btn btn-run');
   const stop = button('stop', 'stop', 'btn btn-stop');
   const step = button('step', 'step', 'btn btn-step');
-  const undo = button('undo', 'undo', 'btn btn-tool');
-  const redo = button('redo', 'redo', 'btn btn-tool');
+  const undo = iconButton('undo', 'undo', '↶');
+  const redo = iconButton('redo', 'redo', '↷');
   const open = button('open', 'open', 'btn btn-tool');
   const save = button('save', 'save', 'btn btn-tool');
   undo.setAttribute('aria-keyshortcuts', 'Control+Z');
@@ -97,18 +105,22 @@ export function buildLayout(app: HTMLElement): Layout {
   const runState = h('p', { id: 'run-state', class: 'run-state', role: 'status', 'aria-live': 'polite' });
   const saveState = h('p', { id: 'save-state', class: 'save-state', 'aria-live': 'polite' });
 
-  const toolbar = t(
-    'toolbar',
-    h(
-      'header',
-      { class: 'toolbar', role: 'toolbar' },
-      h('h1', { class: 'brand' }, 'RoboKit'),
-      h('div', { class: 'group group-run' }, run, stop, step),
-      h('div', { class: 'group' }, undo, redo),
-      h('div', { class: 'group' }, open, save, fileInput),
-      h('div', { class: 'group group-settings' }, hcLabel, ltLabel, languageLabel),
+  const toolbar = h(
+    'header',
+    { class: 'toolbar' },
+    h('h1', { class: 'brand' }, 'RoboKit'),
+    t(
+      'toolbar',
+      h(
+        'div',
+        { class: 'toolbar-controls', role: 'toolbar' },
+        h('div', { class: 'group group-run' }, run, stop, step),
+        h('div', { class: 'group' }, undo, redo),
+        h('div', { class: 'group' }, open, save, fileInput),
+        h('div', { class: 'group group-settings' }, hcLabel, ltLabel, languageLabel),
+      ),
+      'aria-label',
     ),
-    'aria-label',
   );
 
   const bannerText = h('p', { id: 'banner-text' });
