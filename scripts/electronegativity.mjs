@@ -3,7 +3,9 @@
 //
 //   node scripts/electronegativity.mjs [DIR_OR_FILE ...] [--out FILE.csv]
 //
-// Default inputs: app/electron, and dist/electron when it has been built. Electronegativity always
+// Default input: app/electron (the sources; the bundles in dist/electron are .cjs files, which
+// Electronegativity does not read — scanning them finds nothing and fails its global checks, so
+// they are not scanned: they are built from these sources). Electronegativity always
 // exits 0, so this script writes a CSV report of its findings (--out, default a temporary file),
 // parses it back, and exits 1 on any HIGH or MEDIUM finding other than the review-only checks
 // (answered in docs/security.md), on a file it could not parse, or on a dangerous webPreferences
@@ -45,10 +47,7 @@ function parseArgs(argv) {
     if (argv[i] === '--out') out = argv[++i];
     else inputs.push(argv[i]);
   }
-  if (inputs.length === 0) {
-    inputs.push('app/electron');
-    if (existsSync('dist/electron')) inputs.push('dist/electron');
-  }
+  if (inputs.length === 0) inputs.push('app/electron');
   return { inputs: inputs.map((p) => resolve(p)), out };
 }
 
