@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
@@ -77,6 +78,34 @@ const FOREVER_PROJECT = {
     },
   },
 };
+
+const num = (id: string, value: number) => ({ shadow: { type: 'math_number', id, fields: { NUM: value } } });
+const project = (next: object) => ({
+  ...FOREVER_PROJECT,
+  name: 'Essai',
+  workspace: { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40, next: { block: next } }] } },
+});
+/** `rouler` with its speed taken out: a compile diagnostic on that block. */
+const MISSING_SPEED = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SECONDS: num('s', 1) } };
+/** `dire (1 ÷ 0)`: a runtime error on the division block. */
+const DIVIDE_BY_ZERO = {
+  type: 'robokit_say',
+  id: 'say',
+  inputs: { TEXT: { block: { type: 'math_arithmetic', id: 'div', fields: { OP: 'DIVIDE' }, inputs: { A: num('a', 1), B: num('b', 0) } } } },
+};
+const sayText = (id: string, text: string, next?: object) => ({
+  type: 'robokit_say',
+  id,
+  inputs: { TEXT: { shadow: { type: 'text', id: `${id}-t`, fields: { TEXT: text } } } },
+  ...(next ? { next: { block: next } } : {}),
+});
+const TWO_SAYS = sayText('say1', 'un', sayText('say2', 'deux'));
+
+async function upload(p: Page, name: string, content: object): Promise<void> {
+  const chooser = p.waitForEvent('filechooser');
+  await p.locator('#open').click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+}
 
 describe('main screen (Chromium, robokit serve)', () => {
   test('opens in French with a start block, and passes axe-core without serious problems', async () => {
@@ -153,10 +182,8 @@ describe('main screen (Chromium, robokit serve)', () => {
 
   test('open a project, Lancer: the robot speaks; Stop mid-run: motors 0', async () => {
     const p = page();
-    const chooser = p.waitForEvent('filechooser');
-    await p.locator('#open').click();
-    await (await chooser).setFiles({ name: 'tourne.robokit', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FOREVER_PROJECT)) });
-    await expect.poll(() => workspaceBlocks(p).filter({ hasText: 'répéter' }).count().then(() => p.locator('#editor g[data-id="loop"]').count())).toBe(1);
+    await upload(p, 'tourne.robokit', FOREVER_PROJECT);
+    await expect.poll(() => p.locator('#editor g[data-id="loop"]').count()).toBe(1);
 
     await p.locator('#run').click();
     await expect.poll(() => p.locator('#speech').textContent(), { timeout: 3000 }).toBe('Bonjour !');
@@ -172,6 +199,58 @@ describe('main screen (Chromium, robokit serve)', () => {
     const stopped = await pose();
     await p.waitForTimeout(300);
     expect(await pose()).toBe(stopped);
+  });
+
+  test('a block that needs fixing is marked before running; a runtime error is explained on its block', async () => {
+    const p = page();
+    await upload(p, 'a-reparer.robokit', project(MISSING_SPEED));
+    await expect.poll(() => p.locator('#editor g[data-id="move"]').count()).toBe(1);
+    await p.locator('#run').click();
+    await expect.poll(() => p.locator('#banner-text').textContent()).toBe('Certains blocs ont besoin d’être réparés avant de lancer. Regarde les triangles jaunes.');
+    expect(await p.locator('#run-state').getAttribute('data-state')).not.toBe('running');
+    // Blockly's warning icon on the faulty block.
+    await expect.poll(() => p.locator('#editor g[data-id="move"] .blocklyIconGroup').count()).toBeGreaterThan(0);
+
+    await upload(p, 'division.robokit', project(DIVIDE_BY_ZERO));
+    await expect.poll(() => p.locator('#banner').isHidden()).toBe(true);
+    await p.locator('#run').click();
+    await expect.poll(() => p.locator('#banner-text').textContent(), { timeout: 3000 }).toBe('Division par zéro : on ne peut pas diviser par 0.');
+    await expect.poll(() => p.locator('#run-state').textContent()).toBe('Le programme s’est arrêté sur une erreur.');
+    // The warning bubble is open on the block, in French, without a click.
+    await expect.poll(() => p.locator('.blocklyBubble').filter({ hasText: 'Division par zéro' }).count()).toBeGreaterThan(0);
+    await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-error.png') });
+  });
+
+  test('Pas à pas: starts paused, each press runs one block', async () => {
+    const p = page();
+    await upload(p, 'pas-a-pas.robokit', project(TWO_SAYS));
+    await expect.poll(() => p.locator('#editor g[data-id="say2"]').count()).toBe(1);
+    await p.locator('#step').click();
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).toBe('paused');
+    expect(await p.locator('#step').textContent()).toBe('Pas suivant');
+    const said: string[] = [];
+    for (let i = 0; i < 6 && !said.includes('deux'); i++) {
+      await p.locator('#step').click();
+      await p.waitForTimeout(150);
+      const text = await p.locator('#speech').textContent();
+      if (text && !said.includes(text)) said.push(text);
+      if (said.length === 1) expect(await p.locator('#run-state').getAttribute('data-state')).toBe('paused');
+    }
+    expect(said).toEqual(['un', 'deux']);
+    await p.locator('#stop').click();
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).toBe('ended');
+  });
+
+  test('Enregistrer in the browser downloads the project as a .robokit file', async () => {
+    const p = page();
+    const download = p.waitForEvent('download');
+    await p.locator('#save').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.robokit$/);
+    const saved = JSON.parse(await readFile((await file.path())!, 'utf8')) as { format: string; workspace: unknown };
+    expect(saved.format).toBe('robokit-project');
+    expect(JSON.stringify(saved.workspace)).toContain('"say2"');
+    await expect.poll(() => p.locator('#save-state').textContent()).toBe('Projet enregistré.');
   });
 
   test('no request left the computer; Blockly media came from the local server', () => {

@@ -1,7 +1,7 @@
 /**
  * The simulator panel: world choice, the canvas, and the robot's speech bubble.
  *
- * Contract with the host (documented in docs/renderer.md): the host runs the simulation, paced to
+ * Contract with the host (see app/renderer/README.md): the host runs the simulation, paced to
  * the wall clock, and streams small frames (pose, pen state, new trail segments) at about 30 Hz plus
  * sensor readings; the renderer never runs a simulation of its own, so what the pupil sees is what
  * the runtime did. Frames are applied at the next animation frame, and nothing is drawn while
