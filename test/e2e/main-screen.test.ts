@@ -253,6 +253,42 @@ describe('main screen (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#save-state').textContent()).toBe('Projet enregistré.');
   });
 
+  test('keyboard: Tab reaches Lancer first, and Enter presses it', async () => {
+    const p = page();
+    if (await p.locator('#banner').isVisible()) await p.locator('.banner-close').click();
+    // Clicking the title puts the keyboard's starting point at the top of the page.
+    await p.locator('.brand').click();
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('run');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).not.toBe('idle');
+    await p.locator('#stop').click();
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).toBe('ended');
+  });
+
+  test('English, high contrast and larger text are kept across a reload', async () => {
+    const p = page();
+    await p.locator('#language').selectOption('en');
+    await expect.poll(() => p.locator('#run').textContent()).toBe('▶ Run');
+    await p.locator('#high-contrast').check();
+    await p.locator('#large-text').check();
+    await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    expect(await p.locator('#run').textContent()).toBe('▶ Run');
+    // The last opened project (then saved as a download) is what comes back.
+    expect(await p.locator('#editor g[data-id="say2"]').count()).toBe(1);
+    expect(await p.locator('#high-contrast').isChecked()).toBe(true);
+    expect(await p.evaluate(() => document.body.className)).toContain('large-text');
+    expect(await p.locator('.blocklyToolboxCategory', { hasText: 'Movement' }).count()).toBe(1);
+    await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-en-high-contrast-large.png') });
+    await p.locator('#language').selectOption('fr');
+    await p.locator('#high-contrast').uncheck();
+    await p.locator('#large-text').uncheck();
+    await expect.poll(() => p.locator('#run').textContent()).toBe('▶ Lancer');
+  });
+
   test('no request left the computer; Blockly media came from the local server', () => {
     expect(rig.foreignRequests()).toEqual([]);
     expect(rig.requests.some((u) => u.startsWith(`${rig.origin}/media/`))).toBe(true);

@@ -1,8 +1,8 @@
 /**
  * Open / save `.robokit` files and autosave. In Electron the host shows its own dialogs; in the
  * browser a file is uploaded (its text goes to the host, which validates it) and saving offers a
- * download. Autosave sends the project to the host at most 700 ms after the last change; the host
- * writes it atomically and keeps versions.
+ * download. Autosave sends the project to the host 700 ms after the last change, and at least every
+ * second while changes keep coming; the host writes it atomically and keeps versions.
  */
 import type { Locale } from '../../../core/i18n/messages';
 import type { HostInfo, OpenedProject, Project, RobokitApi, WorkspaceJson } from '../../../shared/api';
@@ -12,6 +12,8 @@ import { failureText } from '../shell/error-text';
 import { ui } from '../shell/ui-text';
 
 export const AUTOSAVE_DELAY_MS = 700;
+/** Even while changes keep coming (a long drag), save at least this often. */
+export const AUTOSAVE_MAX_WAIT_MS = 1000;
 
 export interface ProjectFilesHooks {
   workspace(): WorkspaceJson;
@@ -37,7 +39,7 @@ export class ProjectFiles {
     private locale: Locale,
   ) {
     this.name = ui('projectName', locale);
-    this.autosaveSoon = debounce(() => void this.autosave(), AUTOSAVE_DELAY_MS);
+    this.autosaveSoon = debounce(() => void this.autosave(), AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS);
     fileInput.addEventListener('change', () => void this.uploaded());
     // Leaving the page: send what is pending now rather than lose it.
     window.addEventListener('pagehide', () => this.autosaveSoon.flush());
@@ -79,7 +81,9 @@ export class ProjectFiles {
 
   async save(): Promise<void> {
     await this.guard(async () => {
+      // A download is not kept by the host: autosave first, so the work survives a crash.
       this.autosaveSoon.cancel();
+      await this.autosave();
       const result = await this.api.saveProject({ project: this.project() });
       if (result.status === 'cancelled') return;
       if (result.status === 'download') download(result.fileName, result.text);

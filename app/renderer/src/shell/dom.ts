@@ -27,29 +27,37 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Runs `fn` at most once per `ms` after the last call (trailing edge). */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): {
+/**
+ * Runs `fn` `ms` after the last call (trailing edge); with `maxWaitMs`, calls that keep coming
+ * still run it at least that often (autosave during a long drag).
+ */
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+  maxWaitMs = Infinity,
+): {
   (...args: A): void;
   flush(): void;
   cancel(): void;
 } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: A | undefined;
+  let firstPendingAt = 0;
   const run = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const args = pending;
     pending = undefined;
     if (args) fn(...args);
   };
   const debounced = (...args: A): void => {
+    if (pending === undefined) firstPendingAt = Date.now();
     pending = args;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    const waited = Date.now() - firstPendingAt;
+    timer = setTimeout(run, Math.max(0, Math.min(ms, maxWaitMs - waited)));
   };
-  debounced.flush = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    run();
-  };
+  debounced.flush = run;
   debounced.cancel = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
