@@ -49,7 +49,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
 function reportFailure(e: unknown, output: Output): ExitCode {
   if (e instanceof AppError) {
     explain(output, e.code, e.params);
-    return e.code.startsWith('robot-') ? EXIT.robotUnreachable : EXIT.badInput;
+    const unreachable = e.code.startsWith('robot-') && e.code !== 'robot-wrong-profile';
+    return unreachable ? EXIT.robotUnreachable : EXIT.badInput;
   }
   const what = e instanceof BugError ? e.message : e instanceof Error ? e.name : String(e);
   output.err(`robokit : une erreur inattendue est survenue (${what}). Ce n’est pas ta faute.`);

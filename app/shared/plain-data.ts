@@ -3,12 +3,15 @@
  * overflow the stack) before schema validation: the IPC layer can receive anything structured
  * clone carries (Maps, Dates, typed arrays), and the schema's `type: 'object'` would let those by.
  */
+import { PROJECT_LIMITS } from '../core/project/project';
+
 export interface PlainDataLimits {
   readonly maxDepth: number;
   readonly maxNodes: number;
 }
 
-export const PLAIN_DATA_LIMITS: PlainDataLimits = { maxDepth: 2100, maxNodes: 2_000_000 };
+/** As deep as a project file may be (a long block sequence nests deeply), plus the message around it. */
+export const PLAIN_DATA_LIMITS: PlainDataLimits = { maxDepth: PROJECT_LIMITS.maxDepth + 16, maxNodes: 2_000_000 };
 
 export type PlainDataProblem = 'not-plain' | 'too-deep' | 'too-large';
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface CliResult {
   readonly code: number | null;
@@ -10,10 +10,18 @@ export interface CliResult {
 
 /** Runs the real `robokit` bin as a child process, the way a person or a script would. */
 export function robokit(args: string[], options: { input?: Buffer } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
+  return startRobokit(args, options).done;
+}
+
+/** Starts `robokit`; `child` lets a test send it signals, `stdout()` reads what it printed so far. */
+export function startRobokit(
+  args: string[],
+  options: { input?: Buffer } = {},
+): { child: ChildProcess; stdout(): string; done: Promise<CliResult> } {
+  const out: Buffer[] = [];
+  const child = spawn(process.execPath, ['bin/robokit.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<CliResult>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['bin/robokit.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
@@ -29,6 +37,7 @@ export function robokit(args: string[], options: { input?: Buffer } = {}): Promi
     );
     child.stdin.end(options.input);
   });
+  return { child, stdout: () => Buffer.concat(out).toString('utf8'), done };
 }
 
 export const lines = (text: string): string[] => text.split('\n').filter((l) => l.length > 0);

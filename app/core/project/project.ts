@@ -2,7 +2,7 @@
  * `.robokit` project files: parse untrusted text into a validated Project, or say in one sentence
  * what is wrong (a code from the i18n catalog). Never throws.
  */
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import type { MessageCode } from '../i18n/messages';
 import { guardJsonText } from './json-guard';
 import { PROJECT_SCHEMA } from './project-schema';
@@ -30,9 +30,19 @@ export interface ProjectError {
 
 export type ParseProjectResult = { ok: true; project: Project } | { ok: false; error: ProjectError };
 
-export const PROJECT_LIMITS = { maxChars: 20 * 1024 * 1024, maxDepth: 2000 } as const;
+/**
+ * Blockly nests a sequence of blocks (`next`) in JSON: a straight 1,000-block program is ~2,000
+ * levels deep. 50,000 levels leaves room for any real program and still refuses absurd files.
+ */
+export const PROJECT_LIMITS = { maxChars: 20 * 1024 * 1024, maxDepth: 50_000 } as const;
 
-const validate = new Ajv({ allErrors: false, strict: true }).compile(PROJECT_SCHEMA);
+let validator: ValidateFunction | undefined;
+
+/** Compiled on first use: importing this module (for its types or limits) costs nothing. */
+function validate(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: false, strict: true }).compile(PROJECT_SCHEMA);
+  return validator;
+}
 
 const fail = (code: MessageCode, params: Record<string, string | number> = {}): ParseProjectResult => ({
   ok: false,
@@ -45,11 +55,33 @@ export function parseProject(text: string): ParseProjectResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    const truncated = e instanceof SyntaxError && /end of (JSON )?input|Unterminated/i.test(e.message);
-    return fail(truncated ? 'file-truncated' : 'file-not-json');
+  } catch {
+    return fail(looksTruncated(text) ? 'file-truncated' : 'file-not-json');
   }
   return checkProject(data);
+}
+
+/** A JSON object cut short: it opens with `{` and leaves brackets or a string open. */
+function looksTruncated(text: string): boolean {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{')) return false;
+  return openBrackets(trimmed) > 0;
+}
+
+/** Brackets still open at the end of the text (strings skipped), or 1 if a string is left open. */
+function openBrackets(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inString ? Math.max(depth, 1) : depth;
 }
 
 /** Validates already-parsed data (e.g. received over IPC). */
@@ -60,8 +92,9 @@ export function checkProject(data: unknown): ParseProjectResult {
   if (typeof record.version === 'number' && record.version > PROJECT_VERSION) {
     return fail('file-future-version', { version: record.version });
   }
-  if (!validate(data)) {
-    const first = validate.errors?.[0];
+  const check = validate();
+  if (!check(data)) {
+    const first = check.errors?.[0];
     const path = first?.instancePath || '/';
     return fail('file-invalid', { path, detail: first?.message ?? 'invalid' });
   }

@@ -15,6 +15,8 @@ describe('parseProject', () => {
     ['empty', '', 'file-empty'],
     ['blank', '  \n ', 'file-empty'],
     ['truncated', valid.slice(0, valid.length / 2), 'file-truncated'],
+    ['truncated pretty-printed', JSON.stringify(newProject('x'), null, 2).slice(0, 60), 'file-truncated'],
+    ['truncated inside a string', valid.slice(0, valid.indexOf('Mon') + 2), 'file-truncated'],
     ['random bytes', '\u0001\u0002\u00ff\u0000garbage', 'file-not-json'],
     ['not json', 'bonjour', 'file-not-json'],
     ['an array', '[1,2,3]', 'file-wrong-format'],
@@ -27,6 +29,14 @@ describe('parseProject', () => {
     const result = parseProject(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe(code);
+  });
+
+  it('accepts a straight sequence of 2,000 blocks (Blockly nests sequences in JSON)', () => {
+    let block: Record<string, unknown> = { type: 'robot_stop', id: 'b0' };
+    for (let i = 1; i < 2000; i++) block = { type: 'robot_stop', id: `b${i}`, next: { block } };
+    const project = newProject('long');
+    const text = JSON.stringify({ ...project, workspace: { blocks: { languageVersion: 0, blocks: [block] } } });
+    expect(parseProject(text).ok).toBe(true);
   });
 
   it('names the path of an invalid field', () => {
