@@ -1,13 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two groups. `unit`: fast, pure or in-process tests, files in parallel. `rig`: tests that drive an
+ * emulated Arduino (a CPU emulator paced to the wall clock) or a real browser; they measure timing,
+ * so they run one file at a time and never compete with each other for the two cores.
+ */
+const RIG = [
+  'test/e2e/**/*.test.ts',
+  'test/**/*.emulated.test.ts',
+  'test/firmware-bridge/emulator/**/*.test.ts',
+  'test/firmware-bridge/johnny-five-robot.contract.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    // Hardware rigs (emulated Uno, browsers) are heavy on a 2-core machine.
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: RIG, maxWorkers: 2 },
+      },
+      {
+        extends: true,
+        test: { name: 'rig', include: RIG, fileParallelism: false, maxWorkers: 1 },
+      },
+    ],
   },
 });
