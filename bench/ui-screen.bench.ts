@@ -17,7 +17,7 @@ import { makeLargeWorkspace } from '../app/core/compiler';
 import { RENDERER_DIR, buildRenderer, openApp, startRig, type Rig } from '../test/e2e/harness';
 import { median, percentile, report } from './stats';
 
-const RUNS = 5;
+const RUNS = 7;
 const INPUTS = 25;
 
 function projectText(name: string, workspace: object): Buffer {
