@@ -318,8 +318,8 @@ const CHALLENGE = defineMessages({
     en: 'The robot did not get into the zone "{zone}". Try going further or turning another way.',
   },
   'challenge-end-zone-ok': {
-    fr: 'Le robot finit bien dans la zone « {zone} ». Joli créneau !',
-    en: 'The robot ends inside the zone "{zone}". Nice parking!',
+    fr: 'Le robot finit bien dans la zone « {zone} ». Pile au bon endroit !',
+    en: 'The robot ends inside the zone "{zone}". Right on the spot!',
   },
   'challenge-end-zone-left': {
     fr: 'Le robot est passé dans la zone « {zone} », puis il en est sorti. Essaie de t’arrêter plus tôt.',

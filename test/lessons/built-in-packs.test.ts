@@ -1,0 +1,159 @@
+/**
+ * Every built-in pack in `lessons/` is checked like a teacher's pack, with the real loader; then each
+ * lesson: starter and solution compile using only the lesson's toolbox, every solution passes its
+ * challenge, no starter does, and a solution gives the same verdict and time twice.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allowedBlockTypes, checkChallenge, surveyBlocks } from '../../app/core/challenge';
+import { compile } from '../../app/core/compiler';
+import type { Lesson } from '../../app/core/lessons/types';
+import { findProfile } from '../../app/core/profiles';
+import { buildPack, loadPackFolder, openPackForCheck, validatePack, type LoadedPack } from '../../app/host/packs';
+
+const LESSONS_DIR = join(import.meta.dirname, '../../lessons');
+const PACK_DIRS = readdirSync(LESSONS_DIR)
+  .filter((name) => statSync(join(LESSONS_DIR, name)).isDirectory())
+  .sort();
+
+const loaded = new Map<string, LoadedPack>();
+async function pack(dir: string): Promise<LoadedPack> {
+  const cached = loaded.get(dir);
+  if (cached) return cached;
+  const result = await loadPackFolder(join(LESSONS_DIR, dir));
+  if (!result.ok) throw new Error(`${dir}: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  loaded.set(dir, result.pack);
+  return result.pack;
+}
+
+function project(p: LoadedPack, file: string) {
+  const found = p.projects.get(file);
+  if (!found) throw new Error(`${file} not loaded`);
+  return found;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'robokit-built-in-packs-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the built-in packs', () => {
+  it('are the three the workshops need', () => {
+    expect(PACK_DIRS).toEqual(['defis-parents-enfants', 'girls-can-code-robot-artiste', 'premiers-pas']);
+  });
+
+  it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
+    const report = await validatePack(join(LESSONS_DIR, dir));
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it.each(PACK_DIRS)('%s builds into a .robokitpack that loads back the same', async (dir) => {
+    const file = join(scratch, `${dir}.robokitpack`);
+    const built = await buildPack(join(LESSONS_DIR, dir), file);
+    expect(built.ok).toBe(true);
+    const reopened = await openPackForCheck(file);
+    if (!reopened.ok) throw new Error(JSON.stringify(reopened.errors));
+    const original = await pack(dir);
+    expect(reopened.pack.manifest).toEqual(original.manifest);
+    expect([...reopened.pack.files.keys()].sort()).toEqual([...original.files.keys()].sort());
+    expect(reopened.pack.steps).toEqual(original.steps);
+  });
+});
+
+describe('what each pack promises', () => {
+  it('Premiers pas: at least 6 lessons, for every built-in robot', async () => {
+    const p = await pack('premiers-pas');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(6);
+    expect(p.manifest.profiles).toEqual(['sim', 'arduino-2wd', 'servo-bot']);
+  });
+
+  it('Girls can code: at least 5 lessons, tagged for the programme, with the pen', async () => {
+    const p = await pack('girls-can-code-robot-artiste');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(5);
+    expect(p.manifest.tags).toEqual(expect.arrayContaining(['girls-can-code', 'filles-et-numerique']));
+    for (const lesson of p.manifest.lessons) expect(allowedBlockTypes(lesson.toolbox).has('robot_pen')).toBe(true);
+  });
+
+  it('Défis parents-enfants: at least 6 timed pair challenges with pilote and copilote roles', async () => {
+    const p = await pack('defis-parents-enfants');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(6);
+    for (const lesson of p.manifest.lessons) {
+      expect(lesson.mode).toBe('parent-child');
+      expect(lesson.challenge?.timeLimitSeconds).toBeGreaterThan(0);
+      const steps = lesson.steps.map((s) => `${p.steps.get(s.file.fr)}\n${p.steps.get(s.file.en)}`).join('\n');
+      expect(steps, lesson.id).toMatch(/pilote/i);
+      expect(steps, lesson.id).toMatch(/copilote/i);
+      expect(steps, lesson.id).toMatch(/co-?pilot\b/i);
+    }
+  });
+});
+
+interface LessonCase {
+  readonly dir: string;
+  readonly lesson: Lesson;
+}
+
+const CASES: LessonCase[] = [];
+for (const dir of PACK_DIRS) {
+  const result = await loadPackFolder(join(LESSONS_DIR, dir));
+  if (result.ok) for (const lesson of result.pack.manifest.lessons) CASES.push({ dir, lesson });
+}
+const named = CASES.map((c) => [`${c.dir} › ${c.lesson.id}`, c] as const);
+
+/** Free creation has nothing to judge; every other lesson is checked by what the robot does. */
+const FREE_LESSONS = ['girls-can-code-robot-artiste › ton-motif'];
+
+it('every lesson has a challenge except the free-creation ones', () => {
+  expect(CASES.length).toBeGreaterThanOrEqual(17);
+  expect(named.filter(([, c]) => !c.lesson.challenge).map(([name]) => name)).toEqual(FREE_LESSONS);
+});
+
+describe.each(named)('%s', (_name, { dir, lesson }) => {
+  const profileOf = (file: string, p: LoadedPack) => {
+    const profile = findProfile(project(p, file).profile);
+    if (!profile) throw new Error(`unknown profile in ${file}`);
+    return profile;
+  };
+
+  it('starter and solution compile, cleanly, with only the lesson’s blocks', async () => {
+    const p = await pack(dir);
+    expect(lesson.solution).toBeDefined();
+    for (const file of [lesson.starter, lesson.solution!]) {
+      const { workspace } = project(p, file);
+      expect(surveyBlocks(workspace, allowedBlockTypes(lesson.toolbox)).notAllowed, file).toEqual([]);
+      const compiled = compile(workspace, { profile: profileOf(file, p) });
+      expect(compiled.diagnostics, file).toEqual([]);
+      expect(compiled.program, file).not.toBeNull();
+      expect(project(p, file).lesson).toEqual({ pack: p.id, lesson: lesson.id });
+    }
+  });
+
+  if (!lesson.challenge) return;
+
+  it('the solution passes the challenge, the starter does not', async () => {
+    const p = await pack(dir);
+    const world = p.worlds.get(lesson.challenge!.world)!;
+    const solution = await checkChallenge(project(p, lesson.solution!).workspace, lesson, world, profileOf(lesson.solution!, p));
+    expect(solution.diagnostics).toEqual([]);
+    expect(solution.conditions.filter((c) => !c.passed).map((c) => c.detail.en)).toEqual([]);
+    expect(solution.passed).toBe(true);
+    if (lesson.challenge!.stars) expect(solution.stars).toBe(3);
+
+    const starter = await checkChallenge(project(p, lesson.starter).workspace, lesson, world, profileOf(lesson.starter, p));
+    expect(starter.diagnostics).toEqual([]);
+    expect(starter.passed).toBe(false);
+    expect(starter.stars).toBe(0);
+  });
+
+  it('the solution’s verdict and time are the same twice', async () => {
+    const p = await pack(dir);
+    const world = p.worlds.get(lesson.challenge!.world)!;
+    const profile = profileOf(lesson.solution!, p);
+    const { workspace } = project(p, lesson.solution!);
+    const first = await checkChallenge(workspace, lesson, world, profile);
+    const second = await checkChallenge(workspace, lesson, world, profile);
+    expect(second).toEqual(first);
+  });
+});
