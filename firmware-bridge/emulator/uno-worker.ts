@@ -4,6 +4,7 @@
  * Bundled by esbuild at start-up (see worker-bundle.ts), so it must not rely on import.meta.
  */
 import { constants, openSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_PIN, EVENT_PWM, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
@@ -19,6 +20,20 @@ const MAX_CHUNK_CYCLES = 4 * CYCLES_PER_MS;
 const MAX_LAG_CYCLES = 25 * CYCLES_PER_MS;
 const SPEED_SAMPLE_MS = 250;
 const SPEED_WINDOW_SAMPLES = 9;
+
+/**
+ * A real board has a CPU of its own; the emulated one shares this machine's cores with the app it
+ * talks to. Where allowed (root, or CAP_SYS_NICE), this thread runs at a raised priority so the
+ * board keeps real time while the app starts up or computes. On Linux, pid 0 is this thread only.
+ */
+function raisePriority(): void {
+  try {
+    setPriority(0, -10);
+  } catch {
+    // Not allowed here: the board may then fall behind the wall clock under load (see speed()).
+  }
+}
+raisePriority();
 
 const port = parentPort!;
 const config = workerData as WorkerData;

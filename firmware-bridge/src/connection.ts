@@ -18,6 +18,15 @@ import { type LinkOpener, openErrorToAppError, openSerialLink } from './serial-l
 
 export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
 
+/**
+ * Heartbeat: an operating system does not always tell a program that a USB serial link died (a
+ * pty's far end closing, a board that hangs). When the board has been silent for `askAfterMs`, we
+ * ask for its version (1 byte out, 3 back); silent for `lostAfterMs`, the link is lost. A robot
+ * reporting sensors is never asked. Cost when idle: one timer and 4 bytes every quarter second.
+ */
+export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1000 } as const;
+const VERSION_QUERY = Uint8Array.of(0xf9);
+
 export interface ConnectOptions {
   /** From opening the port to a ready board; a real Uno reboots on open (~1.6 s). Default 5000. */
   readonly timeoutMs?: number;
@@ -124,12 +133,35 @@ export class RobotConnection {
     const lose = (): void => this.lose(active);
     session.link.onClose(lose);
     session.queue.onDidFail(lose);
+    this.startHeartbeat(active);
     session.onDidProtocolError(() => {
       const error = new AppError({ code: 'robot-protocol-error' });
       for (const l of [...this.problemListeners]) l(error);
     });
     this.setState('ready');
     if (wasLost) this.emitLink('ready');
+  }
+
+  private startHeartbeat(active: Active): void {
+    let heardAt = this.scheduler.now();
+    const offData = active.session.link.onData(() => {
+      heardAt = this.scheduler.now();
+    });
+    const beat = (): void => {
+      if (this.current !== active) {
+        offData();
+        return;
+      }
+      const silent = this.scheduler.now() - heardAt;
+      if (silent >= HEARTBEAT.lostAfterMs) {
+        offData();
+        this.lose(active);
+        return;
+      }
+      if (silent >= HEARTBEAT.askAfterMs) active.session.queue.send({ bytes: VERSION_QUERY });
+      this.scheduler.setTimer(beat, HEARTBEAT.everyMs);
+    };
+    this.scheduler.setTimer(beat, HEARTBEAT.everyMs);
   }
 
   private lose(active: Active): void {
