@@ -10,6 +10,7 @@ type Command = (argv: string[], output: Output) => Promise<ExitCode>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run')).runCommand,
   compile: async () => (await import('./commands/compile')).compileCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
   pack: async () => (await import('./commands/pack')).packCommand,
   ports: async () => (await import('./commands/ports')).portsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
