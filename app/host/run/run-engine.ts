@@ -13,6 +13,7 @@ import { Simulation } from '../../core/simulator/simulation';
 import type { World } from '../../core/simulator/world';
 import type { SensorReading } from '../../shared/api';
 import type { RunEngine, RunHandle, RunSink, RunTargetSpec } from '../seams';
+import { PenTrailFeed } from './pen-trail-feed';
 
 /** The wall clock and its timers (injected, so tests run without waiting). */
 export interface WallClock extends Scheduler {
@@ -78,12 +79,11 @@ function startSimulated(program: Program, profile: Profile, world: World, paused
   const runtime = new Runtime(program, sim.io, { now: () => sim.timeMs }, { profile, seed: ctx.seed });
   wire(runtime, sink);
   const caps = new Set(profile.capabilities);
-  let segmentsSent = 0;
+  const pen = new PenTrailFeed();
   let lastFrameAt = -Infinity;
   const sendFrame = () => {
     const snap = sim.snapshot();
-    sink.simulation({ t: snap.timeMs, pose: snap.pose, penDown: snap.penDown, trail: snap.penSegments.slice(segmentsSent) });
-    segmentsSent = snap.penSegments.length;
+    sink.simulation({ t: snap.timeMs, pose: snap.pose, penDown: snap.penDown, trail: pen.next(snap.penSegments) });
     sink.sensors({
       t: snap.timeMs,
       ...(caps.has('distance') ? { distance: snap.sensors.distanceCm } : {}),

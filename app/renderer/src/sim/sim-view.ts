@@ -15,6 +15,30 @@ import { ui } from '../shell/ui-text';
 import { drawSimulation, worldToCanvas, type Segment, type SimScene } from './sim-canvas';
 
 const BUBBLE_MS = 4000;
+/** Pieces whose directions differ by less than this are one straight line (the simulator's own tolerance, 1°). */
+const STRAIGHT_RADIANS = Math.PI / 180;
+
+/**
+ * Adds what the pen drew since the last frame. While the robot drives straight, each frame brings
+ * the next piece of the same line: it extends the last segment instead, so a long run stays one
+ * segment to draw.
+ */
+export function appendToTrail(trail: Segment[], piece: Segment): void {
+  const last = trail.at(-1);
+  if (last && last.to[0] === piece.from[0] && last.to[1] === piece.from[1] && sameDirection(last, piece)) {
+    trail[trail.length - 1] = { from: last.from, to: piece.to };
+  } else {
+    trail.push(piece);
+  }
+}
+
+function sameDirection(a: Segment, b: Segment): boolean {
+  const ax = a.to[0] - a.from[0];
+  const ay = a.to[1] - a.from[1];
+  const bx = b.to[0] - b.from[0];
+  const by = b.to[1] - b.from[1];
+  return Math.abs(Math.atan2(ax * by - ay * bx, ax * bx + ay * by)) <= STRAIGHT_RADIANS;
+}
 
 export class SimView {
   readonly worldSelect: HTMLSelectElement;
@@ -24,6 +48,8 @@ export class SimView {
   private world: World | null = null;
   private pose: Pose = { x: 0, y: 0, heading: 0 };
   private trail: Segment[] = [];
+  /** How much the pen has drawn this run, cm (also on the panel as `data-trail-cm`). */
+  private trailCm = 0;
   private distanceCm: number | null = null;
   private lineLeft: boolean | null = null;
   private lineRight: boolean | null = null;
@@ -75,6 +101,8 @@ export class SimView {
   reset(): void {
     if (this.world) this.pose = this.world.robot;
     this.trail = [];
+    this.trailCm = 0;
+    this.container.dataset.trailCm = '0.0';
     this.distanceCm = null;
     this.lineLeft = null;
     this.lineRight = null;
@@ -84,8 +112,12 @@ export class SimView {
 
   applyFrame(frame: SimulationFrame): void {
     this.pose = frame.pose;
-    for (const segment of frame.trail) this.trail.push(segment);
+    for (const segment of frame.trail) {
+      appendToTrail(this.trail, segment);
+      this.trailCm += Math.hypot(segment.to[0] - segment.from[0], segment.to[1] - segment.from[1]);
+    }
     this.container.dataset.pose = `${frame.pose.x.toFixed(1)},${frame.pose.y.toFixed(1)},${frame.pose.heading.toFixed(1)}`;
+    this.container.dataset.trailCm = this.trailCm.toFixed(1);
     this.requestDraw();
   }
 
