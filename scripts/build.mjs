@@ -1,11 +1,13 @@
 // Builds what RoboKit runs: the command line (and `robokit serve`), the Electron main and preload,
 // and the renderer. Run by `npm run build` and by `npm ci` (the `prepare` script).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const only = process.argv[2]; // optional: cli | electron | renderer
 
 async function buildCli() {
+  // Chunk names change with their content: start clean so stale chunks never linger.
+  rmSync('dist/cli', { recursive: true, force: true });
   await build({
     entryPoints: { main: 'app/cli/main.ts' },
     outdir: 'dist/cli',

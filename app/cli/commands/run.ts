@@ -9,7 +9,6 @@ import { loadProject } from '../load';
 import { EXIT, type ExitCode, type Output } from '../output';
 import { compileProject } from '../program';
 import { runOnSimulator } from './run-sim';
-import { runOnRobot } from './run-robot';
 
 export interface RunSettings {
   readonly json: boolean;
@@ -68,5 +67,7 @@ export async function runCommand(argv: string[], output: Output): Promise<ExitCo
   };
   if (settings.robot === 'sim') return runOnSimulator(compiled, settings, output);
   if (settings.world) throw new AppError({ code: 'bad-usage', params: { detail: '--world goes with --robot sim' } });
+  // Loaded only for a real robot: Johnny-Five and serialport cost start-up time a simulated run never needs.
+  const { runOnRobot } = await import('./run-robot');
   return runOnRobot(compiled, settings, output);
 }
