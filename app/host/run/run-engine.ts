@@ -1,7 +1,9 @@
 /**
  * The app's RunEngine: the core Runtime on the simulator, paced to the wall clock so the pupil
  * watches the robot move at its real speed, or on a connected robot with the RealtimeDriver.
- * Frames for the simulator view and readings for the sensor chart go out at about 30 Hz.
+ * Frames for the simulator view and readings for the sensor chart go out at about 30 Hz, and so,
+ * at most, do `block` and `motors` events (see event-throttle.ts): a loop without waits does not
+ * flood the UI.
  */
 import type { Program } from '../../core/ir';
 import type { Profile } from '../../core/profiles';
@@ -13,6 +15,7 @@ import { Simulation } from '../../core/simulator/simulation';
 import type { World } from '../../core/simulator/world';
 import type { SensorReading } from '../../shared/api';
 import type { RunEngine, RunHandle, RunSink, RunTargetSpec } from '../seams';
+import { throttleRunSink, type ThrottledSink } from './event-throttle';
 import { PenTrailFeed } from './pen-trail-feed';
 
 /** The wall clock and its timers (injected, so tests run without waiting). */
@@ -62,7 +65,7 @@ function handleFor(runtime: Runtime): RunHandle {
   };
 }
 
-function wire(runtime: Runtime, sink: RunSink): void {
+function wire(runtime: Runtime, sink: ThrottledSink): void {
   runtime.onDidEmit((event) => sink.event(event));
   runtime.onDidChangeState((state) => sink.state(state));
 }
@@ -74,14 +77,16 @@ interface SimContext {
   readonly logBug: (error: unknown) => void;
 }
 
-function startSimulated(program: Program, profile: Profile, world: World, paused: boolean, sink: RunSink, ctx: SimContext): RunHandle {
+function startSimulated(program: Program, profile: Profile, world: World, paused: boolean, out: RunSink, ctx: SimContext): RunHandle {
   const sim = new Simulation(world, profile, { seed: ctx.seed });
   const runtime = new Runtime(program, sim.io, { now: () => sim.timeMs }, { profile, seed: ctx.seed });
+  const sink = throttleRunSink(out);
   wire(runtime, sink);
   const caps = new Set(profile.capabilities);
   const pen = new PenTrailFeed();
   let lastFrameAt = -Infinity;
   const sendFrame = () => {
+    sink.flush();
     const snap = sim.snapshot();
     sink.simulation({ t: snap.timeMs, pose: snap.pose, penDown: snap.penDown, trail: pen.next(snap.penSegments) });
     sink.sensors({
@@ -128,12 +133,13 @@ function startOnRobot(
   program: Program,
   target: Extract<RunTargetSpec, { kind: 'robot' }>,
   paused: boolean,
-  sink: RunSink,
+  out: RunSink,
   ctx: Omit<SimContext, 'seed'>,
 ): RunHandle {
   const t0 = ctx.wall.now();
   const clock = { now: () => ctx.wall.now() - t0 };
   const runtime = new Runtime(program, target.io, clock, { profile: target.profile });
+  const sink = throttleRunSink(out, { clock: ctx.wall, periodMs: ctx.frameMs });
   wire(runtime, sink);
   const scheduler: Scheduler = { ...ctx.wall, now: clock.now };
   let timer: unknown = null;
