@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import type { HostInfo } from '../shared/api';
 import { createRequestValidator, type RequestValidator } from '../shared/api-validate';
 import { HostService } from './host-service';
+import { builtInLessonsDir, LessonService, withLessonWorlds } from './lessons';
 import { ProjectStore } from './project-store';
 import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
@@ -27,6 +28,8 @@ export interface CreateHostOptions {
   readonly validate?: RequestValidator;
   /** Timers for "identify" (tests pass instant ones). */
   readonly timers?: Timers;
+  /** Folders of built-in lesson packs (default: this install's `lessons/`). */
+  readonly lessonDirs?: readonly string[];
 }
 
 const unavailable = (feature: string) => () => {
@@ -40,7 +43,13 @@ export function createHostService(options: CreateHostOptions): HostService {
     seams.robots ?? { listPorts: unavailable('robots'), open: unavailable('robots') },
     options.timers,
   );
-  const worlds = seams.worlds ?? { list: () => [], get: () => undefined };
+  const dialogs = seams.dialogs;
+  const lessons = new LessonService({
+    dataDir: options.dataDir,
+    builtInDirs: options.lessonDirs ?? [builtInLessonsDir()].filter((d): d is string => d !== null),
+    ...(dialogs?.choosePackPath ? { choosePackPath: () => dialogs.choosePackPath!() } : {}),
+  });
+  const worlds = withLessonWorlds(seams.worlds ?? { list: () => [], get: () => undefined }, lessons);
   const runs = new RunSessions({
     compile: seams.compile ?? unavailable('compiler'),
     engine: seams.engine ?? { start: unavailable('runtime') },
@@ -54,6 +63,7 @@ export function createHostService(options: CreateHostOptions): HostService {
     robots,
     runs,
     worlds,
+    lessons,
     ...(seams.dialogs ? { dialogs: seams.dialogs } : {}),
   });
 }

@@ -8,10 +8,17 @@ import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
 import { parseProject, type Project } from '../core/project/project';
 import type {
   AutosaveResult,
+  CheckLessonRequest,
   ConnectionStatus,
   ConnectRequest,
   HostInfo,
+  ImportPackRequest,
+  ImportPackResult,
+  LessonCard,
+  LessonRef,
+  LessonVerdict,
   MenuCommand,
+  OpenedLesson,
   OpenedProject,
   OpenProjectRequest,
   PortInfo,
@@ -28,6 +35,7 @@ import type {
   WorldSummary,
 } from '../shared/api';
 import { Emitter } from './emitter';
+import type { LessonService } from './lessons';
 import type { ProjectStore } from './project-store';
 import { serializeProject } from './project-store';
 import type { RobotManager } from './robot-manager';
@@ -42,6 +50,7 @@ export interface HostServiceDeps {
   readonly robots: RobotManager;
   readonly runs: RunSessions;
   readonly worlds: WorldCatalog;
+  readonly lessons: LessonService;
   /** Electron's native dialogs; absent in the browser (upload / download instead). */
   readonly dialogs?: FileDialogs;
   readonly profiles?: Readonly<Record<string, Profile>>;
@@ -182,8 +191,10 @@ export class HostService implements RobokitApi {
     return { status: 'saved', fileName: basename(path) };
   }
 
-  autosave({ project }: { readonly project: Project }): Promise<AutosaveResult> {
-    return this.deps.projects.autosave(project, this.filePath);
+  async autosave({ project }: { readonly project: Project }): Promise<AutosaveResult> {
+    const saved = await this.deps.projects.autosave(project, this.filePath);
+    if (project.lesson) await this.deps.lessons.rememberWork(project);
+    return saved;
   }
 
   listVersions(): Promise<VersionInfo[]> {
@@ -193,6 +204,28 @@ export class HostService implements RobokitApi {
   async restoreVersion({ id }: { readonly id: string }): Promise<OpenedProject> {
     const project = await this.deps.projects.readVersion(id);
     return { project, fileName: this.filePath ? basename(this.filePath) : null, source: 'version' };
+  }
+
+  // --- Lessons ---
+
+  listLessons(): Promise<LessonCard[]> {
+    return this.deps.lessons.listLessons();
+  }
+
+  importPack(request: ImportPackRequest): Promise<ImportPackResult> {
+    return this.deps.lessons.importPack(request);
+  }
+
+  openLesson(ref: LessonRef): Promise<OpenedLesson> {
+    return this.deps.lessons.openLesson(ref);
+  }
+
+  checkLesson(request: CheckLessonRequest): Promise<LessonVerdict> {
+    return this.deps.lessons.checkLesson(request);
+  }
+
+  getLessonSolution(ref: LessonRef): Promise<Project> {
+    return this.deps.lessons.getLessonSolution(ref);
   }
 
   // --- Settings ---
@@ -231,6 +264,7 @@ export class HostService implements RobokitApi {
   async shutdown(): Promise<void> {
     await this.deps.runs.stop();
     await this.deps.robots.disconnect();
+    await this.deps.lessons.shutdown();
   }
 
   private async openPath(path: string): Promise<OpenedProject> {

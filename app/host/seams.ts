@@ -78,4 +78,6 @@ export interface FileDialogs {
   /** A `.robokit` path, or null when cancelled. */
   chooseOpenPath(): Promise<string | null>;
   chooseSavePath(defaultName: string): Promise<string | null>;
+  /** A `.robokitpack` lesson pack to import, or null when cancelled. */
+  choosePackPath?(): Promise<string | null>;
 }

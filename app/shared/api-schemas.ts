@@ -12,6 +12,16 @@ const NONE = { type: 'object', maxProperties: 0 } as const;
 /** A project text uploaded from the browser; the project parser applies its own limits too. */
 export const MAX_PROJECT_TEXT = 20 * 1024 * 1024;
 
+/** A browser upload travels in parts small enough for one WebSocket message (base64 text). */
+export const MAX_PACK_PART_BASE64 = 4 * 1024 * 1024;
+/** A whole uploaded `.robokitpack`, all parts together. */
+export const MAX_PACK_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** Pack and lesson ids as `pack.json` allows them (`fr.exemple.premiers-pas`, `avancer`). */
+const PACK_ID = { type: 'string', maxLength: 100, pattern: '^[a-z0-9][a-z0-9-]{0,39}(?:\\.[a-z0-9][a-z0-9-]{0,39}){1,5}$' } as const;
+const LESSON_ID = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } as const;
+const LESSON_REF = { packId: PACK_ID, lessonId: LESSON_ID } as const;
+
 const closed = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
   additionalProperties: false,
@@ -60,6 +70,25 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   autosave: closed({ project: PROJECT_SCHEMA }, ['project']),
   listVersions: NONE,
   restoreVersion: closed({ id: ID }, ['id']),
+  listLessons: NONE,
+  importPack: {
+    oneOf: [
+      closed({ from: { const: 'dialog' } }, ['from']),
+      closed(
+        {
+          from: { const: 'bytes' },
+          name: { type: 'string', minLength: 1, maxLength: 255 },
+          base64: { type: 'string', maxLength: MAX_PACK_PART_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+          uploadId: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+          more: { type: 'boolean' },
+        },
+        ['from', 'name', 'base64'],
+      ),
+    ],
+  },
+  openLesson: closed(LESSON_REF, ['packId', 'lessonId']),
+  checkLesson: closed({ ...LESSON_REF, workspace: { type: 'object' }, profile: ID }, ['packId', 'lessonId', 'workspace']),
+  getLessonSolution: closed(LESSON_REF, ['packId', 'lessonId']),
   getSettings: NONE,
   setSettings: closed({
     locale: { enum: ['fr', 'en'] },

@@ -15,6 +15,8 @@ import type { Locale, Localized, MessageCode } from '../core/i18n/messages';
 import type { Project, WorkspaceJson } from '../core/project/project';
 import type { Point, Pose, World } from '../core/simulator/world';
 import type { Capability } from '../core/ir';
+import type { GoalKey, LessonMode } from '../core/lessons/types';
+import type { EndReason } from '../core/runtime/events';
 
 export type { RunEvent, RunState, Project, WorkspaceJson, World, Locale };
 
@@ -173,7 +175,7 @@ export interface OpenedProject {
   readonly project: Project;
   /** The file's name (not its path: paths stay in the host). Null for a new or restored project. */
   readonly fileName: string | null;
-  readonly source: 'file' | 'upload' | 'autosave' | 'version';
+  readonly source: 'file' | 'upload' | 'autosave' | 'version' | 'lesson';
 }
 
 export type OpenProjectRequest =
@@ -205,6 +207,122 @@ export interface VersionInfo {
   readonly id: string;
   readonly savedAt: string;
   readonly name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lessons (packs from lessons/ and the pack store)
+
+/** One lesson as the library shows it. */
+export interface LessonCard {
+  readonly packId: string;
+  readonly packTitle: Localized;
+  readonly lessonId: string;
+  readonly title: Localized;
+  /** [youngest, oldest], from the pack. */
+  readonly ages: readonly [number, number];
+  readonly minutes: number;
+  readonly mode: LessonMode;
+  /** The pack's tags. */
+  readonly tags: readonly string[];
+  /** Robot profiles the pack was written for. */
+  readonly profiles: readonly string[];
+  readonly hasChallenge: boolean;
+  /** Shipped with RoboKit, or imported by a teacher into the pack store. */
+  readonly source: 'built-in' | 'installed';
+}
+
+export interface LessonRef {
+  readonly packId: string;
+  readonly lessonId: string;
+}
+
+/** A pack's file name, as the pupil or teacher chose it (never a path on this computer). */
+export type ImportPackRequest =
+  /** Electron: the host shows its open dialog. */
+  | { readonly from: 'dialog' }
+  /**
+   * Browser upload or drag and drop: the archive's bytes in base64. Large files come in parts:
+   * every part but the last carries `more: true`; the host answers `partial` with the `uploadId`
+   * to send with the next part.
+   */
+  | {
+      readonly from: 'bytes';
+      readonly name: string;
+      readonly base64: string;
+      readonly uploadId?: string;
+      readonly more?: boolean;
+    };
+
+/** Something wrong with an imported pack: its code, where in the pack, and the sentence to show. */
+export interface PackProblem {
+  readonly code: MessageCode;
+  readonly severity: 'error' | 'warning';
+  /** Pack-relative file and JSON path (« pack.json → lessons[2].minutes »), when known. */
+  readonly where?: string;
+  readonly message: Localized;
+}
+
+export type ImportPackResult =
+  | { readonly status: 'installed'; readonly packId: string; readonly title: Localized; readonly lessons: number; readonly warnings: readonly PackProblem[] }
+  /** The pack was refused; nothing was installed. `file` is the name it was imported under. */
+  | { readonly status: 'refused'; readonly file: string; readonly problems: readonly PackProblem[] }
+  | { readonly status: 'partial'; readonly uploadId: string; readonly received: number }
+  | { readonly status: 'cancelled' };
+
+export interface LessonStepView {
+  /** Sanitised HTML (pack images inlined as data: URIs); the renderer sanitises it again. */
+  readonly html: Localized;
+  readonly hint?: Localized;
+}
+
+export interface ChallengeSummary {
+  /** The goal's conditions, in order (a top-level `all` flattened). */
+  readonly kinds: readonly GoalKey[];
+  readonly timeLimitSeconds: number;
+  /** Block counts for ★★★ and ★★, when the challenge rates by blocks. */
+  readonly stars?: { readonly three: number; readonly two: number };
+}
+
+export interface OpenedLesson {
+  readonly card: LessonCard;
+  readonly steps: readonly LessonStepView[];
+  /** Block types the editor's toolbox offers (for `buildToolbox`'s `allowedTypes`). */
+  readonly allowedTypes: readonly string[];
+  /** The starter project, its `lesson` set. */
+  readonly starter: Project;
+  /** The pupil's last autosaved work on this lesson, if any. */
+  readonly saved: Project | null;
+  /** The challenge's world, and the id to run in it (`run({world})`). */
+  readonly world: World | null;
+  readonly worldId: string | null;
+  readonly challenge: ChallengeSummary | null;
+  readonly hasSolution: boolean;
+}
+
+export interface CheckLessonRequest extends LessonRef {
+  readonly workspace: WorkspaceJson;
+  /** The robot profile the pupil programs (default: the pack's first). */
+  readonly profile?: string;
+}
+
+export interface LessonConditionResult {
+  readonly kind: GoalKey;
+  readonly passed: boolean;
+  readonly detail: Localized;
+  readonly conditions?: readonly LessonConditionResult[];
+}
+
+export interface LessonVerdict {
+  readonly passed: boolean;
+  readonly stars: 0 | 1 | 2 | 3;
+  /** Simulated ms the run lasted. */
+  readonly timeMs: number;
+  readonly blockCount: number;
+  /** Why the run ended, or null when it could not start. */
+  readonly reason: EndReason | null;
+  readonly conditions: readonly LessonConditionResult[];
+  /** Blocks outside the lesson, compile errors, the runtime error: on their blocks. */
+  readonly diagnostics: readonly ApiErrorData[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,6 +363,15 @@ export interface RobokitApi {
   autosave(params: { readonly project: Project }): Promise<AutosaveResult>;
   listVersions(): Promise<VersionInfo[]>;
   restoreVersion(params: { readonly id: string }): Promise<OpenedProject>;
+
+  // Lessons
+  listLessons(): Promise<LessonCard[]>;
+  importPack(params: ImportPackRequest): Promise<ImportPackResult>;
+  openLesson(params: LessonRef): Promise<OpenedLesson>;
+  /** Runs the lesson's challenge in the simulator on the host. */
+  checkLesson(params: CheckLessonRequest): Promise<LessonVerdict>;
+  /** For the teacher's toggle; rejects with `lesson-no-solution` when the pack has none. */
+  getLessonSolution(params: LessonRef): Promise<Project>;
 
   // Settings
   getSettings(): Promise<Settings>;
@@ -296,6 +423,11 @@ const METHODS: Record<MethodName, true> = {
   autosave: true,
   listVersions: true,
   restoreVersion: true,
+  listLessons: true,
+  importPack: true,
+  openLesson: true,
+  checkLesson: true,
+  getLessonSolution: true,
   getSettings: true,
   setSettings: true,
 };

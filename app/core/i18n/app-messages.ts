@@ -46,4 +46,28 @@ export const APP_MESSAGES = defineMessages({
     fr: 'Impossible d’enregistrer le fichier « {file} ». Vérifie qu’il reste de la place et que le dossier est accessible.',
     en: 'Cannot save the file "{file}". Check there is free space and the folder is writable.',
   },
+  'lesson-pack-unknown': {
+    fr: 'Je ne trouve pas le pack de leçons « {pack} ». Importe-le à nouveau.',
+    en: 'Cannot find the lesson pack "{pack}". Import it again.',
+  },
+  'lesson-unknown': {
+    fr: 'Je ne trouve pas la leçon « {lesson} » dans le pack « {pack} ».',
+    en: 'Cannot find the lesson "{lesson}" in the pack "{pack}".',
+  },
+  'lesson-no-solution': {
+    fr: 'Cette leçon n’a pas de solution dans son pack.',
+    en: 'This lesson has no solution in its pack.',
+  },
+  'pack-upload-too-large': {
+    fr: 'Ce fichier est trop gros pour un pack de leçons ({max} au plus).',
+    en: 'This file is too large for a lesson pack (at most {max}).',
+  },
+  'pack-upload-lost': {
+    fr: 'L’envoi du pack a été interrompu. Recommence l’import.',
+    en: 'The pack upload was interrupted. Start the import again.',
+  },
+  'pack-upload-not-base64': {
+    fr: 'Le fichier envoyé est abîmé. Recommence l’import.',
+    en: 'The uploaded file is damaged. Start the import again.',
+  },
 });
