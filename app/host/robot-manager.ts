@@ -2,6 +2,7 @@
  * The robot panel's side of the host: one robot at a time, its connection state for the light
  * (none / connecting / ready / lost), and "identify" (blink the robot's light).
  */
+import { access } from 'node:fs/promises';
 import { AppError } from '../core/errors';
 import type { Profile } from '../core/profiles';
 import type { RobotIo } from '../core/robot-io';
@@ -16,6 +17,30 @@ export interface Timers {
 }
 
 export const realTimers: Timers = { delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+
+const GIVEN_PORT = { fr: 'Port indiqué au démarrage', en: 'Port given at start' } as const;
+
+/**
+ * The backend's ports plus ports named when the host was started (`robokit serve --robot-port
+ * PATH`): a pseudo-terminal such as the emulated Uno's (`npm run emulate`), or a board the serial
+ * port list does not show. Listed first, while the path exists; connecting works as for any port.
+ */
+export function withExtraPorts(
+  backend: RobotBackend,
+  paths: readonly string[],
+  exists: (path: string) => Promise<boolean> = (path) => access(path).then(() => true, () => false),
+): RobotBackend {
+  return {
+    open: (port, profile) => backend.open(port, profile),
+    async listPorts(locale) {
+      const [listed, present] = await Promise.all([backend.listPorts(locale), Promise.all(paths.map(exists))]);
+      const extra = paths
+        .filter((path, i) => present[i] && !listed.some((p) => p.path === path))
+        .map((path): PortInfo => ({ path, label: `${GIVEN_PORT[locale]} — ${path}`, likelyRobot: true }));
+      return [...extra, ...listed];
+    },
+  };
+}
 
 export class RobotManager {
   private readonly changed = new Emitter<ConnectionStatus>();

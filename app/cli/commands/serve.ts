@@ -1,15 +1,24 @@
 /**
- * `robokit serve [--port N]`: the app in a browser, robots on this computer. Listens on 127.0.0.1
- * only and prints a URL with a one-time token. Ctrl-C puts any robot in a safe state, then exits.
+ * `robokit serve [--port N] [--robot-port PATH]`: the app in a browser, robots on this computer.
+ * Listens on 127.0.0.1 only and prints a URL with a one-time token. Ctrl-C puts any robot in a safe
+ * state, then exits. `--robot-port` offers one more serial port in the robot panel, for a port the
+ * system's list does not show: the emulated Uno of `npm run emulate` (a pseudo-terminal).
  */
+import { resolve } from 'node:path';
+import { AppError } from '../../core/errors';
 import { runServe } from '../../host/serve/run-serve';
 import { numberOption, parse } from '../args';
 import { EXIT, type ExitCode, type Output } from '../output';
 
 export async function serveCommand(argv: string[], output: Output): Promise<ExitCode> {
-  const { values } = parse(argv, { port: { type: 'string' } }, { min: 0, max: 0 });
+  const { values } = parse(argv, { port: { type: 'string' }, 'robot-port': { type: 'string' } }, { min: 0, max: 0 });
   const port = numberOption(values.port, 'port', undefined, 0);
-  const { serve, stop } = await runServe(port === undefined ? {} : { port });
+  const robotPort = values['robot-port'];
+  if (robotPort === '') throw new AppError({ code: 'bad-usage', params: { detail: '--robot-port needs a path' } });
+  const { serve, stop } = await runServe({
+    ...(port === undefined ? {} : { port }),
+    ...(typeof robotPort === 'string' ? { robotPorts: [resolve(robotPort)] } : {}),
+  });
   output.err('RoboKit est prêt. Ouvre cette adresse dans ton navigateur (sur cet ordinateur seulement) :');
   output.err('RoboKit is ready. Open this address in your browser (on this computer only):');
   output.out(serve.url);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHostService } from '../create-host';
 import { defaultDataDir } from '../data-dir';
 import { defaultSeams } from '../default-seams';
+import { withExtraPorts } from '../robot-manager';
 import { startServe, type ServeHandle } from './serve';
 
 export interface RunServeOptions {
@@ -13,6 +14,8 @@ export interface RunServeOptions {
   readonly rendererDir?: string;
   readonly dataDir?: string;
   readonly version?: string;
+  /** Serial ports to offer besides those the system lists (`--robot-port`, e.g. the emulated Uno). */
+  readonly robotPorts?: readonly string[];
 }
 
 /** dist/renderer, next to dist/cli where the bundled command line runs from. */
@@ -21,10 +24,12 @@ export function defaultRendererDir(): string {
 }
 
 export async function runServe(options: RunServeOptions = {}): Promise<{ serve: ServeHandle; stop(): Promise<void> }> {
+  const seams = defaultSeams();
+  const robotPorts = options.robotPorts ?? [];
   const host = createHostService({
     dataDir: options.dataDir ?? defaultDataDir(),
     info: { version: options.version ?? '0.1.0', host: 'serve', fileDialogs: false },
-    seams: defaultSeams(),
+    seams: seams.robots && robotPorts.length > 0 ? { ...seams, robots: withExtraPorts(seams.robots, robotPorts) } : seams,
   });
   const serve = await startServe({
     api: host,
