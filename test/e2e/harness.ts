@@ -51,9 +51,9 @@ async function bundleServe(): Promise<void> {
   });
 }
 
-async function startServeChild(dataDir: string): Promise<{ url: string; origin: string; child: ChildProcess }> {
+async function startServeChild(dataDir: string, robotPorts: readonly string[]): Promise<{ url: string; origin: string; child: ChildProcess }> {
   await bundleServe();
-  const child = spawn(process.execPath, [SERVE_CHILD, RENDERER_DIR, dataDir], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVE_CHILD, RENDERER_DIR, dataDir, ...robotPorts], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolveLine, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolveLine);
@@ -64,7 +64,7 @@ async function startServeChild(dataDir: string): Promise<{ url: string; origin: 
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -81,6 +81,8 @@ export interface Rig {
   readonly requests: string[];
   /** Requests that went anywhere but the local server. */
   foreignRequests(): string[];
+  /** Kills `robokit serve` at once (SIGKILL, as a crash or a power cut would), and waits until it is gone. */
+  killHost(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,12 +90,14 @@ export interface RigOptions {
   readonly dataDir?: string;
   readonly viewport?: { width: number; height: number };
   readonly locale?: string;
+  /** Serial ports the host offers besides the system's (`robokit serve --robot-port`). */
+  readonly robotPorts?: readonly string[];
 }
 
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'robokit-e2e-data-')));
   const profileDir = await mkdtemp(join(tmpdir(), 'robokit-e2e-chromium-'));
-  const { url, origin, child } = await startServeChild(dataDir);
+  const { url, origin, child } = await startServeChild(dataDir, options.robotPorts ?? []);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -117,6 +121,12 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     page,
     requests,
     foreignRequests: () => requests.filter((u) => !local(u)),
+    killHost: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     close: async () => {
       await context.close().catch(() => undefined);
       await stopChild(child);

@@ -5,10 +5,10 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
+import { uploadProject } from './app-page';
 
 let rig: Rig;
 
@@ -101,11 +101,7 @@ const sayText = (id: string, text: string, next?: object) => ({
 });
 const TWO_SAYS = sayText('say1', 'un', sayText('say2', 'deux'));
 
-async function upload(p: Page, name: string, content: object): Promise<void> {
-  const chooser = p.waitForEvent('filechooser');
-  await p.locator('#open').click();
-  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
-}
+const upload = uploadProject;
 
 describe('main screen (Chromium, robokit serve)', () => {
   test('opens in French with a start block, and passes axe-core without serious problems', async () => {
@@ -199,6 +195,21 @@ describe('main screen (Chromium, robokit serve)', () => {
     const stopped = await pose();
     await p.waitForTimeout(300);
     expect(await pose()).toBe(stopped);
+  });
+
+  test('the pen draws the whole line, not dots', async () => {
+    const p = page();
+    const pen = { type: 'robot_pen', id: 'pen', fields: { STATE: 'DOWN' } };
+    const move = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v', 50), SECONDS: num('d', 1) } };
+    await upload(p, 'stylo.robokit', project({ ...pen, next: { block: move } }));
+    await expect.poll(() => p.locator('#editor g[data-id="pen"]').count()).toBe(1);
+    const trailCm = async () => Number(await p.locator('#sim-panel').getAttribute('data-trail-cm'));
+    await p.locator('#run').click();
+    // 50 % of 30 cm/s for 1 s: the view holds a 15 cm trail.
+    await expect.poll(trailCm, { timeout: 5000 }).toBeGreaterThan(14.5);
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 5000 }).toBe('ended');
+    expect(await trailCm()).toBeCloseTo(15, 0);
+    await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-pen.png') });
   });
 
   test('a block that needs fixing is marked before running; a runtime error is explained on its block', async () => {

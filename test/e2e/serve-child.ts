@@ -1,16 +1,17 @@
 /**
  * `robokit serve` in its own process for the browser tests and UI benchmarks, so the server's
  * event loop is not shared with the test runner. Prints one JSON line `{url, origin}` once
- * listening; stops cleanly on SIGTERM. Arguments: RENDERER_DIR DATA_DIR.
+ * listening; stops cleanly on SIGTERM. Arguments: RENDERER_DIR DATA_DIR [ROBOT_PORT…] (extra serial
+ * ports for the robot panel, as `robokit serve --robot-port`).
  */
 import { runServe } from '../../app/host/serve/run-serve';
 
-const [rendererDir, dataDir] = process.argv.slice(2);
+const [rendererDir, dataDir, ...robotPorts] = process.argv.slice(2);
 if (!rendererDir || !dataDir) {
-  process.stderr.write('usage: serve-child RENDERER_DIR DATA_DIR\n');
+  process.stderr.write('usage: serve-child RENDERER_DIR DATA_DIR [ROBOT_PORT…]\n');
   process.exit(2);
 }
-const server = await runServe({ port: 0, rendererDir, dataDir });
+const server = await runServe({ port: 0, rendererDir, dataDir, robotPorts });
 process.stdout.write(`${JSON.stringify({ url: server.serve.url, origin: server.serve.origin })}\n`);
 process.on('SIGTERM', () => {
   void server.stop().finally(() => process.exit(0));
