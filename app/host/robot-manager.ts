@@ -18,7 +18,7 @@ export interface Timers {
 
 export const realTimers: Timers = { delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
-const GIVEN_PORT = { fr: 'Port indiqué au démarrage', en: 'Port given at start' } as const;
+const GIVEN_PORT = { fr: 'Port indiqué', en: 'Given port' } as const;
 
 /**
  * The backend's ports plus ports named when the host was started (`robokit serve --robot-port

@@ -78,7 +78,7 @@ describe('the emulated Uno from the browser', () => {
     const board = uno!;
     const port = p.locator(`#robot-select option[value="${board.path}"]`);
     await expect.poll(() => port.count(), { timeout: 10_000 }).toBe(1);
-    expect(await port.textContent()).toBe(`Port indiqué au démarrage — ${board.path}`);
+    expect(await port.textContent()).toBe(`Port indiqué — ${board.path}`);
     await p.locator('#robot-select').selectOption(board.path);
     await p.locator('#profile-select').selectOption('arduino-2wd');
     await p.locator('#connect').click();
