@@ -111,6 +111,13 @@ describe('main screen (Chromium, robokit serve)', () => {
     expect(await p.locator('#stop').textContent()).toBe('■ Stop');
     expect(await p.locator('#step').textContent()).toBe('Pas à pas');
     expect(await workspaceBlocks(p).filter({ hasText: 'quand je démarre' }).count()).toBe(1);
+    // At 1366×768 the robot panel fits under the simulator: the connection light and its words,
+    // and the buttons below them, are on screen without scrolling.
+    const side = await box(p.locator('.side'));
+    for (const part of ['#connection', '#connect']) {
+      const b = await box(p.locator(part));
+      expect(b.y + b.height, part).toBeLessThanOrEqual(side.y + side.height);
+    }
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr.png') });
 
     const axe = await readFile(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
