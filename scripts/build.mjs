@@ -1,9 +1,10 @@
 // Builds what RoboKit runs: the command line (and `robokit serve`), the Electron main and preload,
 // and the renderer. Run by `npm run build` and by `npm ci` (the `prepare` script).
+// First, always (all three bundle them): the JSON Schema validators, precompiled into app/core/generated.
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 
-const only = process.argv[2]; // optional: cli | electron | renderer
+const only = process.argv[2]; // optional: validators | cli | electron | renderer
 
 async function buildCli() {
   // Chunk names change with their content: start clean so stale chunks never linger.
@@ -35,9 +36,16 @@ async function buildRenderer() {
   await viteBuild({ configFile: 'app/renderer/vite.config.ts', logLevel: 'warn' });
 }
 
+async function buildValidators() {
+  const { generateValidators } = await import('./gen-validators.mjs');
+  await generateValidators('app/core/generated');
+}
+
 const steps = { cli: buildCli, electron: buildElectron, renderer: buildRenderer };
 const entries = { cli: 'app/cli/main.ts', electron: 'app/electron/main.ts', renderer: 'app/renderer/vite.config.ts' };
 
+await buildValidators();
+if (only === 'validators') process.exit(0);
 for (const [name, step] of Object.entries(steps)) {
   if (only && only !== name) continue;
   if (!existsSync(entries[name])) continue;

@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
 
-/** The command-line tests run the real `robokit` bin, so build it from the current sources first. */
+/**
+ * Before any test: precompile the JSON Schema validators into app/core/generated (the core imports
+ * them), then build the real `robokit` bin the command-line tests run, from the current sources.
+ * `build.mjs cli` does both, validators first.
+ */
 export default function setup(): void {
   execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
 }
