@@ -1,8 +1,10 @@
 /**
  * Request validation for the host side of both transports: plain data first, then the method's
- * JSON Schema. Uses Ajv (code generation): never import this from the renderer.
+ * JSON Schema, checked by validators Ajv generated at build time (scripts/gen-validators.mjs).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import { BugError } from '../core/errors';
+import { API_VALIDATORS } from '../core/generated/api-validators';
+import type { SchemaValidator } from '../core/generated/schema-validator';
 import { apiError, isMethodName, type ApiErrorData, type MethodName } from './api';
 import { PARAMS_SCHEMAS } from './api-schemas';
 import { checkPlainData } from './plain-data';
@@ -14,10 +16,11 @@ export type ValidatedRequest =
 export type RequestValidator = (method: unknown, params: unknown) => ValidatedRequest;
 
 export function createRequestValidator(): RequestValidator {
-  const ajv = new Ajv({ strict: true, allErrors: false });
-  const validators = new Map<MethodName, ValidateFunction>();
-  for (const [method, schema] of Object.entries(PARAMS_SCHEMAS)) {
-    validators.set(method as MethodName, ajv.compile(schema));
+  const validators = new Map<MethodName, SchemaValidator>();
+  for (const method of Object.keys(PARAMS_SCHEMAS)) {
+    const validate = API_VALIDATORS[method];
+    if (!validate) throw new BugError(`no generated validator for ${method}: run node scripts/gen-validators.mjs`);
+    validators.set(method as MethodName, validate);
   }
 
   return (method, params) => {

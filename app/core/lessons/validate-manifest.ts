@@ -3,13 +3,12 @@
  * Order: size and nesting guard (before JSON.parse), JSON syntax, format and version, the schema,
  * then the rules a schema cannot say. Files the manifest names are checked by the host loader.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import { validatePack } from '../generated/pack-validator';
 import { jsonDepth } from '../project/json-guard';
 import { checkGoal } from './goal-checks';
 import { SPEC_BLOCK_TYPES } from './known-blocks';
 import { formatBytes, joinPath, PACK_MANIFEST, packError, showName, type PackError } from './pack-error';
 import { PACK_LIMITS, type PackLimits } from './pack-limits';
-import { PACK_SCHEMA } from './pack-schema';
 import { schemaErrors } from './schema-errors';
 import { PACK_VERSION, type PackManifest, type Toolbox } from './types';
 
@@ -24,20 +23,6 @@ export interface ManifestOptions {
 export type ManifestResult =
   | { readonly ok: true; readonly manifest: PackManifest; readonly warnings: readonly PackError[] }
   | { readonly ok: false; readonly errors: readonly PackError[] };
-
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use: Ajv generates code, so hosts pay for it only when they open a pack. */
-function packValidator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    strict: true,
-    strictNumbers: true,
-    verbose: true,
-    keywords: [{ keyword: 'robokitRule', schemaType: 'string' }],
-  }).compile(PACK_SCHEMA);
-  return compiled;
-}
 
 const FILE = PACK_MANIFEST;
 const failed = (...errors: PackError[]): ManifestResult => ({ ok: false, errors });
@@ -65,7 +50,7 @@ export function checkManifest(data: unknown, options: ManifestOptions = {}): Man
   if (typeof version === 'number' && Number.isInteger(version) && version > PACK_VERSION) {
     return failed(packError('pack-future-version', {}, { version }));
   }
-  const validate = packValidator();
+  const validate = validatePack; // PACK_SCHEMA, precompiled by scripts/gen-validators.mjs
   if (!validate(data)) return failed(...schemaErrors(FILE, validate.errors ?? []));
   const manifest = data as PackManifest;
   const errors = [...ruleErrors(manifest, options.blockTypes ?? SPEC_BLOCK_TYPES, limits)];

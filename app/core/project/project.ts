@@ -2,10 +2,9 @@
  * `.robokit` project files: parse untrusted text into a validated Project, or say in one sentence
  * what is wrong (a code from the i18n catalog). Never throws.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import { validateProject } from '../generated/project-validator';
 import type { MessageCode } from '../i18n/messages';
 import { guardJsonText } from './json-guard';
-import { PROJECT_SCHEMA } from './project-schema';
 
 export const PROJECT_FORMAT = 'robokit-project';
 export const PROJECT_VERSION = 1;
@@ -35,14 +34,6 @@ export type ParseProjectResult = { ok: true; project: Project } | { ok: false; e
  * levels deep. 50,000 levels leaves room for any real program and still refuses absurd files.
  */
 export const PROJECT_LIMITS = { maxChars: 20 * 1024 * 1024, maxDepth: 50_000 } as const;
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use: importing this module (for its types or limits) costs nothing. */
-function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: true }).compile(PROJECT_SCHEMA);
-  return validator;
-}
 
 const fail = (code: MessageCode, params: Record<string, string | number> = {}): ParseProjectResult => ({
   ok: false,
@@ -92,7 +83,7 @@ export function checkProject(data: unknown): ParseProjectResult {
   if (typeof record.version === 'number' && record.version > PROJECT_VERSION) {
     return fail('file-future-version', { version: record.version });
   }
-  const check = validate();
+  const check = validateProject; // PROJECT_SCHEMA, precompiled by scripts/gen-validators.mjs
   if (!check(data)) {
     const first = check.errors?.[0];
     const path = first?.instancePath || '/';

@@ -3,9 +3,10 @@
  * defaults (empty lists), then check what a schema cannot say. Never throws; an error names the
  * JSON path (JSON Pointer, "/" for the whole file) of the first problem.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validateWorld } from '../generated/world-validator';
 import type { MessageCode } from '../i18n/messages';
-import { WORLD_LIMITS, WORLD_SCHEMA } from './world-schema';
+import { WORLD_LIMITS } from './world-schema';
 import type { World } from './world';
 
 export interface WorldError {
@@ -16,16 +17,6 @@ export interface WorldError {
 }
 
 export type ParseWorldResult = { ok: true; world: World } | { ok: false; error: WorldError };
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled on first use, so importing the simulator costs nothing. */
-function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: false, strict: true, useDefaults: true, discriminator: true }).compile(
-    WORLD_SCHEMA,
-  );
-  return validator;
-}
 
 const fail = (code: MessageCode, path: string, detail: string): ParseWorldResult => ({
   ok: false,
@@ -43,7 +34,7 @@ export function parseWorld(json: unknown): ParseWorldResult {
   }
   const data = plainCopy(json);
   if (data === undefined) return fail('world-wrong-format', '/', 'not plain JSON data');
-  const check = validate();
+  const check = validateWorld; // WORLD_SCHEMA, precompiled by scripts/gen-validators.mjs; fills defaults
   if (!check(data)) return schemaError(check.errors?.[0]);
   return checkMeaning(data as World);
 }
