@@ -24,7 +24,7 @@ const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot 
   robokit pack validate PACK
   robokit pack build DIR -o FILE.robokitpack
   robokit ports [--json]
-  robokit serve [--port N]
+  robokit serve [--port N] [--robot-port PATH]
 `;
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
