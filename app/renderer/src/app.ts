@@ -3,11 +3,12 @@
  * panel, simulator view, sensor chart, code view and files to the host API. Given the API, so it
  * runs the same over Electron IPC and over `robokit serve`'s WebSocket.
  */
+import { svgResize } from 'blockly/core';
 import { blockDefinitions, buildToolbox } from '../../core/blocks';
 import { compile, compileProjectToJs } from '../../core/compiler';
 import type { Locale } from '../../core/i18n/messages';
 import { BUILT_IN_PROFILES, findProfile } from '../../core/profiles';
-import type { HostInfo, OpenedProject, RobokitApi, Settings, WorldSummary } from '../../shared/api';
+import type { HostInfo, OpenedProject, RobokitApi, Settings, World, WorldSummary } from '../../shared/api';
 import { SensorChart } from './chart/sensor-chart';
 import { CodeView } from './code/code-view';
 import { Editor, STARTER_WORKSPACE, type EditorCatalog } from './editor/editor';
@@ -21,6 +22,7 @@ import { installShortcuts } from './shell/shortcuts';
 import { applyTexts, buildLayout, wireTabs, type Layout, type TabId } from './shell/layout';
 import { blocklyToolbox } from './editor/toolbox';
 import { SimView } from './sim/sim-view';
+import { LessonMode } from './lessons/lesson-mode';
 
 const CODE_DELAY_MS = 300;
 
@@ -48,6 +50,12 @@ class App {
   private readonly code: CodeView;
   private readonly runs: RunControls;
   private readonly files: ProjectFiles;
+  private readonly lessons: LessonMode;
+  /** While a lesson is open: its block types (the toolbox shows only these) and its world. */
+  private lessonAllowed: readonly string[] | null = null;
+  private lessonWorld: WorldSummary | null = null;
+  /** The built-in world chosen before a lesson took the simulator. */
+  private freeWorld: string | null = null;
   private locale: Locale;
   private appearance: Appearance;
   private profile: string;
@@ -100,16 +108,84 @@ class App {
       banner: (text) => this.banner(text),
     }, this.locale);
     if (startup) this.files.adopt(startup);
+    this.lessons = this.lessonMode(host);
     this.wire();
     this.applyLocaleToPage();
     this.sim.setHighContrast(this.appearance.highContrast);
-    this.started = this.load().then(() => ({ editor: this.editor }));
+    const resume = startup?.project.lesson;
+    this.started = this.load()
+      .then(() => (resume ? this.lessons.open({ packId: resume.pack, lessonId: resume.lesson }, { keepWorkspace: true }) : undefined))
+      .then(() => ({ editor: this.editor }));
+  }
+
+  private lessonMode(host: HostInfo): LessonMode {
+    const l = this.layout;
+    const lessons = new LessonMode(
+      {
+        api: this.api,
+        host,
+        setAllowedTypes: (types) => {
+          this.lessonAllowed = types;
+          this.editor.refreshToolbox();
+        },
+        loadProject: (project) => {
+          const opened: OpenedProject = { project, fileName: null, source: 'lesson' };
+          this.files.adopt(opened);
+          this.showProject(opened);
+          this.files.autosaveSoon();
+        },
+        linkLesson: (lesson) => {
+          const { lesson: _old, ...project } = this.files.project();
+          this.files.adopt({ project: { ...project, ...(lesson ? { lesson } : {}) }, fileName: null, source: 'lesson' });
+          this.files.autosaveSoon();
+        },
+        workspace: () => this.editor.save(),
+        profile: () => this.profile,
+        setLessonWorld: (lesson) => this.setLessonWorld(lesson),
+        showDiagnostics: (diagnostics) => this.runs.marks.showDiagnostics(diagnostics),
+        banner: (text) => this.banner(text),
+        appearance: () => this.appearance,
+        relayout: () => svgResize(this.editor.workspace),
+      },
+      this.locale,
+    );
+    l.open.before(lessons.button);
+    l.editor.before(lessons.panel.element);
+    lessons.mount(l.root);
+    return lessons;
+  }
+
+  /** The simulator's world choices: the built-in worlds, and the open lesson's. */
+  private worldChoices(): readonly WorldSummary[] {
+    return this.lessonWorld ? [...this.worlds, this.lessonWorld] : this.worlds;
+  }
+
+  private setLessonWorld(lesson: { readonly id: string; readonly world: World } | null): void {
+    if (lesson) {
+      if (!this.lessonWorld) this.freeWorld = this.world;
+      this.lessonWorld = { id: lesson.id, name: lesson.world.name };
+      this.world = lesson.id;
+      this.sim.setWorlds(this.worldChoices(), lesson.id);
+      this.sim.showWorld(lesson.world);
+      return;
+    }
+    if (!this.lessonWorld) return;
+    this.lessonWorld = null;
+    this.world = this.freeWorld;
+    this.sim.setWorlds(this.worldChoices(), this.world ?? '');
+    void this.loadWorld();
   }
 
   private catalog(): EditorCatalog {
     return {
       definitions: (locale) => blockDefinitions(locale),
-      toolbox: (locale) => blocklyToolbox(buildToolbox(locale, { capabilities: findProfile(this.profile)?.capabilities ?? [] })),
+      toolbox: (locale) =>
+        blocklyToolbox(
+          buildToolbox(locale, {
+            capabilities: findProfile(this.profile)?.capabilities ?? [],
+            ...(this.lessonAllowed ? { allowedTypes: this.lessonAllowed } : {}),
+          }),
+        ),
     };
   }
 
@@ -155,7 +231,8 @@ class App {
     this.sim.worldSelect.addEventListener('change', () => {
       this.world = this.sim.worldSelect.value;
       void this.loadWorld();
-      void this.api.setSettings({ world: this.world }).catch(() => undefined);
+      // A lesson's world belongs to the lesson: only built-in worlds are remembered.
+      if (this.worlds.some((w) => w.id === this.world)) void this.api.setSettings({ world: this.world }).catch(() => undefined);
     });
     this.robot.onDidChange(({ profile }) => {
       if (!profile || profile === this.profile) return;
@@ -265,12 +342,13 @@ class App {
     applyTexts(this.layout.root, l);
     this.layout.language.value = l;
     this.sim.setLocale(l);
-    this.sim.setWorlds(this.worlds, this.world ?? '');
+    this.sim.setWorlds(this.worldChoices(), this.world ?? '');
     this.robot.setLocale(l);
     this.chart.setLocale(l);
     this.code.setLocale(l);
     this.runs.setLocale(l);
     this.files.setLocale(l);
+    this.lessons.setLocale(l);
   }
 
   private banner(text: string | null): void {

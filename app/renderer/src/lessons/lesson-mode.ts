@@ -1,0 +1,145 @@
+/**
+ * Lessons in the app: the "Leçons" button and its library, and while a lesson is open, the lesson
+ * panel, the lesson's toolbox only, its starter (or the pupil's saved work on it), its world in the
+ * simulator, "Vérifier" (the host runs the challenge) and the teacher's solution view.
+ * The app gives it a few hooks (`LessonHost`) to reach the editor, the project and the simulator.
+ */
+import type { Locale } from '../../../core/i18n/messages';
+import type { ApiErrorData, HostInfo, LessonRef, OpenedLesson, Project, RobokitApi, World, WorkspaceJson } from '../../../shared/api';
+import type { Appearance } from '../editor/themes';
+import { h } from '../shell/dom';
+import { failureText } from '../shell/error-text';
+import { LessonPanel } from './lesson-panel';
+import { lt } from './lesson-text';
+import { LibraryView } from './library-view';
+import { SolutionView } from './solution-view';
+import './lessons.css';
+
+export interface LessonHost {
+  readonly api: RobokitApi;
+  readonly host: HostInfo;
+  /** Restrict the editor's toolbox to these block types; null: the whole catalog again. */
+  setAllowedTypes(types: readonly string[] | null): void;
+  /** Show this project in the editor; it becomes the project autosave keeps. */
+  loadProject(project: Project): void;
+  /** Link (or unlink) the current project to a lesson, keeping its blocks. */
+  linkLesson(lesson: Project['lesson'] | undefined): void;
+  workspace(): WorkspaceJson;
+  profile(): string;
+  /** Show and run in the lesson's world; null: back to the chosen built-in world. */
+  setLessonWorld(world: { readonly id: string; readonly world: World } | null): void;
+  showDiagnostics(diagnostics: readonly ApiErrorData[]): void;
+  banner(text: string | null): void;
+  appearance(): Appearance;
+  /** The lesson panel appeared or went: the editor's size changed. */
+  relayout(): void;
+}
+
+export class LessonMode {
+  readonly button = h('button', { type: 'button', class: 'btn btn-tool', id: 'lessons-button', 'aria-haspopup': 'dialog' });
+  readonly library: LibraryView;
+  readonly panel: LessonPanel;
+  private readonly solution: SolutionView;
+  private current: OpenedLesson | null = null;
+  private checks = 0;
+
+  constructor(
+    private readonly app: LessonHost,
+    private locale: Locale,
+  ) {
+    this.library = new LibraryView(app.api, app.host, { open: (ref) => void this.open(ref) }, locale);
+    this.panel = new LessonPanel(
+      {
+        check: () => void this.check(),
+        close: () => this.close(),
+        restart: () => this.restart(),
+        showSolution: () => void this.showSolution(),
+      },
+      locale,
+    );
+    this.solution = new SolutionView(locale);
+    this.button.addEventListener('click', () => void this.library.show());
+    this.setLocale(locale);
+  }
+
+  /** The dialogs live at the end of `root`; the button and panel where the app puts them. */
+  mount(root: HTMLElement): void {
+    root.append(this.library.dialog, this.solution.dialog);
+  }
+
+  get lesson(): LessonRef | null {
+    return this.current ? { packId: this.current.card.packId, lessonId: this.current.card.lessonId } : null;
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.button.textContent = lt('lessons', locale);
+    this.library.setLocale(locale);
+    this.panel.setLocale(locale);
+    this.solution.setLocale(locale);
+  }
+
+  /** Opens a lesson: its saved work if the pupil started it before, else its starter. */
+  async open(ref: LessonRef, options: { readonly keepWorkspace?: boolean } = {}): Promise<void> {
+    let lesson: OpenedLesson;
+    try {
+      lesson = await this.app.api.openLesson(ref);
+    } catch (e) {
+      this.app.banner(failureText(e, this.locale));
+      return;
+    }
+    this.current = lesson;
+    this.app.banner(null);
+    this.app.setAllowedTypes(lesson.allowedTypes);
+    if (options.keepWorkspace) this.app.linkLesson(lesson.starter.lesson);
+    else this.app.loadProject(lesson.saved ?? lesson.starter);
+    this.app.setLessonWorld(lesson.world && lesson.worldId ? { id: lesson.worldId, world: lesson.world } : null);
+    this.panel.show(lesson);
+    this.app.relayout();
+  }
+
+  close(): void {
+    if (!this.current) return;
+    this.current = null;
+    this.panel.hide();
+    this.app.setAllowedTypes(null);
+    this.app.linkLesson(undefined);
+    this.app.setLessonWorld(null);
+    this.app.relayout();
+    this.button.focus();
+  }
+
+  private restart(): void {
+    if (!this.current) return;
+    this.panel.showVerdict(null);
+    this.app.loadProject(this.current.starter);
+  }
+
+  private async check(): Promise<void> {
+    const ref = this.lesson;
+    if (!ref) return;
+    const n = ++this.checks;
+    this.panel.setChecking(true);
+    try {
+      const verdict = await this.app.api.checkLesson({ ...ref, workspace: this.app.workspace(), profile: this.app.profile() });
+      if (n !== this.checks || !this.current) return;
+      this.app.showDiagnostics(verdict.diagnostics);
+      this.panel.showVerdict(verdict);
+    } catch (e) {
+      this.app.banner(failureText(e, this.locale));
+    } finally {
+      if (n === this.checks) this.panel.setChecking(false);
+    }
+  }
+
+  private async showSolution(): Promise<void> {
+    const ref = this.lesson;
+    if (!ref) return;
+    try {
+      const project = await this.app.api.getLessonSolution(ref);
+      this.solution.show(project.workspace, this.app.appearance());
+    } catch (e) {
+      this.app.banner(failureText(e, this.locale));
+    }
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The lesson panel beside the editor: the lesson's title, its steps with Précédent / Suivant, a hint
+ * on demand, the pair roles and timer for pair and parent–child lessons, the challenge with
+ * "Vérifier" and its verdict (stars, and a kind sentence per condition), "Recommencer" and the
+ * teacher's toggle. A view: what the buttons do comes from `LessonPanelHooks`.
+ */
+import { formatNumber } from '../../../core/challenge/verdict';
+import { message, type Locale } from '../../../core/i18n/messages';
+import type { LessonVerdict, OpenedLesson } from '../../../shared/api';
+import { h } from '../shell/dom';
+import { apiErrorText } from '../shell/error-text';
+import { goalText, lt, modeText } from './lesson-text';
+import { PairTimer } from './pair-timer';
+import { stepFragment } from './step-html';
+
+export interface LessonPanelHooks {
+  check(): void;
+  close(): void;
+  restart(): void;
+  showSolution(): void;
+}
+
+export class LessonPanel {
+  readonly element: HTMLElement;
+  private readonly pack = h('p', { class: 'lesson-pack', id: 'lesson-pack' });
+  private readonly title = h('h2', { class: 'lesson-title', id: 'lesson-title', tabindex: -1 });
+  private readonly meta = h('p', { class: 'card-meta', id: 'lesson-meta' });
+  private readonly closeButton = h('button', { type: 'button', class: 'btn btn-icon lesson-close', id: 'lesson-close' }, h('span', { 'aria-hidden': 'true' }, '×'));
+  private readonly pairSlot = h('div', { class: 'pair-slot' });
+  private readonly stepCount = h('p', { class: 'step-count', id: 'step-count', 'aria-live': 'polite' });
+  private readonly stepBody = h('div', { class: 'step-body', id: 'step-body' });
+  private readonly hintButton = h('button', { type: 'button', class: 'btn btn-hint', id: 'lesson-hint', 'aria-expanded': 'false', 'aria-controls': 'hint-box' });
+  private readonly hintBox = h('div', { class: 'hint', id: 'hint-box' });
+  private readonly prev = h('button', { type: 'button', class: 'btn', id: 'lesson-prev' });
+  private readonly next = h('button', { type: 'button', class: 'btn btn-primary', id: 'lesson-next' });
+  private readonly challengeBox = h('section', { class: 'lesson-challenge', 'aria-labelledby': 'challenge-title' });
+  private readonly challengeTitle = h('h3', { id: 'challenge-title', class: 'challenge-title' });
+  private readonly challengeSummary = h('p', { id: 'challenge-summary', class: 'challenge-summary' });
+  private readonly checkButton = h('button', { type: 'button', class: 'btn btn-check', id: 'lesson-check' });
+  private readonly verdictBox = h('div', { class: 'verdict', id: 'lesson-verdict', role: 'status', 'aria-live': 'polite' });
+  private readonly restartButton = h('button', { type: 'button', class: 'btn btn-small', id: 'lesson-restart' });
+  private readonly teacher = h('input', { type: 'checkbox', id: 'teacher-mode' });
+  private readonly teacherText = h('span');
+  private readonly solutionButton = h('button', { type: 'button', class: 'btn btn-small', id: 'show-solution' });
+  private lesson: OpenedLesson | null = null;
+  private step = 0;
+  private verdict: LessonVerdict | null = null;
+  private checking = false;
+  private timer: PairTimer | null = null;
+
+  constructor(
+    private readonly hooks: LessonPanelHooks,
+    private locale: Locale,
+  ) {
+    this.hintBox.hidden = true;
+    this.solutionButton.hidden = true;
+    this.challengeBox.append(this.challengeTitle, this.challengeSummary, this.checkButton, this.verdictBox);
+    this.element = h(
+      'aside',
+      { id: 'lesson-panel', class: 'lesson-panel', 'aria-labelledby': 'lesson-title' },
+      h('div', { class: 'lesson-head' }, h('div', {}, this.pack, this.title), this.closeButton),
+      this.meta,
+      this.pairSlot,
+      h(
+        'section',
+        { class: 'lesson-step', 'aria-labelledby': 'step-count' },
+        this.stepCount,
+        this.stepBody,
+        this.hintButton,
+        this.hintBox,
+        h('div', { class: 'step-nav' }, this.prev, this.next),
+      ),
+      this.challengeBox,
+      h(
+        'div',
+        { class: 'lesson-foot' },
+        this.restartButton,
+        h('label', { class: 'toggle', for: 'teacher-mode' }, this.teacher, this.teacherText),
+        this.solutionButton,
+      ),
+    );
+    this.element.hidden = true;
+    this.wire();
+  }
+
+  show(lesson: OpenedLesson): void {
+    this.lesson = lesson;
+    this.step = 0;
+    this.verdict = null;
+    this.timer?.dispose();
+    this.timer = lesson.card.mode === 'solo' ? null : new PairTimer(lesson.card.mode, this.locale);
+    this.pairSlot.replaceChildren(...(this.timer ? [this.timer.element] : []));
+    this.teacher.checked = false;
+    this.element.hidden = false;
+    this.render();
+    this.title.focus();
+  }
+
+  hide(): void {
+    this.timer?.dispose();
+    this.timer = null;
+    this.lesson = null;
+    this.element.hidden = true;
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.timer?.setLocale(locale);
+    this.render();
+  }
+
+  setChecking(checking: boolean): void {
+    this.checking = checking;
+    this.render();
+  }
+
+  showVerdict(verdict: LessonVerdict | null): void {
+    this.verdict = verdict;
+    this.render();
+    if (verdict) this.verdictBox.scrollIntoView({ block: 'nearest' });
+  }
+
+  private wire(): void {
+    this.prev.addEventListener('click', () => this.go(-1));
+    this.next.addEventListener('click', () => this.go(1));
+    this.hintButton.addEventListener('click', () => {
+      this.hintBox.hidden = !this.hintBox.hidden;
+      this.render();
+    });
+    this.checkButton.addEventListener('click', () => this.hooks.check());
+    this.closeButton.addEventListener('click', () => this.hooks.close());
+    this.restartButton.addEventListener('click', () => {
+      if (window.confirm(lt('restartConfirm', this.locale))) this.hooks.restart();
+    });
+    this.teacher.addEventListener('change', () => this.render());
+    this.solutionButton.addEventListener('click', () => this.hooks.showSolution());
+  }
+
+  private go(delta: number): void {
+    const total = this.lesson?.steps.length ?? 0;
+    const to = Math.min(Math.max(this.step + delta, 0), Math.max(total - 1, 0));
+    if (to === this.step) return;
+    this.step = to;
+    this.hintBox.hidden = true;
+    this.render();
+  }
+
+  private render(): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    const l = this.locale;
+    const card = lesson.card;
+    this.closeButton.setAttribute('aria-label', lt('closeLesson', l));
+    this.closeButton.title = lt('closeLesson', l);
+    this.pack.textContent = card.packTitle[l];
+    this.title.textContent = card.title[l];
+    this.meta.replaceChildren(
+      h('span', {}, lt('ages', l, { min: card.ages[0], max: card.ages[1] })),
+      h('span', {}, lt('minutes', l, { n: card.minutes })),
+      h('span', { class: `mode mode-${card.mode}` }, modeText(card.mode, l)),
+    );
+    this.renderStep();
+    this.renderChallenge();
+    this.restartButton.textContent = lt('restart', l);
+    this.teacherText.textContent = lt('teacherMode', l);
+    this.solutionButton.textContent = lt('showSolution', l);
+    this.solutionButton.hidden = !this.teacher.checked || !lesson.hasSolution;
+  }
+
+  private renderStep(): void {
+    const lesson = this.lesson!;
+    const l = this.locale;
+    const total = lesson.steps.length;
+    const step = lesson.steps[this.step];
+    this.stepCount.textContent = lt('stepOf', l, { n: this.step + 1, total });
+    this.stepCount.dataset.step = String(this.step + 1);
+    this.stepBody.replaceChildren(step ? stepFragment(step.html[l]) : '');
+    this.hintButton.hidden = !step?.hint;
+    this.hintButton.textContent = lt('hint', l);
+    this.hintButton.setAttribute('aria-expanded', String(!this.hintBox.hidden));
+    this.hintBox.replaceChildren(h('strong', {}, `${lt('hintTitle', l)} : `), step?.hint?.[l] ?? '');
+    if (!step?.hint) this.hintBox.hidden = true;
+    this.prev.textContent = lt('previous', l);
+    this.next.textContent = lt('next', l);
+    this.prev.disabled = this.step === 0;
+    this.next.disabled = this.step >= total - 1;
+  }
+
+  private renderChallenge(): void {
+    const lesson = this.lesson!;
+    const l = this.locale;
+    const challenge = lesson.challenge;
+    this.challengeBox.hidden = challenge === null;
+    if (!challenge) return;
+    this.challengeTitle.textContent = lt('challenge', l);
+    const goals = challenge.kinds.filter((k) => k !== 'withinSeconds').map((k) => goalText(k, l));
+    const parts = [...goals, lt('timeLimit', l, { s: formatNumber(challenge.timeLimitSeconds, l) })];
+    const stars = challenge.stars ? ` ${lt('starsRule', l, { n: challenge.stars.three })}.` : '';
+    this.challengeSummary.textContent = `${capitalise(parts.join(', '))}.${stars}`;
+    this.checkButton.textContent = lt(this.checking ? 'checking' : 'check', l);
+    this.checkButton.disabled = this.checking;
+    this.renderVerdict();
+  }
+
+  private renderVerdict(): void {
+    const v = this.verdict;
+    const l = this.locale;
+    if (!v) {
+      this.verdictBox.replaceChildren();
+      delete this.verdictBox.dataset.passed;
+      return;
+    }
+    this.verdictBox.dataset.passed = String(v.passed);
+    this.verdictBox.dataset.stars = String(v.stars);
+    const time = formatNumber(v.timeMs / 1000, l);
+    const starText = '★'.repeat(v.stars) + '☆'.repeat(3 - v.stars);
+    const headline = v.passed
+      ? message('challenge-passed', l, { stars: starText, time, blocks: v.blockCount })
+      : v.reason === null
+        ? message('challenge-not-run', l)
+        : v.reason === 'error'
+          ? message('challenge-run-error', l, { time })
+          : message('challenge-failed', l);
+    const conditions = v.conditions.map((c) =>
+      h(
+        'li',
+        { 'data-passed': String(c.passed), 'data-kind': c.kind },
+        h('span', { class: 'mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '✗'),
+        h('span', { class: 'visually-hidden' }, `${lt(c.passed ? 'passedCondition' : 'missedCondition', l)} : `),
+        c.detail[l],
+      ),
+    );
+    const problems = v.diagnostics.slice(0, 5).map((d) => h('li', { 'data-passed': 'false' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '!'), apiErrorText(d, l)));
+    this.verdictBox.replaceChildren(
+      v.passed ? h('p', { class: 'stars', role: 'img', 'aria-label': lt('starsLabel', l, { n: v.stars }) }, starText) : '',
+      h('p', { class: 'verdict-text' }, headline),
+      conditions.length + problems.length > 0 ? h('ul', { class: 'conditions' }, ...problems, ...conditions) : '',
+    );
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

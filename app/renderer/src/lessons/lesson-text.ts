@@ -1,0 +1,144 @@
+/**
+ * The lesson screens' own words (library, lesson panel, pair timer), French first. Short and kind:
+ * a ten-year-old reads them. Verdict sentences come from the core's i18n catalog.
+ */
+import type { Locale, Localized } from '../../../core/i18n/messages';
+import type { GoalKey, LessonMode } from '../../../core/lessons/types';
+
+const defineText = <T extends Record<string, Localized>>(t: T): T => t;
+
+export const LESSON_TEXT = defineText({
+  lessons: { fr: 'Leçons', en: 'Lessons' },
+  library: { fr: 'Les leçons', en: 'Lessons' },
+  libraryIntro: {
+    fr: 'Choisis une leçon. Tu peux aussi importer un pack de leçons (un fichier .robokitpack) ou le déposer ici.',
+    en: 'Pick a lesson. You can also import a lesson pack (a .robokitpack file) or drop it here.',
+  },
+  close: { fr: 'Fermer', en: 'Close' },
+  importPack: { fr: 'Importer un pack', en: 'Import a pack' },
+  dropHere: { fr: 'Dépose le pack ici', en: 'Drop the pack here' },
+  importing: { fr: 'Import du pack…', en: 'Importing the pack…' },
+  imported: { fr: 'Pack « {title} » importé : {count} leçon(s).', en: 'Pack "{title}" imported: {count} lesson(s).' },
+  importRefused: {
+    fr: 'Ce pack n’a pas été importé ({file}). Rien n’a changé. Voici pourquoi :',
+    en: 'This pack was not imported ({file}). Nothing changed. Here is why:',
+  },
+  importFailed: { fr: 'Ce pack n’a pas été importé. Rien n’a changé.', en: 'This pack was not imported. Nothing changed.' },
+  tooLarge: { fr: 'Le fichier est trop gros pour un pack ({max} au plus).', en: 'The file is too large for a pack (at most {max}).' },
+  filterTag: { fr: 'Thème', en: 'Topic' },
+  filterAge: { fr: 'Âge', en: 'Age' },
+  filterRobot: { fr: 'Robot', en: 'Robot' },
+  allTags: { fr: 'Tous les thèmes', en: 'All topics' },
+  allAges: { fr: 'Tous les âges', en: 'All ages' },
+  allRobots: { fr: 'Tous les robots', en: 'All robots' },
+  ageYears: { fr: '{age} ans', en: '{age} years old' },
+  ages: { fr: '{min}–{max} ans', en: 'ages {min}–{max}' },
+  minutes: { fr: '{n} min', en: '{n} min' },
+  noLesson: { fr: 'Aucune leçon ne correspond. Change les filtres.', en: 'No lesson matches. Change the filters.' },
+  noLessonAtAll: { fr: 'Pas encore de leçon. Importe un pack pour commencer.', en: 'No lessons yet. Import a pack to start.' },
+  openLesson: { fr: 'Commencer', en: 'Start' },
+  openLessonNamed: { fr: 'Commencer « {title} »', en: 'Start "{title}"' },
+  installed: { fr: 'importé', en: 'imported' },
+  modeSolo: { fr: 'Seul·e', en: 'Solo' },
+  modePair: { fr: 'En binôme', en: 'In pairs' },
+  'modeParent-child': { fr: 'Parent et enfant', en: 'Parent and child' },
+  // Lesson panel
+  lessonPanel: { fr: 'Leçon', en: 'Lesson' },
+  closeLesson: { fr: 'Quitter la leçon', en: 'Leave the lesson' },
+  stepOf: { fr: 'Étape {n} sur {total}', en: 'Step {n} of {total}' },
+  previous: { fr: '◀ Précédent', en: '◀ Previous' },
+  next: { fr: 'Suivant ▶', en: 'Next ▶' },
+  hint: { fr: 'Un indice ?', en: 'A hint?' },
+  hintTitle: { fr: 'Indice', en: 'Hint' },
+  challenge: { fr: 'Le défi', en: 'The challenge' },
+  timeLimit: { fr: 'en {s} s au plus', en: 'within {s} s' },
+  starsRule: { fr: '★★★ avec {n} bloc(s) ou moins', en: '★★★ with {n} block(s) or fewer' },
+  check: { fr: '✔ Vérifier', en: '✔ Check' },
+  checking: { fr: 'Vérification…', en: 'Checking…' },
+  starsLabel: { fr: '{n} étoile(s) sur 3', en: '{n} star(s) out of 3' },
+  passedCondition: { fr: 'Réussi', en: 'Done' },
+  missedCondition: { fr: 'Pas encore', en: 'Not yet' },
+  restart: { fr: 'Recommencer la leçon', en: 'Restart the lesson' },
+  restartConfirm: {
+    fr: 'Recommencer ? Ton programme sera remplacé par celui du départ.',
+    en: 'Restart? Your program will be replaced by the starting one.',
+  },
+  teacherMode: { fr: 'Mode enseignant', en: 'Teacher mode' },
+  showSolution: { fr: 'Voir la solution', en: 'Show the solution' },
+  solutionTitle: { fr: 'Solution (lecture seule)', en: 'Solution (read only)' },
+  solutionNote: {
+    fr: 'Ton programme n’a pas changé. Ferme cette fenêtre pour continuer.',
+    en: 'Your program has not changed. Close this window to continue.',
+  },
+  // Pairs
+  roles: { fr: 'Les rôles', en: 'Roles' },
+  pilot: { fr: 'Pilote', en: 'Pilot' },
+  copilot: { fr: 'Copilote', en: 'Co-pilot' },
+  pilotDoes: { fr: 'tient la souris et pose les blocs', en: 'holds the mouse and places the blocks' },
+  copilotDoes: { fr: 'lit les consignes et donne des idées', en: 'reads the steps and gives ideas' },
+  parent: { fr: 'Parent', en: 'Parent' },
+  child: { fr: 'Enfant', en: 'Child' },
+  partnerA: { fr: 'Élève A', en: 'Pupil A' },
+  partnerB: { fr: 'Élève B', en: 'Pupil B' },
+  timer: { fr: 'Chrono', en: 'Timer' },
+  startTimer: { fr: '▶ Démarrer le chrono', en: '▶ Start the timer' },
+  pauseTimer: { fr: '⏸ Pause', en: '⏸ Pause' },
+  swapIn: { fr: 'Échange des rôles dans {time}', en: 'Swap roles in {time}' },
+  swapNow: { fr: 'C’est l’heure d’échanger les rôles !', en: 'Time to swap roles!' },
+  swapDone: { fr: 'Rôles échangés', en: 'Roles swapped' },
+});
+
+export type LessonTextKey = keyof typeof LESSON_TEXT;
+
+export function lt(key: LessonTextKey, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+  return LESSON_TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function modeText(mode: LessonMode, locale: Locale): string {
+  return lt(mode === 'solo' ? 'modeSolo' : mode === 'pair' ? 'modePair' : 'modeParent-child', locale);
+}
+
+const GOALS: Record<GoalKey, Localized> = {
+  all: { fr: 'tout réussir', en: 'do it all' },
+  any: { fr: 'réussir une des façons', en: 'succeed one way' },
+  reachZone: { fr: 'atteindre la zone', en: 'reach the zone' },
+  endInZone: { fr: 'finir dans la zone', en: 'finish in the zone' },
+  avoidZone: { fr: 'éviter une zone', en: 'keep out of a zone' },
+  visitZonesInOrder: { fr: 'passer par les zones dans l’ordre', en: 'visit the zones in order' },
+  neverTouchWall: { fr: 'sans toucher les murs', en: 'without touching the walls' },
+  followLine: { fr: 'suivre la ligne', en: 'follow the line' },
+  drawShape: { fr: 'dessiner la forme', en: 'draw the shape' },
+  lightOnFor: { fr: 'allumer la lumière', en: 'switch the light on' },
+  playTones: { fr: 'jouer des sons', en: 'play sounds' },
+  withinSeconds: { fr: 'assez vite', en: 'fast enough' },
+};
+
+export function goalText(kind: GoalKey, locale: Locale): string {
+  return GOALS[kind][locale];
+}
+
+const TAGS: Readonly<Record<string, Localized>> = {
+  'girls-can-code': { fr: 'Girls can code', en: 'Girls can code' },
+  'premiers-pas': { fr: 'Premiers pas', en: 'First steps' },
+  'parents-enfants': { fr: 'Parents-enfants', en: 'Parents and children' },
+  robotique: { fr: 'Robotique', en: 'Robotics' },
+  ecole: { fr: 'École', en: 'School' },
+  dessin: { fr: 'Dessin', en: 'Drawing' },
+  defis: { fr: 'Défis', en: 'Challenges' },
+  'ateliers-enfants-parents': { fr: 'Ateliers enfants-parents', en: 'Parent–child workshops' },
+  'filles-et-numerique': { fr: 'Filles et numérique', en: 'Girls and digital' },
+  art: { fr: 'Art', en: 'Art' },
+};
+
+/** A pack tag as words: the known ones translated, others with spaces for dashes. */
+export function tagText(tag: string, locale: Locale): string {
+  const known = TAGS[tag];
+  if (known) return known[locale];
+  const words = tag.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,286 @@
+/**
+ * Lessons in Chromium against `robokit serve`, as a teacher and a pupil would: the library with its
+ * filters, importing a built `.robokitpack` with the file picker, a hostile upload dropped on the
+ * library, a lesson's steps and hint, the solution built by dragging blocks from the lesson's own
+ * toolbox, "Vérifier" with stars, the teacher's solution view, a parent–child lesson's roles and
+ * swap reminder, axe-core on the library and the panel, and no request leaving the computer.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildPack } from '../../app/host/packs';
+import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
+
+let rig: Rig;
+let scratch: string;
+let miniPack: Buffer;
+
+beforeAll(async () => {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  scratch = await mkdtemp(join(tmpdir(), 'robokit-e2e-packs-'));
+  const built = await buildPack(join(REPO, 'test/fixtures/packs/mini'), join(scratch, 'mini.robokitpack'));
+  if (!built.ok) throw new Error('the mini pack does not build');
+  miniPack = await readFile(built.file);
+  await buildRenderer();
+  rig = await startRig();
+  await openApp(rig);
+}, 120_000);
+
+afterAll(async () => {
+  await rig?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+const page = () => rig.page;
+const MINI = 'fr.robokit.test-mini/avancer';
+
+async function axeSerious(p: Page, selector: string): Promise<unknown[]> {
+  const axe = await readFile(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  // The page's CSP refuses inline scripts: evaluate axe through the DevTools protocol instead.
+  await p.evaluate(axe);
+  const violations = await p.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, selector);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+async function openLibrary(p: Page): Promise<void> {
+  await p.locator('#lessons-button').click();
+  await expect.poll(() => p.locator('#lesson-library').evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+  await expect.poll(() => p.locator('.lesson-card').count()).toBeGreaterThan(0);
+}
+
+const verdict = () => page().locator('#lesson-verdict');
+
+describe('lessons (Chromium, robokit serve)', () => {
+  test('the library lists the built-in lessons with ages, minutes, mode and tags; filters narrow it', async () => {
+    const p = page();
+    expect(await p.locator('#lessons-button').textContent()).toBe('Leçons');
+    await openLibrary(p);
+    expect(await p.locator('#library-title').textContent()).toBe('Les leçons');
+    const all = await p.locator('.lesson-card').count();
+    expect(all).toBeGreaterThanOrEqual(17);
+    const first = p.locator('.lesson-card[data-lesson="fr.robokit.premiers-pas/avancer"]');
+    expect(await first.locator('.card-title').textContent()).toBe('Avancer');
+    expect(await first.locator('.card-meta').textContent()).toMatch(/8–12 ans.*\d+ min.*Seul·e/);
+    expect(await first.locator('.chip').allTextContents()).toContain('Premiers pas');
+
+    await p.locator('#filter-tag').selectOption('parents-enfants');
+    await expect.poll(() => p.locator('.lesson-card').count()).toBeGreaterThanOrEqual(6);
+    expect(await p.locator('.lesson-card:not([data-mode="parent-child"])').count()).toBe(0);
+    expect(await p.locator('.lesson-card .mode').first().textContent()).toBe('Parent et enfant');
+    await p.locator('#filter-tag').selectOption('');
+    await p.locator('#filter-robot').selectOption('servo-bot');
+    await expect.poll(() => p.locator('.lesson-card').count()).toBeLessThan(all);
+    expect(await p.locator('.pack-group').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-pack')))).toEqual(['fr.robokit.premiers-pas']);
+    await p.locator('#filter-robot').selectOption('');
+    await p.locator('#filter-age').selectOption('16');
+    await expect.poll(() => p.locator('.lesson-card').count()).toBeLessThan(all);
+    await p.locator('#filter-age').selectOption('');
+    await expect.poll(() => p.locator('.lesson-card').count()).toBe(all);
+
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-library-fr.png') });
+    expect(await axeSerious(p, '#lesson-library')).toEqual([]);
+  });
+
+  test('Importer un pack: a built .robokitpack from the file picker appears in the library', async () => {
+    const p = page();
+    const chooser = p.waitForEvent('filechooser');
+    await p.locator('#import-pack').click();
+    await (await chooser).setFiles({ name: 'mini.robokitpack', mimeType: 'application/zip', buffer: miniPack });
+    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 10_000 }).toBe('Pack « Mini pack de test » importé : 1 leçon(s).');
+    await expect.poll(() => p.locator(`.lesson-card[data-lesson="${MINI}"]`).count()).toBe(1);
+    expect(await p.locator('.pack-group[data-pack="fr.robokit.test-mini"] .chip-installed').textContent()).toBe('importé');
+  });
+
+  test('a hostile upload (random bytes dropped on the library): a clear French message, nothing breaks', async () => {
+    const p = page();
+    const before = await p.locator('.lesson-card').count();
+    await p.locator('#lesson-library').evaluate((dialog) => {
+      const bytes = new Uint8Array(5000);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'cadeau.robokitpack'));
+      dialog.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      dialog.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    const status = p.locator('#library-status');
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 10_000 }).toBe('error');
+    expect(await status.locator('p').textContent()).toBe('Ce pack n’a pas été importé (cadeau.robokitpack). Rien n’a changé. Voici pourquoi :');
+    expect(await status.locator('li').first().textContent()).toBe('« cadeau.robokitpack » n’est pas un pack de leçons (.robokitpack) : ce n’est pas une archive zip.');
+    expect(await status.locator('li').first().getAttribute('data-code')).toBe('pack-not-zip');
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-library-hostile-upload.png') });
+    // Nothing changed, and the library still works.
+    expect(await p.locator('.lesson-card').count()).toBe(before);
+    await p.locator('#filter-tag').selectOption('girls-can-code');
+    await expect.poll(() => p.locator('.lesson-card').count()).toBeLessThan(before);
+    await p.locator('#filter-tag').selectOption('');
+  });
+
+  test('open a lesson: its steps with Suivant / Précédent, a hint on demand, its toolbox and world only', async () => {
+    const p = page();
+    await p.locator(`.lesson-card[data-lesson="${MINI}"] .card-start`).click();
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
+    expect(await p.locator('#lesson-library').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await p.locator('#lesson-title').textContent()).toBe('Avancer jusqu’à l’arrivée');
+    expect(await p.locator('#step-count').textContent()).toBe('Étape 1 sur 2');
+    expect(await p.locator('#step-body h1').textContent()).toBe('Avancer');
+    // The pack's image, inlined by the host and kept by the page's sanitiser.
+    expect(await p.locator('#step-body img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await p.locator('#step-body img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await p.locator('#lesson-prev').isDisabled()).toBe(true);
+
+    expect(await p.locator('#hint-box').isVisible()).toBe(false);
+    await p.locator('#lesson-hint').click();
+    expect(await p.locator('#hint-box').textContent()).toBe('Indice : Le bloc « avancer » est dans Mouvement.');
+    expect(await p.locator('#lesson-hint').getAttribute('aria-expanded')).toBe('true');
+
+    await p.locator('#lesson-next').click();
+    expect(await p.locator('#step-count').textContent()).toBe('Étape 2 sur 2');
+    expect(await p.locator('#step-body').textContent()).toContain('Appuie sur « Vérifier »');
+    expect(await p.locator('#step-body a').getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await p.locator('#hint-box').isVisible()).toBe(false);
+    expect(await p.locator('#lesson-hint').isVisible()).toBe(false);
+    expect(await p.locator('#lesson-next').isDisabled()).toBe(true);
+    await p.locator('#lesson-prev').click();
+    expect(await p.locator('#step-count').textContent()).toBe('Étape 1 sur 2');
+    await p.locator('#lesson-next').click();
+
+    // The lesson's toolbox only: movement and control, no sensors, light or sound.
+    const categories = await p.locator('.blocklyToolboxCategory').allTextContents();
+    expect(categories.map((c) => c.trim())).toEqual(['Mouvement', 'Contrôle', 'Maths']);
+    await openCategory(p, 'Mouvement');
+    const offered = await p.locator('svg.blocklyFlyout .blocklyBlockCanvas > g.blocklyDraggable').evaluateAll((blocks) => blocks.map((b) => b.classList[0]));
+    expect(offered).toEqual(['robot_move', 'robot_turn', 'robot_stop']);
+    // The starter: only the start block. The simulator shows the lesson's world.
+    expect(await workspaceBlocks(p).count()).toBe(1);
+    expect(await p.locator('#sim-panel select option:checked').textContent()).toBe('Couloir');
+    expect(await p.locator('#challenge-summary').textContent()).toBe('Atteindre la zone, sans toucher les murs, en 20 s au plus. ★★★ avec 2 bloc(s) ou moins.');
+  });
+
+  test('Vérifier on the starter: not yet, with a kind word per condition', async () => {
+    const p = page();
+    await p.locator('#lesson-check').click();
+    await expect.poll(() => verdict().getAttribute('data-passed'), { timeout: 10_000 }).toBe('false');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Pas encore : le défi n’est pas réussi. Lis les conseils et essaie encore !');
+    expect(await verdict().locator('li[data-kind="reachZone"]').getAttribute('data-passed')).toBe('false');
+    expect(await verdict().locator('li[data-kind="neverTouchWall"]').getAttribute('data-passed')).toBe('true');
+    expect(await verdict().locator('.stars').count()).toBe(0);
+  });
+
+  test('the pupil drags « rouler » from the lesson toolbox, sets 9 s, and Vérifier passes with ★★★', async () => {
+    const p = page();
+    await openCategory(p, 'Mouvement');
+    const move = await box(flyoutBlock(p, 'rouler'));
+    const hat = await box(workspaceBlocks(p).first());
+    await dragMouse(p, { x: move.x + 10, y: move.y + 10 }, { x: hat.x + 14, y: hat.y + hat.height + 12 });
+    const snapped = p.locator('#editor .blocklyBlockCanvas > g.blocklyDraggable g.blocklyDraggable').filter({ hasText: 'rouler' });
+    await expect.poll(() => snapped.count()).toBe(1);
+    expect(await workspaceBlocks(p).count()).toBe(1);
+
+    // Its seconds: the block's second number. Click it and type, as a child would.
+    const seconds = snapped.locator('.blocklyNumberField').nth(1);
+    expect((await seconds.textContent())?.trim()).toBe('1');
+    await seconds.click();
+    const input = p.locator('.blocklyHtmlInput');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('9');
+    await p.keyboard.press('Enter');
+    await expect.poll(async () => (await seconds.textContent())?.trim()).toBe('9');
+
+    await p.locator('#lesson-check').click();
+    await expect.poll(() => verdict().getAttribute('data-passed'), { timeout: 10_000 }).toBe('true');
+    expect(await verdict().locator('.stars').textContent()).toBe('★★★');
+    expect(await verdict().locator('.stars').getAttribute('aria-label')).toBe('3 étoile(s) sur 3');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Défi réussi ! ★★★ en 9 s avec 1 bloc(s).');
+    expect(await verdict().locator('li[data-passed="false"]').count()).toBe(0);
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-passed-fr.png') });
+    expect(await axeSerious(p, '#lesson-panel')).toEqual([]);
+  });
+
+  test('Mode enseignant shows the solution read-only, without touching the pupil’s program', async () => {
+    const p = page();
+    expect(await p.locator('#show-solution').isVisible()).toBe(false);
+    await p.locator('label[for="teacher-mode"]').click();
+    await p.locator('#show-solution').click();
+    const dialog = p.locator('#solution-dialog');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await expect.poll(() => dialog.locator('.blocklyBlockCanvas g.robot_move').count()).toBe(1);
+    // Read only: nothing can be dragged or edited there.
+    expect(await dialog.locator('.blocklyDraggable, .blocklyEditableField').count()).toBe(0);
+    expect(await dialog.locator('.blocklyToolbox, .blocklyToolboxDiv').count()).toBe(0);
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-solution-fr.png') });
+    await p.locator('#solution-close').click();
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    const seconds = workspaceBlocks(p).locator('g.robot_move .blocklyNumberField').nth(1);
+    expect((await seconds.textContent())?.trim()).toBe('9');
+    await p.locator('label[for="teacher-mode"]').click();
+  });
+
+  test('in English, the panel and the verdict speak English', async () => {
+    const p = page();
+    await p.locator('#language').selectOption('en');
+    await expect.poll(() => p.locator('#lesson-check').textContent()).toBe('✔ Check');
+    expect(await p.locator('#step-count').textContent()).toBe('Step 2 of 2');
+    expect(await p.locator('#step-body h1').textContent()).toBe('Check');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Challenge passed! ★★★ in 9 s with 1 block(s).');
+    await p.locator('#language').selectOption('fr');
+    await expect.poll(() => p.locator('#lesson-check').textContent()).toBe('✔ Vérifier');
+  });
+
+  test('reload: the lesson comes back with the pupil’s work', async () => {
+    const p = page();
+    await expect.poll(() => p.locator('#save-state').textContent(), { timeout: 5000 }).toBe('Sauvegardé automatiquement');
+    await p.reload();
+    await p.waitForSelector('body[data-ready="true"]');
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
+    expect(await p.locator('#lesson-title').textContent()).toBe('Avancer jusqu’à l’arrivée');
+    expect(await p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'rouler' }).count()).toBeGreaterThan(0);
+    expect((await p.locator('.blocklyToolboxCategory').allTextContents()).map((c) => c.trim())).toEqual(['Mouvement', 'Contrôle', 'Maths']);
+  });
+
+  test('leaving the lesson gives the whole toolbox back', async () => {
+    const p = page();
+    await p.locator('#lesson-close').click();
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(false);
+    await expect.poll(async () => (await p.locator('.blocklyToolboxCategory').allTextContents()).length).toBeGreaterThan(3);
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('lessons-button');
+  });
+
+  test('a parent–child lesson: pilote and copilote, a timer, and a reminder to swap roles', async () => {
+    const p = page();
+    await p.clock.install();
+    await openLibrary(p);
+    await p.locator('#filter-tag').selectOption('parents-enfants');
+    await p.locator('.lesson-card[data-mode="parent-child"] .card-start').first().click();
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
+    expect(await p.locator('#lesson-meta .mode').textContent()).toBe('Parent et enfant');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote : Enfant');
+    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote : Parent');
+    expect(await p.locator('#pair-time').textContent()).toBe('Chrono 0:00');
+    expect(await p.locator('#pair-next').textContent()).toBe('Échange des rôles dans 3:00');
+    await p.locator('#pair-timer').click();
+    expect(await p.locator('#pair-timer').textContent()).toBe('⏸ Pause');
+    await p.clock.runFor(61_000);
+    expect(await p.locator('#pair-time').textContent()).toBe('Chrono 1:01');
+    expect(await p.locator('#swap-now').textContent()).toBe('');
+    await p.clock.runFor(120_000);
+    expect(await p.locator('#swap-now').textContent()).toBe('C’est l’heure d’échanger les rôles !');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote : Parent');
+    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote : Enfant');
+    expect(await p.locator('#pair-next').textContent()).toBe('Échange des rôles dans 2:59');
+    await p.locator('#pair-timer').click();
+    expect(await p.locator('#pair-timer').textContent()).toBe('▶ Démarrer le chrono');
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-parent-child-fr.png') });
+    expect(await axeSerious(p, '#lesson-panel')).toEqual([]);
+  });
+
+  test('no request left the computer', () => {
+    expect(rig.foreignRequests()).toEqual([]);
+  });
+});
