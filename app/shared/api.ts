@@ -278,6 +278,9 @@ export interface LessonStepView {
 export interface ChallengeSummary {
   /** The goal's conditions, in order (a top-level `all` flattened). */
   readonly kinds: readonly GoalKey[];
+  /** The goal's own deadline (`withinSeconds`), when it has one. */
+  readonly withinSeconds?: number;
+  /** How long the simulated run may last. */
   readonly timeLimitSeconds: number;
   /** Block counts for ★★★ and ★★, when the challenge rates by blocks. */
   readonly stars?: { readonly three: number; readonly two: number };

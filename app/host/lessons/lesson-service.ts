@@ -192,8 +192,11 @@ function withLesson(project: Project, pack: string, lesson: string): Project {
 
 function challengeSummary(lesson: Lesson): ChallengeSummary {
   const challenge = lesson.challenge!;
+  const goal = challenge.goal;
+  const within = 'all' in goal ? goal.all.find((g): g is { readonly withinSeconds: number } => 'withinSeconds' in g) : undefined;
   return {
-    kinds: goalKinds(challenge.goal),
+    kinds: goalKinds(goal),
+    ...(within ? { withinSeconds: within.withinSeconds } : {}),
     timeLimitSeconds: challenge.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
     ...(challenge.stars ? { stars: { three: challenge.stars.three, two: challenge.stars.two } } : {}),
   };

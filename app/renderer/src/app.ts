@@ -149,7 +149,8 @@ class App {
       },
       this.locale,
     );
-    l.open.before(lessons.button);
+    // The toolbar is full at 1366 px: the button sits on the editor's top-right corner, which Blockly leaves free.
+    l.editor.append(lessons.button);
     l.editor.before(lessons.panel.element);
     lessons.mount(l.root);
     return lessons;

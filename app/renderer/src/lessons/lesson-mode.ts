@@ -36,7 +36,7 @@ export interface LessonHost {
 }
 
 export class LessonMode {
-  readonly button = h('button', { type: 'button', class: 'btn btn-tool', id: 'lessons-button', 'aria-haspopup': 'dialog' });
+  readonly button = h('button', { type: 'button', class: 'btn btn-primary lessons-button', id: 'lessons-button', 'aria-haspopup': 'dialog' });
   readonly library: LibraryView;
   readonly panel: LessonPanel;
   private readonly solution: SolutionView;

@@ -194,7 +194,7 @@ export class LessonPanel {
     if (!challenge) return;
     this.challengeTitle.textContent = lt('challenge', l);
     const goals = challenge.kinds.filter((k) => k !== 'withinSeconds').map((k) => goalText(k, l));
-    const parts = [...goals, lt('timeLimit', l, { s: formatNumber(challenge.timeLimitSeconds, l) })];
+    const parts = challenge.withinSeconds === undefined ? goals : [...goals, lt('timeLimit', l, { s: formatNumber(challenge.withinSeconds, l) })];
     const stars = challenge.stars ? ` ${lt('starsRule', l, { n: challenge.stars.three })}.` : '';
     this.challengeSummary.textContent = `${capitalise(parts.join(', '))}.${stars}`;
     this.checkButton.textContent = lt(this.checking ? 'checking' : 'check', l);
