@@ -5,7 +5,8 @@
  * toolbox, "Vérifier" with stars, the teacher's solution view, a parent–child lesson's roles and
  * swap reminder, axe-core on the library and the panel, and no request leaving the computer.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './bl
 let rig: Rig;
 let scratch: string;
 let miniPack: Buffer;
+let bigPack: Buffer;
 
 beforeAll(async () => {
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -24,6 +26,16 @@ beforeAll(async () => {
   const built = await buildPack(join(REPO, 'test/fixtures/packs/mini'), join(scratch, 'mini.robokitpack'));
   if (!built.ok) throw new Error('the mini pack does not build');
   miniPack = await readFile(built.file);
+  // The same pack with a 7 MB photo: its base64 (9.3 MB) is over the server's 8 MB message limit, which
+  // would close the socket, so it can only arrive in parts.
+  const big = join(scratch, 'gros');
+  await cp(join(REPO, 'test/fixtures/packs/mini'), big, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(big, 'pack.json'), 'utf8')) as { id: string; title: { fr: string } };
+  await writeFile(join(big, 'pack.json'), JSON.stringify({ ...manifest, id: 'fr.robokit.test-gros', title: { ...manifest.title, fr: 'Gros pack de test' } }));
+  await writeFile(join(big, 'images/photo.png'), randomBytes(7 * 1024 * 1024));
+  const builtBig = await buildPack(big, join(scratch, 'gros.robokitpack'));
+  if (!builtBig.ok) throw new Error('the big pack does not build');
+  bigPack = await readFile(builtBig.file);
   await buildRenderer();
   rig = await startRig();
   await openApp(rig);
@@ -96,6 +108,16 @@ describe('lessons (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 10_000 }).toBe('Pack « Mini pack de test » importé : 1 leçon(s).');
     await expect.poll(() => p.locator(`.lesson-card[data-lesson="${MINI}"]`).count()).toBe(1);
     expect(await p.locator('.pack-group[data-pack="fr.robokit.test-mini"] .chip-installed').textContent()).toBe('importé');
+  });
+
+  test('a pack larger than one WebSocket message is sent in parts and installed', async () => {
+    const p = page();
+    expect(bigPack.length).toBeGreaterThan(7 * 1024 * 1024);
+    const chooser = p.waitForEvent('filechooser');
+    await p.locator('#import-pack').click();
+    await (await chooser).setFiles({ name: 'gros.robokitpack', mimeType: 'application/zip', buffer: bigPack });
+    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 30_000 }).toBe('Pack « Gros pack de test » importé : 1 leçon(s).');
+    await expect.poll(() => p.locator('.lesson-card[data-lesson="fr.robokit.test-gros/avancer"]').count()).toBe(1);
   });
 
   test('a hostile upload (random bytes dropped on the library): a clear French message, nothing breaks', async () => {
@@ -250,6 +272,23 @@ describe('lessons (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(false);
     await expect.poll(async () => (await p.locator('.blocklyToolboxCategory').allTextContents()).length).toBeGreaterThan(3);
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('lessons-button');
+  });
+
+  test('opening a pupil’s project file brings its lesson back; a plain project leaves it', async () => {
+    const p = page();
+    const upload = async (name: string, project: object) => {
+      const chooser = p.waitForEvent('filechooser');
+      await p.locator('#open').click();
+      await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+    };
+    const workspace = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40 }] } };
+    const base = { format: 'robokit-project', version: 1, name: 'Travail de Léa', profile: 'sim', workspace };
+    await upload('lea.robokit', { ...base, lesson: { pack: 'fr.robokit.test-mini', lesson: 'avancer' } });
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
+    expect(await p.locator('#lesson-title').textContent()).toBe('Avancer jusqu’à l’arrivée');
+    await upload('libre.robokit', base);
+    await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(false);
+    await expect.poll(async () => (await p.locator('.blocklyToolboxCategory').allTextContents()).length).toBeGreaterThan(3);
   });
 
   test('a parent–child lesson: pilote and copilote, a timer, and a reminder to swap roles', async () => {

@@ -302,6 +302,15 @@ class App {
     }
     this.editor.load(opened.project.workspace);
     this.updateCode();
+    // A project from a file or a version: its lesson comes with it (a pupil's work from the ENT), or none.
+    if (opened.source !== 'lesson') this.followProjectLesson(opened.project.lesson);
+  }
+
+  private followProjectLesson(lesson: OpenedProject['project']['lesson']): void {
+    const current = this.lessons.lesson;
+    if (!lesson) return this.lessons.close({ focus: false });
+    if (current?.packId === lesson.pack && current.lessonId === lesson.lesson) return;
+    void this.lessons.open({ packId: lesson.pack, lessonId: lesson.lesson }, { keepWorkspace: true });
   }
 
   private async changeSettings(patch: Partial<Settings>): Promise<void> {

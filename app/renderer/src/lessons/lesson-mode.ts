@@ -98,7 +98,7 @@ export class LessonMode {
     this.app.relayout();
   }
 
-  close(): void {
+  close(options: { readonly focus?: boolean } = {}): void {
     if (!this.current) return;
     this.current = null;
     this.panel.hide();
@@ -106,7 +106,7 @@ export class LessonMode {
     this.app.linkLesson(undefined);
     this.app.setLessonWorld(null);
     this.app.relayout();
-    this.button.focus();
+    if (options.focus !== false) this.button.focus();
   }
 
   private restart(): void {
