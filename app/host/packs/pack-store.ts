@@ -12,7 +12,6 @@ import { PACK_MANIFEST, packError, showName, type PackError } from '../../core/l
 import { PACK_LIMITS, type PackLimits } from '../../core/lessons/pack-limits';
 import { loadPackFolder, type PackLoadOptions, type PackLoadResult } from './load-pack';
 import { scanFolder } from './folder-scan';
-import { extractZip, listZip } from './zip-reader';
 
 type Unpacked = { ok: true; tmp: string; root: string } | { ok: false; errors: readonly PackError[] };
 
@@ -69,6 +68,8 @@ async function unpackInto(source: string, parent: string, limits: PackLimits): P
   const kind = await sourceKind(source);
   if (kind === 'missing') return { ok: false, errors: [packError('pack-not-found', {}, { file: showName(source) })] };
   if (kind === 'file') {
+    // Loaded for archives only: checking or installing a pack folder does not pay for yauzl.
+    const { extractZip, listZip } = await import('./zip-reader');
     const listing = await listZip(source, limits);
     if (!listing.ok) return listing;
     const tmp = await mkdtemp(join(parent, '.incoming-'));
