@@ -251,13 +251,19 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await p.locator('#step-count').textContent()).toBe('Step 2 of 2');
     expect(await p.locator('#step-body h1').textContent()).toBe('Check');
     expect(await verdict().locator('.verdict-text').textContent()).toBe('Challenge passed! ★★★ in 9 s with 1 block(s).');
+    await p.locator('#high-contrast').check();
+    await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');
+    await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-en-high-contrast.png') });
+    expect(await axeSerious(p, '#lesson-panel')).toEqual([]);
+    await p.locator('#high-contrast').uncheck();
     await p.locator('#language').selectOption('fr');
     await expect.poll(() => p.locator('#lesson-check').textContent()).toBe('✔ Vérifier');
   });
 
   test('reload: the lesson comes back with the pupil’s work', async () => {
     const p = page();
-    await expect.poll(() => p.locator('#save-state').textContent(), { timeout: 5000 }).toBe('Sauvegardé automatiquement');
+    // The last autosave may have been announced while the page spoke English.
+    await expect.poll(() => p.locator('#save-state').textContent(), { timeout: 5000 }).toMatch(/^(Sauvegardé automatiquement|Saved automatically)$/);
     await p.reload();
     await p.waitForSelector('body[data-ready="true"]');
     await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
