@@ -4,17 +4,18 @@
  * parts, hostile ones refused with a code and nothing installed), opening a lesson, checking it,
  * the solution, and the pupil's work coming back.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createHostService } from '../../../app/host/create-host';
 import { defaultSeams } from '../../../app/host/default-seams';
-import { lessonWorldId } from '../../../app/host/lessons';
+import { LessonService, lessonWorldId, PackUploads } from '../../../app/host/lessons';
 import { buildPack } from '../../../app/host/packs';
 import { ApiError, type ImportPackResult, type RobokitApi } from '../../../app/shared/api';
 import { createRequestValidator } from '../../../app/shared/api-validate';
 import { createDispatcher } from '../../../app/host/dispatch';
 import { instantWall, tempDir } from '../helpers';
+import { zipFolder } from './zip-folder';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const MINI = join(REPO, 'test/fixtures/packs/mini');
@@ -90,8 +91,6 @@ describe('importPack', () => {
 
   test('in parts: each part but the last answers partial; the upload folder is removed after', async () => {
     const uploadsDir = await tempDir('robokit-uploads-');
-    const { LessonService } = await import('../../../app/host/lessons');
-    const { PackUploads } = await import('../../../app/host/lessons');
     const lessons = new LessonService({ dataDir: await tempDir(), builtInDirs: [], uploads: new PackUploads({ tmpDir: uploadsDir }) });
     const bytes = await builtMini();
     const cut = Math.floor(bytes.length / 3 / 3) * 3;
@@ -125,12 +124,10 @@ describe('importPack', () => {
     const dir = await tempDir();
     const pack = join(dir, 'pack');
     await mkdir(pack);
-    const { cp } = await import('node:fs/promises');
     await cp(MINI, pack, { recursive: true });
     const manifest = JSON.parse(await readFile(join(pack, 'pack.json'), 'utf8')) as { lessons: { minutes: unknown }[] };
     manifest.lessons[0]!.minutes = 'beaucoup';
     await writeFile(join(pack, 'pack.json'), JSON.stringify(manifest));
-    const { zipFolder } = await import('./zip-folder');
     const { service } = await host();
     const result = await importBytes(service, 'casse.robokitpack', await zipFolder(pack));
     expect(result.status).toBe('refused');
@@ -139,7 +136,6 @@ describe('importPack', () => {
   });
 
   test('over the size limit: refused before anything is kept', async () => {
-    const { LessonService, PackUploads } = await import('../../../app/host/lessons');
     const uploadsDir = await tempDir('robokit-uploads-');
     const lessons = new LessonService({ dataDir: await tempDir(), builtInDirs: [], uploads: new PackUploads({ tmpDir: uploadsDir, maxBytes: 1000 }) });
     const part = Buffer.alloc(600).toString('base64');
