@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export class SettingsStore {
   private readonly file: string;
   private current: Settings | null = null;
+  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataDir: string,
@@ -32,7 +33,14 @@ export class SettingsStore {
     return this.current;
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
+  /** Updates run one after another: two overlapping patches both land (read-merge-write is not atomic). */
+  update(patch: SettingsPatch): Promise<Settings> {
+    const run = this.updating.then(() => this.apply(patch));
+    this.updating = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...(await this.get()), ...patch };
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
