@@ -12,8 +12,10 @@ export interface ContractObserver {
   /** Motor power the robot side sees, −100…100 %. */
   motors?(): { left: number; right: number };
   light?(): boolean;
-  /** Tone frequency being played, 0 when silent. */
+  /** Tone frequency being played, 0 when silent (sound `pitch`). */
   toneHz?(): number;
+  /** Whether the buzzer sounds (sound `on-off`). */
+  soundOn?(): boolean;
   penDown?(): boolean;
   /** Sensor inputs on the robot side. */
   setDistance?(cm: number): void;
@@ -40,6 +42,13 @@ export interface ContractOptions {
   readonly capabilities?: readonly Capability[];
   /** Commands in the flood sent before `stopAll` (default 500). */
   readonly floodSize?: number;
+  /**
+   * What the robot side shows of a tone: `pitch` (default), its frequency (`toneHz`), as the fake
+   * and the simulator do; `on-off`, only whether it sounds (`soundOn`), for a buzzer that plays its
+   * own pitch — the Firmata adapter's beep, since a pitch over Firmata costs a message per half
+   * period and would starve the stop.
+   */
+  readonly sound?: 'pitch' | 'on-off';
 }
 
 function observed<K extends keyof ContractObserver>(observe: ContractObserver, key: K): NonNullable<ContractObserver[K]> {
@@ -56,6 +65,7 @@ export function robotIoContract(
   const expected = options.capabilities ?? CAPABILITIES;
   const has = (c: Capability): boolean => expected.includes(c);
   const floodSize = options.floodSize ?? 500;
+  const soundKind = options.sound ?? 'pitch';
   /** Tests of a capability exist only for adapters that must have it (nothing is skipped). */
   const forCapability = (capability: Capability, title: string, tests: () => void): void => {
     if (has(capability)) describe(title, tests);
@@ -69,6 +79,9 @@ export function robotIoContract(
       const tolerance = observe.tolerance?.[kind] ?? 0.5;
       expect(Math.abs(actual - wanted), `${kind}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(tolerance);
     };
+    /** Sounding or not, as this robot side shows it. */
+    const sounding = (): boolean =>
+      soundKind === 'pitch' ? observed(observe, 'toneHz')() > 0 : observed(observe, 'soundOn')();
     const motorsNear = (left: number, right: number): void => {
       const m = observed(observe, 'motors')();
       near('motors', m.left, left);
@@ -144,7 +157,7 @@ export function robotIoContract(
         await io.stopAll();
         await observe.settle();
         motorsNear(0, 0);
-        if (io.sound) expect(observed(observe, 'toneHz')()).toBe(0);
+        if (io.sound) expect(sounding()).toBe(false);
         await observe.settle();
         motorsNear(0, 0);
         io.motors!.setMotors(30, 30);
@@ -166,26 +179,38 @@ export function robotIoContract(
 
     forCapability('sound', 'sound', () => {
       it('a tone is heard until noTone, and tone(0) is silence', async () => {
-        const toneHz = observed(observe, 'toneHz');
         io.sound!.tone(440);
         await observe.settle();
-        near('toneHz', toneHz(), 440);
+        expect(sounding()).toBe(true);
         io.sound!.noTone();
         await observe.settle();
-        expect(toneHz()).toBe(0);
+        expect(sounding()).toBe(false);
         io.sound!.tone(440);
         io.sound!.tone(0);
         await observe.settle();
-        expect(toneHz()).toBe(0);
+        expect(sounding()).toBe(false);
       });
 
       it('stopAll silences the tone', async () => {
         io.sound!.tone(660);
         await observe.settle();
+        expect(sounding()).toBe(true);
         await io.stopAll();
         await observe.settle();
-        expect(observed(observe, 'toneHz')()).toBe(0);
+        expect(sounding()).toBe(false);
       });
+
+      if (soundKind === 'pitch') {
+        it('plays the pitch asked for, and a new tone replaces it', async () => {
+          const toneHz = observed(observe, 'toneHz');
+          io.sound!.tone(440);
+          await observe.settle();
+          near('toneHz', toneHz(), 440);
+          io.sound!.tone(880);
+          await observe.settle();
+          near('toneHz', toneHz(), 880);
+        });
+      }
     });
 
     forCapability('pen', 'pen', () => {

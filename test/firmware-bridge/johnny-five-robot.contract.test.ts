@@ -3,14 +3,12 @@
  * StandardFirmata over a real tty). One board for the file; a fresh connection for every test, so
  * connecting and closing are exercised each time.
  *
- * Sound is left out of this run, on purpose and visibly: the contract checks the tone's pitch, and
- * the adapter's buzzer is a plain on/off beep by design (a pitch over Firmata costs one message per
- * half period and would starve the stop; see johnny-five-robot.ts). Its on/off behaviour and that a
- * stop silences it are tested in connection.test.ts.
+ * Sound runs as `on-off`: the adapter's buzzer is a plain beep by design (a pitch over Firmata costs
+ * one message per half period and would starve the stop; see johnny-five-robot.ts), so the robot
+ * side shows whether D8 is HIGH, not a frequency.
  */
 import { afterAll, beforeAll } from 'vitest';
 import { BUILT_IN_PROFILES } from '../../app/core/profiles';
-import type { RobotIo } from '../../app/core/robot-io';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import { RobotConnection } from '../../firmware-bridge/src/connection';
 import { robotIoContract } from '../contract/robot-io-contract';
@@ -32,15 +30,14 @@ robotIoContract(
   'Johnny-Five adapter on the emulated Uno (arduino-2wd)',
   async () => {
     const connection = await RobotConnection.connect(uno.path, twoWheel, { timeoutMs: 8000, reconnect: false });
-    const { sound: _sound, ...io } = connection.io;
-    const withoutSound: RobotIo = io;
     const signed = (dirPin: number, pwmPin: number): number =>
       ((uno.digital(dirPin) === 1 ? 1 : -1) * uno.pwm(pwmPin) * 100) / 255 || 0;
     return {
-      io: withoutSound,
+      io: connection.io,
       observe: {
         motors: () => ({ left: signed(4, 5), right: signed(7, 6) }),
         light: () => uno.digital(13) === 1,
+        soundOn: () => uno.digital(8) === 1,
         penDown: () => (uno.servoPulseUs(9) ?? 2000) < 1160, // down 30° ≈ 853 µs, up 90° ≈ 1472 µs
         setDistance: (cm) => uno.setAnalogVoltage(0, distanceVolts(cm)),
         setLine: (side, dark) => uno.setAnalogVoltage(side === 'left' ? 1 : 2, dark ? 4 : 0.5),
@@ -59,5 +56,5 @@ robotIoContract(
       dispose: () => connection.close(),
     };
   },
-  { capabilities: ['motors', 'light', 'pen', 'distance', 'line', 'lightSensor', 'button'] },
+  { capabilities: ['motors', 'light', 'sound', 'pen', 'distance', 'line', 'lightSensor', 'button'], sound: 'on-off' },
 );
