@@ -13,10 +13,21 @@ import { IncomingFilter } from './incoming-filter';
 import type { SerialLink } from './serial-link';
 
 /**
- * Board back-pressure: a 1-byte version query every 16 bytes sent (6 % of the link out, 3 bytes
- * back), at most 48 bytes (8 ms of wire) unanswered. See `CommandQueue`.
+ * The queue of a session. Board back-pressure: a 1-byte version query every 32 bytes sent (3 % of
+ * the link out, 3 bytes back), at most 96 bytes (17 ms of wire) unanswered; the wire-time estimate
+ * lets as much ahead, so the board's answers, not a timer, set the pace. A stop then waits behind at
+ * most ~128 bytes (22 ms at 57,600 baud). See `CommandQueue`. Measured on the emulated Uno on a
+ * loaded 2-core machine (bench/link-*.bench.ts), motor values delivered from a loop without waits:
+ * with 16 / 48 and 24 bytes ahead (the earlier setting) ~1,700/s, 0.87 of the wire, as the probes'
+ * round trips and 1 ms timers left the wire idle; with 32 / 96 and 96 ahead 1,620–1,865/s (up to
+ * 0.97 of the wire, the most with a probe every 32 bytes). Stop under flood, p50 7–10 ms both ways;
+ * p99 over 20 trials 12–64 ms here (16 / 48: 10–159 ms): the tail is this machine (socat or our
+ * thread descheduled while the board runs on), not the bytes ahead of the stop.
  */
-const PROBE = { bytes: Uint8Array.of(0xf9), everyBytes: 16, maxUnacked: 48, timeoutMs: 300 };
+const QUEUE = {
+  maxInFlightBytes: 96,
+  probe: { bytes: Uint8Array.of(0xf9), everyBytes: 32, maxUnacked: 96, timeoutMs: 300 },
+} as const satisfies CommandQueueOptions;
 
 /** The Uno's pins (ATmega328P): 20 pins, A0–A5 are 14–19. We skip the capability query. */
 const UNO_LAYOUT = { pinCount: 20, analogPins: [14, 15, 16, 17, 18, 19] };
@@ -59,7 +70,7 @@ class QueuedTransport extends EventEmitter {
 
 export async function startFirmataSession(link: SerialLink, options: SessionOptions): Promise<FirmataSession> {
   const scheduler = options.scheduler ?? systemScheduler;
-  const queue = new CommandQueue(link, { probe: PROBE, ...options.queue, scheduler });
+  const queue = new CommandQueue(link, { ...QUEUE, ...options.queue, scheduler });
   const transport = new QueuedTransport(queue);
   const firmata = new firmataIo.Firmata(transport, {
     skipCapabilities: true,
