@@ -1,0 +1,195 @@
+/**
+ * Stop under flood (issue #3, SPEC §5): a pupil's program sets the motors, then loops without
+ * waits alternating 40 % and 60 % (every call changes the duty); Stop is pressed after a few hundred
+ * ms; we time from the stop request to the moment the board shows PWM 0 on D5 and D6 for good
+ * (the rig's wall clock). 20 trials → p50, p99; goal p99 ≤ 50 ms.
+ *
+ * RoboKit's path is the one `robokit run --robot` takes: Runtime + RealtimeDriver + RobotConnection
+ * (the Johnny-Five adapter, paced queue, stop that jumps it). The same figure for what users get
+ * today on the same link: `new five.Board({ port: <serialport on the pty>, repl: false })`, two J5
+ * `Motor`s on the same pins, a `setImmediate` loop calling motor.forward(speed), then motor.stop().
+ * Its stop waits behind everything already written, so trials give up at 5 s ("> 5 s").
+ */
+import type { EventEmitter } from 'node:events';
+import { SerialPort } from 'serialport';
+import five from 'johnny-five';
+import { startEmulatedUno, type EmulatedUno } from '../firmware-bridge/emulator';
+import { RobotConnection } from '../firmware-bridge/src/connection';
+import {
+  ALTERNATING_FLOOD,
+  compileFor,
+  epochNow,
+  finalZero,
+  ms,
+  PWM_LEFT,
+  PWM_RIGHT,
+  queueStats,
+  runProgram,
+  sleep,
+  speedNote,
+  TWO_WHEEL,
+  waitForStill,
+} from './link-rig';
+import { median, percentile, report, type Goal } from './stats';
+
+const TRIALS = 20;
+const WARMUP = 2;
+const GOAL_P99_MS = 50;
+/** How long the program floods before Stop (uniform in this range). */
+const FLOOD_MS = [200, 500] as const;
+const NAIVE_LIMIT_MS = 5000;
+/** Naive trials end early once this many have hit the limit (each then costs a board reset). */
+const NAIVE_MAX_CENSORED = 3;
+
+const floodMs = (): number => FLOOD_MS[0] + Math.random() * (FLOOD_MS[1] - FLOOD_MS[0]);
+const bothMoving = (uno: EmulatedUno) => () => uno.pwm(PWM_LEFT) > 0 && uno.pwm(PWM_RIGHT) > 0;
+
+interface StopTrial {
+  /** Stop request → PWM 0 on both pins, wall ms (what a person sees). */
+  readonly wallMs: number;
+  /** The same in board time, from the board clock at the request (excludes the emulator's stalls). */
+  readonly boardMs: number;
+  /** Stop request → the stop's bytes taken by the OS (the host's share). */
+  readonly hostMs: number;
+  /** PWM changes the board showed per second of flood (a lower bound of the commands delivered). */
+  readonly changesPerS: number;
+}
+
+async function robokitTrials(uno: EmulatedUno): Promise<StopTrial[]> {
+  const connection = await RobotConnection.connect(uno.path, TWO_WHEEL, { reconnect: false });
+  const program = compileFor(ALTERNATING_FLOOD);
+  const trials: StopTrial[] = [];
+  try {
+    for (let trial = 0; trial < WARMUP + TRIALS; trial++) {
+      const run = runProgram(program, connection.io);
+      await uno.waitFor(bothMoving(uno), 3000);
+      const floodFrom = epochNow();
+      await sleep(floodMs());
+      const stoppedAt = epochNow();
+      const boardAt = uno.emulatedMs();
+      await run.runtime.stop('stopped');
+      const hostMs = epochNow() - stoppedAt;
+      const reason = await run.ended;
+      if (reason !== 'stopped') throw new Error(`the flood ended with ${reason}`);
+      if (!(await waitForStill(uno, 100, NAIVE_LIMIT_MS))) throw new Error('RoboKit: the motors did not stop within 5 s');
+      const zero = finalZero(uno, stoppedAt);
+      if (zero === null) throw new Error('RoboKit: no PWM 0 after the stop');
+      if (trial < WARMUP) continue;
+      const flooded = [PWM_LEFT, PWM_RIGHT].map((pin) => uno.pwmHistory(pin).filter((c) => c.wallMs >= floodFrom && c.wallMs < stoppedAt).length);
+      trials.push({
+        wallMs: zero.wallMs - stoppedAt,
+        boardMs: zero.tMs - boardAt,
+        hostMs,
+        changesPerS: ((flooded[0]! + flooded[1]!) * 1000) / (stoppedAt - floodFrom),
+      });
+    }
+    console.log(`queue counters: ${JSON.stringify(queueStats(connection))}`);
+  } finally {
+    await connection.close();
+  }
+  return trials;
+}
+
+/** The parts of Johnny-Five this benchmark uses (the bridge's vendor types declare only Board). */
+interface NaiveMotor {
+  forward(speed: number): void;
+  stop(): void;
+}
+const J5 = five as unknown as {
+  Board: new (options: Record<string, unknown>) => EventEmitter & { isReady: boolean };
+  Motor: new (options: Record<string, unknown>) => NaiveMotor;
+};
+
+interface NaiveTrial {
+  /** ms, or Infinity when the limit was hit. */
+  readonly latency: number;
+  /** Bytes Node still held for the port when stop() was called (the OS and the board hold more). */
+  readonly queuedBytes: number;
+}
+
+async function naiveTrial(uno: EmulatedUno): Promise<NaiveTrial> {
+  const port = new SerialPort({ path: uno.path, baudRate: 57600, autoOpen: false });
+  await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+  uno.reset(); // a real Uno resets when its port opens; then J5 sees its version report at once
+  const board = new J5.Board({ port, repl: false, sigint: false, debug: false });
+  board.on('error', () => {});
+  if (!board.isReady) await new Promise<void>((resolve) => board.once('ready', () => resolve()));
+  const left = new J5.Motor({ pins: { pwm: PWM_LEFT, dir: 4 }, board });
+  const right = new J5.Motor({ pins: { pwm: PWM_RIGHT, dir: 7 }, board });
+  let flooding = true;
+  let i = 0;
+  const tick = (): void => {
+    if (!flooding) return;
+    const speed = i++ % 2 === 0 ? 102 : 153; // 40 % and 60 % of 255
+    left.forward(speed);
+    right.forward(speed);
+    setImmediate(tick);
+  };
+  tick();
+  await uno.waitFor(bothMoving(uno), 5000);
+  await sleep(floodMs());
+  flooding = false;
+  const stoppedAt = epochNow();
+  left.stop();
+  right.stop();
+  const queuedBytes = port.writableLength;
+  const still = await waitForStill(uno, 150, NAIVE_LIMIT_MS);
+  const zero = still ? finalZero(uno, stoppedAt) : null;
+  // Unplug and replug: drops what is still queued in Node, the pty and the board's receive queue.
+  port.destroy();
+  board.removeAllListeners();
+  await uno.disconnect();
+  await uno.reconnect({ resetBoard: true });
+  await uno.waitFor(() => uno.pwm(PWM_LEFT) === 0 && uno.pwm(PWM_RIGHT) === 0, 5000);
+  return { latency: zero === null ? Infinity : zero.wallMs - stoppedAt, queuedBytes };
+}
+
+async function naiveTrials(uno: EmulatedUno): Promise<NaiveTrial[]> {
+  const trials: NaiveTrial[] = [];
+  while (trials.length < TRIALS && trials.filter((t) => !Number.isFinite(t.latency)).length < NAIVE_MAX_CENSORED) {
+    trials.push(await naiveTrial(uno));
+  }
+  return trials;
+}
+
+const bounded = (value: number): string => (Number.isFinite(value) ? ms(value) : `> ${NAIVE_LIMIT_MS / 1000} s`);
+
+async function main(): Promise<number> {
+  const uno = await startEmulatedUno();
+  try {
+    await uno.waitFor(() => uno.emulatedMs() > 2500, 20_000); // a robot already switched on: boot blink done
+    const ours = await robokitTrials(uno);
+    const oursSpeed = speedNote(uno);
+    const naive = await naiveTrials(uno);
+    const naiveSpeed = speedNote(uno);
+
+    const latencies = ours.map((t) => t.wallMs);
+    const p50 = median(latencies);
+    const p99 = percentile(latencies, 99);
+    const boardP99 = percentile(ours.map((t) => t.boardMs), 99);
+    const naiveLatencies = naive.map((t) => t.latency);
+    const naiveP50 = median(naiveLatencies);
+    const naiveP99 = percentile(naiveLatencies, 99);
+    const censored = naiveLatencies.filter((l) => !Number.isFinite(l)).length;
+    console.log(`stop under flood on the emulated Uno (real StandardFirmata 2.4, pty at 57,600 baud), flood ${FLOOD_MS.join('–')} ms before Stop`);
+    console.log(`RoboKit (Runtime + RealtimeDriver + adapter), ${TRIALS} trials: p50 ${ms(p50)}, p99 ${ms(p99)} wall; p99 ${ms(boardP99)} board time`);
+    console.log(`  per trial, wall / board / host (request → bytes taken by the OS) ms: ${ours.map((t) => `${t.wallMs.toFixed(1)}/${t.boardMs.toFixed(1)}/${t.hostMs.toFixed(1)}`).join(' ')}`);
+    console.log(`  the flood reached the board at a median ${median(ours.map((t) => t.changesPerS)).toFixed(0)} PWM changes/s on D5+D6 (a lower bound: a coalesced value may equal the one already there); ${oursSpeed}`);
+    console.log(
+      `naive Johnny-Five (Board({port}), Motor.forward in a setImmediate loop, then stop()), ${naive.length} trial(s): ` +
+        `p50 ${bounded(naiveP50)}, p99 ${bounded(naiveP99)}; ${censored} hit the ${NAIVE_LIMIT_MS / 1000} s limit`,
+    );
+    console.log(`  Node still held ${naive.map((t) => `${(t.queuedBytes / 1024).toFixed(0)} KB`).join(', ')} for the port at stop() (${(5760 / 1024).toFixed(1)} KB/s on the wire); ${naiveSpeed}`);
+    const ratio = (naiveValue: number, oursValue: number): string =>
+      Number.isFinite(naiveValue) ? `${(naiveValue / oursValue).toFixed(0)}×` : `> ${(NAIVE_LIMIT_MS / oursValue).toFixed(0)}×`;
+    console.log(`ratio naive / RoboKit: p50 ${ratio(naiveP50, p50)}, p99 ${ratio(naiveP99, p99)}`);
+    const goals: Goal[] = [
+      { name: 'stop under flood p99 (RoboKit)', ok: p99 <= GOAL_P99_MS, detail: `${ms(p99)} (goal ≤ ${GOAL_P99_MS} ms; p50 ${ms(p50)})` },
+    ];
+    return report('Link benchmark: stop under flood', goals);
+  } finally {
+    await uno.stop();
+  }
+}
+
+process.exitCode = await main();
