@@ -38,11 +38,13 @@ describe('robokit run on the emulated Uno (arduino-2wd)', () => {
       expect(spans.length).toBeGreaterThanOrEqual(1);
       const forward = spans[0]!;
       expect(Math.abs(forward.duty - 128)).toBeLessThanOrEqual(2);
-      const held = forward.toMs! - forward.fromMs;
-      console.log(`D${pin}: PWM ${forward.duty} held ${held.toFixed(0)} ms board time, ${(forward.toWallMs! - forward.fromWallMs).toFixed(0)} ms wall`);
+      // Durations in wall time: when the emulated board applied each change. Its own clock slips
+      // whenever this shared machine cannot keep it at full speed; a real board's would not.
+      const held = forward.toWallMs! - forward.fromWallMs;
+      console.log(`D${pin}: PWM ${forward.duty} held ${held.toFixed(0)} ms wall, ${(forward.toMs! - forward.fromMs).toFixed(0)} ms board time`);
       expect(Math.abs(held - 1000)).toBeLessThanOrEqual(60);
       // Direction pins HIGH (forward) while driving.
-      const mid = forward.fromMs + held / 2;
+      const mid = forward.fromMs + (forward.toMs! - forward.fromMs) / 2;
       expect(levelAt(pin === 5 ? 4 : 7, mid)).toBe(1);
     }
     // The turn: left backward (D4 LOW), right forward (D7 HIGH), both at 50 % for about one second.
@@ -54,7 +56,7 @@ describe('robokit run on the emulated Uno (arduino-2wd)', () => {
     const turnMid = turnLeft!.fromMs + (turnLeft!.toMs! - turnLeft!.fromMs) / 2;
     expect(levelAt(4, turnMid)).toBe(0);
     expect(levelAt(7, turnMid)).toBe(1);
-    expect(Math.abs(turnLeft!.toMs! - turnLeft!.fromMs - 1000)).toBeLessThanOrEqual(100);
+    expect(Math.abs(turnLeft!.toWallMs! - turnLeft!.fromWallMs - 1000)).toBeLessThanOrEqual(60);
     // And everything back to 0 at the end.
     expect([uno.pwm(5), uno.pwm(6)]).toEqual([0, 0]);
   }, 30_000);
