@@ -6,6 +6,8 @@ import { existsSync, rmSync } from 'node:fs';
 
 const only = process.argv[2]; // optional: validators | cli | electron | renderer
 
+const CLI_EXTERNAL = ['serialport', '@serialport/*', 'johnny-five', 'firmata-io', 'jsdom', 'blockly', 'ws', 'electron', 'avr8js', 'esbuild', 'vite'];
+
 async function buildCli() {
   // Chunk names change with their content: start clean so stale chunks never linger.
   rmSync('dist/cli', { recursive: true, force: true });
@@ -18,7 +20,11 @@ async function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    packages: 'external',
+    // Small pure-JS libraries are bundled (loading them from node_modules costs start-up time);
+    // native, very large or dynamically-loading ones stay outside.
+    external: CLI_EXTERNAL,
+    // Bundled CommonJS code may `require` Node built-ins.
+    banner: { js: "import { createRequire as __robokitRequire } from 'node:module'; const require = __robokitRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });

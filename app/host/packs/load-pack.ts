@@ -17,7 +17,10 @@ import type { PackManifest } from '../../core/lessons/types';
 import { parseJson, parseManifest } from '../../core/lessons/validate-manifest';
 import { DEFAULT_CHECKERS, type PackCheckers } from './checkers';
 import { scanFolder } from './folder-scan';
-import { readPackText } from './read-text';
+import { readPackText, type TextRead } from './read-text';
+
+/** Files of a pack read at once while loading it. */
+const READ_AHEAD = 16;
 
 export interface LoadedPack {
   readonly id: string;
@@ -99,20 +102,42 @@ class ReferenceLoader {
     private readonly limits: PackLimits,
   ) {}
 
+  /** Files read ahead of use, a few at a time: a pack has dozens of small files. */
+  private readonly reads = new Map<string, Promise<TextRead>>();
+
   async loadAll(): Promise<void> {
-    for (const ref of packReferences(this.manifest)) {
+    const refs = [...packReferences(this.manifest)];
+    this.readAhead(refs);
+    for (const ref of refs) {
       if (this.problems.length >= this.limits.maxErrors) return;
       await this.load(ref);
     }
     this.checkZones();
   }
 
+  private maxBytes(ref: PackReference): number {
+    if (ref.kind === 'markdown') return this.limits.maxMarkdownBytes;
+    return ref.kind === 'world' ? this.limits.maxWorldBytes : this.limits.maxFileBytes;
+  }
+
+  /** Starts reading every referenced file that exists, at most READ_AHEAD at once. */
+  private readAhead(refs: readonly PackReference[]): void {
+    const seen = new Set<string>();
+    const pending = refs.filter((ref) => this.files.has(ref.file) && !seen.has(ref.file) && seen.add(ref.file));
+    let running = Promise.resolve();
+    for (let i = 0; i < pending.length; i += READ_AHEAD) {
+      const batch = pending.slice(i, i + READ_AHEAD);
+      const started = running.then(() => batch.map((ref) => readPackText(this.root, ref.file, this.maxBytes(ref))));
+      batch.forEach((ref, j) => this.reads.set(ref.file, started.then((reads) => reads[j]!)));
+      running = started.then((reads) => Promise.all(reads)).then(() => undefined);
+    }
+  }
+
   private async load(ref: PackReference): Promise<void> {
     const at = { file: PACK_MANIFEST, path: ref.path };
     if (!this.files.has(ref.file)) return void this.problems.push(packError('pack-file-missing', at, { file: ref.file }));
     if (this.bad.has(ref.file) || this.projects.has(ref.file) || this.worlds.has(ref.file) || this.steps.has(ref.file)) return;
-    const max = ref.kind === 'markdown' ? this.limits.maxMarkdownBytes : ref.kind === 'world' ? this.limits.maxWorldBytes : this.limits.maxFileBytes;
-    const read = await readPackText(this.root, ref.file, max);
+    const read = await (this.reads.get(ref.file) ?? readPackText(this.root, ref.file, this.maxBytes(ref)));
     if (!read.ok) {
       this.bad.add(ref.file);
       return void this.problems.push(read.error);
