@@ -12,6 +12,9 @@ const RIG = [
   'test/firmware-bridge/johnny-five-robot.contract.test.ts',
 ];
 
+/** A real robot, only when ROBOT_PORT names its serial port: `ROBOT_PORT=/dev/ttyACM0 npx vitest run --project board`. */
+const BOARD = ['test/**/*.real-board.test.ts'];
+
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
@@ -20,12 +23,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: RIG, maxWorkers: 2 },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...RIG, ...BOARD], maxWorkers: 2 },
       },
       {
         extends: true,
         test: { name: 'rig', include: RIG, fileParallelism: false, maxWorkers: 1 },
       },
+      ...(process.env.ROBOT_PORT
+        ? [{ extends: true, test: { name: 'board', include: BOARD, fileParallelism: false, maxWorkers: 1 } }]
+        : []),
     ],
   },
 });

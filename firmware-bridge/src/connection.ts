@@ -104,6 +104,26 @@ export class RobotConnection {
     return () => this.problemListeners.delete(listener);
   }
 
+  /**
+   * What the board itself reports for a pin (Firmata's pin state query): the level of a digital
+   * output, the duty of a PWM pin. For checking a real robot from the outside (its test suite).
+   */
+  async readPinState(pin: number, timeoutMs = 1000): Promise<number> {
+    const session = this.current?.session;
+    if (!session) throw new AppError({ code: 'robot-link-lost' });
+    return new Promise<number>((resolve, reject) => {
+      const cancel = this.scheduler.setTimer(() => {
+        session.firmata.removeListener(`pin-state-${pin}`, answered);
+        reject(new AppError({ code: 'robot-no-answer', params: { path: this.path } }));
+      }, timeoutMs);
+      const answered = (): void => {
+        cancel();
+        resolve(session.firmata.pins[pin]?.state ?? 0);
+      };
+      session.firmata.queryPinState(pin, answered);
+    });
+  }
+
   /** Blink the robot's light three times. */
   async identify(): Promise<void> {
     await this.current?.robot.identify();

@@ -13,6 +13,7 @@ const START_SYSEX = 0xf0;
 const END_SYSEX = 0xf7;
 const REPORT_FIRMWARE = 0x79;
 const STRING_DATA = 0x71;
+const PIN_STATE_RESPONSE = 0x6e;
 /** Longest sysex kept (a firmware name is ~40 bytes, a debug string a few dozen). */
 const MAX_SYSEX = 256;
 
@@ -85,5 +86,7 @@ function allowedSysex(bytes: readonly number[]): boolean {
   // F0 79 major minor name… F7: firmata-io needs major and minor, the name is 2 bytes per char.
   if (command === REPORT_FIRMWARE) return bytes.length >= 5 && (bytes.length - 5) % 2 === 0;
   if (command === STRING_DATA) return bytes.length >= 3 && (bytes.length - 3) % 2 === 0;
+  // F0 6E pin mode state… F7 (asked for by `readPinState`): firmata-io reads pin, mode and state.
+  if (command === PIN_STATE_RESPONSE) return bytes.length >= 5 && bytes.length <= 8;
   return false;
 }

@@ -24,6 +24,8 @@ declare module 'firmata-io' {
     mode?: number;
     value?: number;
     report?: number;
+    /** What the board reported for the pin (pin state query): output level or PWM duty. */
+    state?: number;
     supportedModes: number[];
     analogChannel: number;
   }
@@ -52,6 +54,7 @@ declare module 'firmata-io' {
     reportDigitalPin(pin: number, on: 0 | 1): void;
     updateDigitalPort(pin: number, value: number): number;
     setSamplingInterval(ms: number): void;
+    queryPinState(pin: number, callback: () => void): void;
   }
 
   const bindTransport: { (transport: unknown): typeof Firmata; Firmata: typeof Firmata };

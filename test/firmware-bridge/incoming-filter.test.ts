@@ -23,6 +23,13 @@ describe('IncomingFilter', () => {
     expect(f.errors).toBe(0);
   });
 
+  it('passes a pin state response (pin, mode, state in 1–3 bytes), not a malformed one', () => {
+    const f = new IncomingFilter();
+    expect(push(f, 0xf0, 0x6e, 5, 3, 0x00, 0x01, 0xf7)).toEqual([0xf0, 0x6e, 5, 3, 0x00, 0x01, 0xf7]);
+    expect(push(f, 0xf0, 0x6e, 5, 0xf7)).toEqual([]); // no mode, no state: firmata-io would read garbage
+    expect(f.errors).toBe(1);
+  });
+
   it('reassembles messages split across chunks', () => {
     const f = new IncomingFilter();
     expect(push(f, 0xe3)).toEqual([]);
