@@ -21,10 +21,11 @@ export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
 /**
  * Heartbeat: an operating system does not always tell a program that a USB serial link died (a
  * pty's far end closing, a board that hangs). When the board has been silent for `askAfterMs`, we
- * ask for its version (1 byte out, 3 back); silent for `lostAfterMs`, the link is lost. A robot
+ * ask for its version (1 byte out, 3 back); silent for `lostAfterMs` (several unanswered
+ * questions), the link is lost. A robot
  * reporting sensors is never asked. Cost when idle: one timer and 4 bytes every quarter second.
  */
-export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1000 } as const;
+export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1500 } as const;
 const VERSION_QUERY = Uint8Array.of(0xf9);
 
 export interface ConnectOptions {

@@ -110,7 +110,7 @@ describe('robokit run on the emulated Uno (arduino-2wd)', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/"reason":"disconnected"/);
     expect(r.stdout).toMatch(/[Rr]obot déconnecté/);
-    expect(took).toBeLessThan(1500);
+    expect(took).toBeLessThan(2500);
     await uno.reconnect();
   }, 30_000);
 });
