@@ -30,7 +30,7 @@ export default defineConfig({
         test: { name: 'rig', include: RIG, fileParallelism: false, maxWorkers: 1 },
       },
       ...(process.env.ROBOT_PORT
-        ? [{ extends: true, test: { name: 'board', include: BOARD, fileParallelism: false, maxWorkers: 1 } }]
+        ? [{ extends: true as const, test: { name: 'board', include: BOARD, fileParallelism: false, maxWorkers: 1 } }]
         : []),
     ],
   },

@@ -4,53 +4,14 @@
  * created on first use (≈0.3 s). The browser renderer may sanitise again with its own DOM at display
  * time using `STEP_PURIFY_CONFIG` and `enforceStepAttributes`.
  */
-import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { packImageUrl, renderMarkdown } from '../../core/lessons/markdown';
+import { enforceStepAttributes, STEP_PURIFY_CONFIG, type StepElement } from '../../shared/step-purify';
 import type { LoadedPack } from './load-pack';
 
-/** Image URLs the app itself produces: the pack scheme, or data URIs of raster images. */
-const IMAGE_URL = /^(?:robokit-pack:\/\/|data:image\/(?:png|jpeg|gif|webp);base64,)/i;
-const WEB_URL = /^https?:\/\//i;
-
-export const STEP_PURIFY_CONFIG: Config = {
-  ALLOWED_TAGS: [
-    'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'br',
-    'a', 'img', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  ],
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'class', 'target', 'rel', 'data-external', 'start'],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:\/\/|robokit-pack:\/\/|data:image\/(?:png|jpeg|gif|webp);base64,)/i,
-  FORBID_TAGS: ['style', 'script', 'iframe', 'object', 'embed', 'form', 'svg', 'math'],
-};
-
-/** The part of a DOM element the rule below touches (no DOM types in the host layer). */
-export interface ElementLike {
-  readonly tagName: string;
-  getAttribute(name: string): string | null;
-  setAttribute(name: string, value: string): void;
-  removeAttribute(name: string): void;
-}
-
-/** Links open outside the app; images come only from the app's own URLs. */
-export function enforceStepAttributes(node: ElementLike): void {
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    if (!WEB_URL.test(href)) node.removeAttribute('href');
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
-    node.setAttribute('data-external', 'true');
-  } else {
-    node.removeAttribute('target');
-    node.removeAttribute('rel');
-    node.removeAttribute('data-external');
-    node.removeAttribute('href');
-  }
-  if (node.tagName === 'IMG') {
-    if (!IMAGE_URL.test(node.getAttribute('src') ?? '')) node.removeAttribute('src');
-  } else node.removeAttribute('src');
-}
+// One allow-list and one attribute rule for the host and the page (which sanitises again).
+export { enforceStepAttributes, STEP_PURIFY_CONFIG };
 
 let purifier: DOMPurify | undefined;
 
@@ -59,7 +20,7 @@ function getPurifier(): DOMPurify {
     const { window } = new JSDOM('');
     purifier = createDOMPurify(window as unknown as WindowLike);
     purifier.addHook('afterSanitizeAttributes', (node) => {
-      if (node.nodeType === 1) enforceStepAttributes(node as unknown as ElementLike);
+      if (node.nodeType === 1) enforceStepAttributes(node as unknown as StepElement);
     });
   }
   return purifier;
