@@ -9,7 +9,7 @@ import { message } from '../i18n/messages';
 import type { Capability, Expr, Stmt } from '../ir';
 import type { BlockContext, RawBlock } from './context';
 import type { DiagnosticList } from './diagnostics';
-import { asRecord, inputChild, inputShadow, isDisabled, nextBlock, own, ownRecord, ownString, type JsonRecord } from './raw';
+import { asRecord, blockId, blockType, inputChild, inputShadow, isDisabled, nextBlock, own, ownRecord, ownString, type JsonRecord } from './raw';
 
 /** What every scope shares: the profile, the workspace's variables and procedures. */
 export interface CompileEnv {
@@ -34,7 +34,7 @@ export function newScopeUse(): ScopeUse {
 
 function asBlock(json: JsonRecord): RawBlock {
   // The precheck has made sure every block object has a string type and id.
-  return { type: ownString(json, 'type') ?? '', id: ownString(json, 'id') ?? '', json };
+  return { type: blockType(json) ?? '', id: blockId(json) ?? '', json };
 }
 
 export class BlockCompiler implements BlockContext {
@@ -61,8 +61,12 @@ export class BlockCompiler implements BlockContext {
 
   value(block: RawBlock, input: string, label: string = input): Expr {
     let child = inputChild(block.json, input);
-    if (child !== undefined && isDisabled(child)) child = inputShadow(block.json, input);
-    if (child === undefined || isDisabled(child)) {
+    // A disabled block in the input falls back to the shadow under it.
+    if (child !== undefined && isDisabled(child)) {
+      child = inputShadow(block.json, input);
+      if (child !== undefined && isDisabled(child)) child = undefined;
+    }
+    if (child === undefined) {
       this.env.diagnostics.error('empty-input', block.id, { input: label });
       return placeholder(block);
     }

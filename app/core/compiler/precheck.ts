@@ -4,7 +4,7 @@
  * nesting stays under MAX_DEPTH. After it passes, the recursive compiler cannot loop or overflow.
  */
 import type { DiagnosticList } from './diagnostics';
-import { asRecord, forEachChild, ownString } from './raw';
+import { asRecord, blockId, blockType, forEachChild } from './raw';
 
 /** Blocks nested inside blocks, levels deep; a sequence (next) stays on the same level. */
 export const MAX_DEPTH = 200;
@@ -25,17 +25,10 @@ export function precheck(topBlocks: readonly unknown[], diagnostics: DiagnosticL
   let ok = true;
   let depth = 0;
   let parentId: string | null = null;
-  const pushChildren = (child: unknown, nested: boolean): void => {
+  const pushChild = (child: unknown, nested: boolean): void => {
     objects.push(child);
     depths.push(nested ? depth + 1 : depth);
     parents.push(parentId);
-  };
-  const children: unknown[] = [];
-  const nestings: boolean[] = [];
-  let count = 0;
-  const collect = (child: unknown, nested: boolean): void => {
-    children[count] = child;
-    nestings[count++] = nested;
   };
   while (objects.length > 0) {
     const object = objects.pop();
@@ -47,27 +40,39 @@ export function precheck(topBlocks: readonly unknown[], diagnostics: DiagnosticL
       ok = false;
       continue;
     }
-    const id = ownString(block, 'id');
-    if (ownString(block, 'type') === undefined || id === undefined || id === '') {
+    const id = blockId(block);
+    if (blockType(block) === undefined || id === undefined || id === '') {
       diagnostics.error('bad-workspace', id || parent);
       ok = false;
       continue;
     }
-    if (ids.has(id)) {
+    const known = ids.size;
+    ids.add(id);
+    if (ids.size === known) {
       diagnostics.error('duplicate-id', id);
       ok = false;
       continue;
     }
-    ids.add(id);
     if (depth > MAX_DEPTH) {
       diagnostics.error('too-deep', id, { max: MAX_DEPTH });
       return false;
     }
-    // Children go on the stack in reverse, so they are visited in document order.
+    // Children are pushed in document order, then that run of the stacks is reversed, so they are
+    // popped (visited) in document order.
     parentId = id;
-    count = 0;
-    forEachChild(block, collect);
-    for (let i = count - 1; i >= 0; i--) pushChildren(children[i], nestings[i]!);
+    const from = objects.length;
+    forEachChild(block, pushChild);
+    reverseFrom(objects, from);
+    reverseFrom(depths, from);
+    reverseFrom(parents, from);
   }
   return ok;
+}
+
+function reverseFrom<T>(items: T[], from: number): void {
+  for (let i = from, j = items.length - 1; i < j; i++, j--) {
+    const item = items[i]!;
+    items[i] = items[j]!;
+    items[j] = item;
+  }
 }

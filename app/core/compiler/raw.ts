@@ -11,15 +11,17 @@ export function asRecord(x: unknown): JsonRecord | undefined {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Names a plain object inherits (`constructor`, `toString`, `__proto__`…): only these need the own check. */
-const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
-
+/**
+ * Reads an own property only. Every name a plain object inherits (`constructor`, `toString`,
+ * `__proto__`…) starts with a lower-case letter or `_`; Blockly's input and field names are
+ * upper-case (`SPEED`, `DO0`, `NUM`), so those skip the own-property check.
+ */
 export function own(record: JsonRecord | undefined, key: string): unknown {
   if (record === undefined) return undefined;
   const value = record[key];
   if (value === undefined) return undefined;
-  // Data comes from JSON (plain objects): a found value is inherited only under an Object.prototype name.
-  return !INHERITED.has(key) || hasOwn.call(record, key) ? value : undefined;
+  const first = key.charCodeAt(0);
+  return (first >= 65 && first <= 90) || hasOwn.call(record, key) ? value : undefined;
 }
 
 export function ownRecord(record: JsonRecord | undefined, key: string): JsonRecord | undefined {
@@ -48,26 +50,62 @@ export function ownKeys(record: JsonRecord | undefined, limit = 10_000): string[
   return keys;
 }
 
+/**
+ * The keys of Blockly's serialization. None is a name a plain object inherits (`constructor`,
+ * `toString`, `__proto__`…), so they are read directly: a property load at each call site, which
+ * the engine keeps fast, where `own` must check. Names chosen by the file (inputs, fields) go
+ * through `own`.
+ */
+interface BlockKeys {
+  readonly type?: unknown;
+  readonly id?: unknown;
+  readonly inputs?: unknown;
+  readonly next?: unknown;
+  readonly enabled?: unknown;
+  readonly disabledReasons?: unknown;
+}
+
+interface SlotKeys {
+  readonly block?: unknown;
+  readonly shadow?: unknown;
+}
+
+export function blockType(block: JsonRecord): string | undefined {
+  const type = (block as BlockKeys).type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+export function blockId(block: JsonRecord): string | undefined {
+  const id = (block as BlockKeys).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function blockInputs(block: JsonRecord): JsonRecord | undefined {
+  return asRecord((block as BlockKeys).inputs);
+}
+
 /** Blockly ≥ 11 saves `disabledReasons`; older files saved `enabled: false`. */
 export function isDisabled(block: JsonRecord): boolean {
-  if (own(block, 'enabled') === false) return true;
-  const reasons = ownArray(block, 'disabledReasons');
-  return reasons !== undefined && reasons.length > 0;
+  const keys = block as BlockKeys;
+  if (keys.enabled === false) return true;
+  const reasons = keys.disabledReasons;
+  return Array.isArray(reasons) && reasons.length > 0;
 }
 
 /** The block plugged into an input: the real block if present, else its shadow. */
 export function inputChild(block: JsonRecord, input: string): JsonRecord | undefined {
-  const slot = ownRecord(ownRecord(block, 'inputs'), input);
-  return ownRecord(slot, 'block') ?? ownRecord(slot, 'shadow');
+  const slot = asRecord(own(blockInputs(block), input)) as SlotKeys | undefined;
+  if (slot === undefined) return undefined;
+  return asRecord(slot.block) ?? asRecord(slot.shadow);
 }
 
 /** The shadow alone, for when the real block is disabled. */
 export function inputShadow(block: JsonRecord, input: string): JsonRecord | undefined {
-  return ownRecord(ownRecord(ownRecord(block, 'inputs'), input), 'shadow');
+  return asRecord((asRecord(own(blockInputs(block), input)) as SlotKeys | undefined)?.shadow);
 }
 
 export function nextBlock(block: JsonRecord): JsonRecord | undefined {
-  return ownRecord(ownRecord(block, 'next'), 'block');
+  return asRecord((asRecord((block as BlockKeys).next) as SlotKeys | undefined)?.block);
 }
 
 /**
@@ -75,20 +113,18 @@ export function nextBlock(block: JsonRecord): JsonRecord | undefined {
  * then next (same level), in that order; null is absent. No allocation: this runs on every block.
  */
 export function forEachChild(block: JsonRecord, visit: (child: unknown, nested: boolean) => void): void {
-  const inputs = ownRecord(block, 'inputs');
+  const inputs = blockInputs(block);
   if (inputs !== undefined) {
     let count = 0;
     for (const name in inputs) {
       if (!hasOwn.call(inputs, name)) continue;
       if (++count > 10_000) break;
-      const slot = asRecord(inputs[name]);
+      const slot = asRecord(inputs[name]) as SlotKeys | undefined;
       if (slot === undefined) continue;
-      const child = own(slot, 'block');
-      if (child != null) visit(child, true);
-      const shadow = own(slot, 'shadow');
-      if (shadow != null) visit(shadow, true);
+      if (slot.block != null) visit(slot.block, true);
+      if (slot.shadow != null) visit(slot.shadow, true);
     }
   }
-  const next = own(ownRecord(block, 'next'), 'block');
+  const next = (asRecord((block as BlockKeys).next) as SlotKeys | undefined)?.block;
   if (next != null) visit(next, false);
 }
