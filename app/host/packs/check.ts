@@ -62,7 +62,7 @@ export async function checkCommandResult(
   const base = { lesson: lessonId, pack: null as string | null };
   const project = await readProject(projectPath);
   if (!project.ok) return badInput(base, [project.error]);
-  const opened = await openPackForCheck(packPath, options.packOptions);
+  const opened = await openPackForCheck(packPath, { ...options.packOptions, lesson: lessonId });
   if (!opened.ok) {
     const errors = opened.errors.filter((e) => e.severity === 'error').slice(0, MAX_PROBLEMS);
     return badInput(base, errors.map((e) => ({ code: e.code, message: { fr: describePackError(e, 'fr'), en: describePackError(e, 'en') } })));

@@ -42,6 +42,11 @@ export type PackLoadResult = { readonly ok: true; readonly pack: LoadedPack } | 
 export interface PackLoadOptions {
   readonly checkers?: Partial<PackCheckers>;
   readonly limits?: PackLimits;
+  /**
+   * Load only the files this lesson (by id) references — for `robokit check`, which needs one
+   * lesson. The folder and the whole manifest are still checked; the result holds that lesson's files.
+   */
+  readonly lesson?: string;
 }
 
 export async function loadPackFolder(dir: string, options: PackLoadOptions = {}): Promise<PackLoadResult> {
@@ -57,7 +62,7 @@ export async function loadPackFolder(dir: string, options: PackLoadOptions = {})
     const parsed = parseManifest(text.text, { blockTypes: checkers.blockTypes, profiles: checkers.profiles, limits });
     if (!parsed.ok) return failed(parsed.errors, limits);
     const loader = new ReferenceLoader(root, parsed.manifest, listing.files, checkers, limits);
-    await loader.loadAll();
+    await loader.loadAll(parsed.manifest.lessons.findIndex((l) => l.id === options.lesson));
     const problems = [...parsed.warnings, ...loader.problems];
     if (problems.some((p) => p.severity === 'error')) return failed(problems, limits);
     return {
@@ -105,8 +110,9 @@ class ReferenceLoader {
   /** Files read ahead of use, a few at a time: a pack has dozens of small files. */
   private readonly reads = new Map<string, Promise<TextRead>>();
 
-  async loadAll(): Promise<void> {
-    const refs = [...packReferences(this.manifest)];
+  /** Loads every referenced file, or only those of the lesson at `onlyLesson` (when ≥ 0). */
+  async loadAll(onlyLesson = -1): Promise<void> {
+    const refs = packReferences(this.manifest).filter((ref) => onlyLesson < 0 || ref.lessonIndex === onlyLesson);
     this.readAhead(refs);
     for (const ref of refs) {
       if (this.problems.length >= this.limits.maxErrors) return;
