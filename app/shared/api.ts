@@ -7,8 +7,8 @@
  *
  * This file is pure types plus name tables: it imports nothing at run time, so the renderer, the
  * sandboxed preload, the host and the Electron main can all import it. The request validators
- * (Ajv, which compiles with `new Function`) live in `api-validate.ts`, for the host side only:
- * the renderer's CSP forbids eval.
+ * live in `api-validate.ts` (Ajv schemas precompiled at build time into `core/generated/`), and
+ * are used on the host side, where every request is checked.
  */
 import type { RunEvent, RunState } from '../core/runtime/events';
 import type { Locale, Localized, MessageCode } from '../core/i18n/messages';
