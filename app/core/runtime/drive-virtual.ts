@@ -61,6 +61,8 @@ class VirtualDriver {
       if (this.outOfTime()) return this.runtime.stop('timeout');
       const result = this.runtime.slice();
       this.slices++;
+      // Only a pause or the host's turn (`yieldToHost`) costs an await; plain steps run in a loop.
+      let hostTurn: Promise<void> | undefined;
       switch (result.kind) {
         case 'ended':
           return;
@@ -68,12 +70,13 @@ class VirtualDriver {
           await whenStateChanges(this.runtime);
           break;
         case 'yield':
-          await this.advance(this.world.timeMs + this.dtMs);
+          hostTurn = this.advance(this.world.timeMs + this.dtMs);
           break;
         case 'wait':
-          await this.advance(result.until);
+          hostTurn = this.advance(result.until);
           break;
       }
+      if (hostTurn) await hostTurn;
     }
   }
 
@@ -81,17 +84,20 @@ class VirtualDriver {
     return reached(this.world.timeMs, this.timeoutMs) || this.slices >= (this.options.maxWallSlices ?? Infinity);
   }
 
-  /** Steps the world up to `until` (or the timeout), in steps of at most dtMs. */
-  private async advance(until: number): Promise<void> {
+  /**
+   * Steps the world up to `until` (or the timeout), in steps of at most dtMs. Returns the host's
+   * turn when it is due: the caller awaits it, then goes back to slice() (the host may have paused
+   * or stopped the run).
+   */
+  private advance(until: number): Promise<void> | undefined {
     const target = Math.min(until, this.timeoutMs);
     while (!reached(this.world.timeMs, target)) {
       this.world.step(Math.min(this.dtMs, target - this.world.timeMs));
       this.steps++;
       if (this.options.yieldToHost && this.steps % (this.options.yieldEvery ?? 1000) === 0) {
-        await this.options.yieldToHost();
-        return; // back to slice(): the host may have paused or stopped the run
-
+        return this.options.yieldToHost();
       }
     }
+    return undefined;
   }
 }

@@ -15,6 +15,13 @@ export interface FolderListing {
   readonly errors: readonly PackError[];
 }
 
+/** The size of a file (never following a link), or -1 if it cannot be read. */
+const sizeOf = (path: string): Promise<number> =>
+  lstat(path).then(
+    (info) => info.size,
+    () => -1,
+  );
+
 export async function scanFolder(root: string, limits: PackLimits): Promise<FolderListing> {
   const files = new Map<string, number>();
   const errors: PackError[] = [];
@@ -32,6 +39,11 @@ export async function scanFolder(root: string, limits: PackLimits): Promise<Fold
       return false;
     }
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // The files' sizes are asked for all at once (never more than the entries still allowed).
+    const sizes = new Map<string, Promise<number>>();
+    for (const child of children.slice(0, Math.max(0, limits.maxEntries - entries + 1))) {
+      if (child.isFile()) sizes.set(child.name, sizeOf(join(dir, child.name)));
+    }
     for (const child of children) {
       const rel = prefix ? `${prefix}/${child.name}` : child.name;
       const checked = checkEntryName(child.isDirectory() ? `${rel}/` : rel, limits);
@@ -56,7 +68,7 @@ export async function scanFolder(root: string, limits: PackLimits): Promise<Fold
         else if (!(await walk(full, rel, depth + 1))) return false;
       } else if (!child.isFile()) fail('pack-entry-special', rel);
       else {
-        const size = await lstat(full).then((info) => info.size, () => -1);
+        const size = await (sizes.get(child.name) ?? sizeOf(full));
         if (size < 0) {
           errors.push(packError('pack-unreadable', {}, { file: showName(rel) }));
           continue;

@@ -43,8 +43,8 @@ export interface PackLoadOptions {
   readonly checkers?: Partial<PackCheckers>;
   readonly limits?: PackLimits;
   /**
-   * Load only the files this lesson (by id) references — for `robokit check`, which needs one
-   * lesson. The folder and the whole manifest are still checked; the result holds that lesson's files.
+   * Load only what checking this lesson (by id) needs — its projects and its world, not its steps —
+   * for `robokit check`. The folder and the whole manifest are still checked.
    */
   readonly lesson?: string;
 }
@@ -110,9 +110,9 @@ class ReferenceLoader {
   /** Files read ahead of use, a few at a time: a pack has dozens of small files. */
   private readonly reads = new Map<string, Promise<TextRead>>();
 
-  /** Loads every referenced file, or only those of the lesson at `onlyLesson` (when ≥ 0). */
+  /** Loads every referenced file, or only the projects and world of the lesson at `onlyLesson` (when ≥ 0). */
   async loadAll(onlyLesson = -1): Promise<void> {
-    const refs = packReferences(this.manifest).filter((ref) => onlyLesson < 0 || ref.lessonIndex === onlyLesson);
+    const refs = packReferences(this.manifest).filter((ref) => onlyLesson < 0 || (ref.lessonIndex === onlyLesson && ref.kind !== 'markdown'));
     this.readAhead(refs);
     for (const ref of refs) {
       if (this.problems.length >= this.limits.maxErrors) return;
