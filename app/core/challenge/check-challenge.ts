@@ -70,8 +70,8 @@ export async function checkChallenge(
     profile,
     seed: options.seed ?? challenge.seed ?? 1,
     timeoutMs: (challenge.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000,
-    onEvent: (e) => {
-      if (e.type === 'error' && !runError) runError = { blockId: e.blockId ?? null, code: e.code, message: e.message, severity: 'error' };
+    onError: (e) => {
+      runError ??= { blockId: e.blockId ?? null, code: e.code, message: e.message, severity: 'error' };
     },
     ...(options.yieldToHost ? { yieldToHost: options.yieldToHost } : {}),
   });

@@ -26,6 +26,8 @@ export interface SimRunOptions {
   readonly timeoutMs?: number;
   /** Every event as it happens (the command line prints them). */
   readonly onEvent?: (event: RunEvent) => void;
+  /** Only the error event, if the program fails (cheaper than `onEvent` for a judge). */
+  readonly onError?: (event: Extract<RunEvent, { type: 'error' }>) => void;
   /** Lets the host breathe (Ctrl-C, Stop) during long runs. */
   readonly yieldToHost?: () => Promise<void>;
   /** Gives the caller the runtime once created (to stop it from outside). */
@@ -46,6 +48,7 @@ export async function runInSimulator(program: Program, options: SimRunOptions): 
     stepBudget: SIM_STEP_BUDGET,
   });
   if (options.onEvent) runtime.onDidEmit(options.onEvent);
+  if (options.onError) runtime.onDidFail(options.onError);
   options.onRuntime?.(runtime);
   const reason = await driveVirtual(runtime, sim, {
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

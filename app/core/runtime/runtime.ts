@@ -48,6 +48,7 @@ interface Failure {
 export class Runtime {
   private runState: RunState = 'idle';
   private readonly events = new Emitter<RunEvent>();
+  private readonly errors = new Emitter<Extract<RunEvent, { type: 'error' }>>();
   private readonly states = new Emitter<RunState>();
   private readonly actuators: Actuators;
   private readonly machine: Machine;
@@ -87,6 +88,11 @@ export class Runtime {
   /** True while the program sits in `wait until`: a wall-clock driver polls it gently. */
   get waitingForCondition(): boolean {
     return this.machine.waitingForCondition;
+  }
+
+  /** Only the `error` event: for a caller that judges the run afterwards (block events are not built for it). */
+  onDidFail(listener: (e: Extract<RunEvent, { type: 'error' }>) => void): () => void {
+    return this.errors.on(listener);
   }
 
   onDidEmit(listener: (e: RunEvent) => void): () => void {
@@ -235,6 +241,7 @@ export class Runtime {
 
   private emit(event: RunEvent): void {
     this.events.emit(event);
+    if (event.type === 'error') this.errors.emit(event);
   }
 
   private setState(state: RunState): void {
