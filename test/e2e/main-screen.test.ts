@@ -288,6 +288,8 @@ describe('main screen (Chromium, robokit serve)', () => {
     const p = page();
     await p.locator('#language').selectOption('en');
     await expect.poll(() => p.locator('#run').textContent()).toBe('▶ Run');
+    // The status line's last notice is said again in English.
+    await expect.poll(() => p.locator('#save-state').textContent()).toMatch(/^(Project saved\.|Saved automatically)$/);
     await p.locator('#high-contrast').check();
     await p.locator('#large-text').check();
     await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');

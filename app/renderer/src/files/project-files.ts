@@ -9,7 +9,7 @@ import type { HostInfo, OpenedProject, Project, RobokitApi, WorkspaceJson } from
 import { markOpened } from '../bench/marks';
 import { debounce } from '../shell/dom';
 import { failureText } from '../shell/error-text';
-import { ui } from '../shell/ui-text';
+import { ui, type UiKey } from '../shell/ui-text';
 
 export const AUTOSAVE_DELAY_MS = 700;
 /** Even while changes keep coming (a long drag), save at least this often. */
@@ -45,8 +45,17 @@ export class ProjectFiles {
     window.addEventListener('pagehide', () => this.autosaveSoon.flush());
   }
 
+  /** The last notice shown, said again in the new language when it changes. */
+  private lastNotice: UiKey | null = null;
+
   setLocale(locale: Locale): void {
     this.locale = locale;
+    if (this.lastNotice) this.hooks.notice(ui(this.lastNotice, locale));
+  }
+
+  private notice(key: UiKey): void {
+    this.lastNotice = key;
+    this.hooks.notice(ui(key, this.locale));
   }
 
   /** Remember the opened project's name and lesson, for the next save. */
@@ -87,7 +96,7 @@ export class ProjectFiles {
       const result = await this.api.saveProject({ project: this.project() });
       if (result.status === 'cancelled') return;
       if (result.status === 'download') download(result.fileName, result.text);
-      this.hooks.notice(ui('saved', this.locale));
+      this.notice('saved');
     });
   }
 
@@ -107,7 +116,7 @@ export class ProjectFiles {
     this.hooks.opened(opened);
     markOpened(this.blockCount());
     this.hooks.banner(null);
-    this.hooks.notice(ui('opened', this.locale));
+    this.notice('opened');
     // The opened project is now the one to recover after a crash (saved after it is on screen).
     this.autosaveSoon();
   }
@@ -120,9 +129,9 @@ export class ProjectFiles {
     const n = ++this.autosaves;
     try {
       await this.api.autosave({ project: this.project() });
-      if (n === this.autosaves) this.hooks.notice(ui('autosaved', this.locale));
+      if (n === this.autosaves) this.notice('autosaved');
     } catch {
-      this.hooks.notice(ui('autosaveFailed', this.locale));
+      this.notice('autosaveFailed');
     }
   }
 
