@@ -4,13 +4,14 @@
  * robot safe.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../core/errors';
 import { message } from '../core/i18n/messages';
 import { createHostService } from '../host/create-host';
 import { defaultDataDir } from '../host/data-dir';
 import { defaultSeams } from '../host/default-seams';
+import { robotPortsFromEnv, withExtraPorts } from '../host/robot-manager';
 import type { HostService } from '../host/host-service';
 import type { Locale } from '../shared/api';
 import { createRequestValidator } from '../shared/api-validate';
@@ -66,7 +67,7 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   host = createHostService({
     dataDir: options.dataDir ?? defaultDataDir(),
     info: { version: app.getVersion(), host: 'electron', fileDialogs: true },
-    seams: { ...defaultSeams(), dialogs: electronDialogs(() => win, () => locale) },
+    seams: desktopSeams(electronDialogs(() => win, () => locale)),
   });
   const running = host;
   for (const file of pendingFiles.splice(0)) openFile(file);
@@ -99,6 +100,14 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   });
   app.on('window-all-closed', () => app.quit());
   return { host: running, window: () => win };
+}
+
+/** The host's seams for the desktop: native dialogs, and any robot ports named in the environment. */
+function desktopSeams(dialogs: ReturnType<typeof electronDialogs>) {
+  const seams = defaultSeams();
+  const extra = robotPortsFromEnv(process.env, delimiter);
+  const robots = seams.robots && extra.length > 0 ? withExtraPorts(seams.robots, extra) : seams.robots;
+  return { ...seams, ...(robots ? { robots } : {}), dialogs };
 }
 
 function showOpenError(e: unknown, locale: Locale): void {

@@ -42,6 +42,17 @@ export function withExtraPorts(
   };
 }
 
+/**
+ * Extra ports named in the environment, for the desktop app (which takes no command-line options):
+ * `ROBOKIT_ROBOT_PORTS=/tmp/robokit-uno/app` (several separated like PATH entries).
+ */
+export function robotPortsFromEnv(env: Readonly<Record<string, string | undefined>>, separator: string): string[] {
+  return (env['ROBOKIT_ROBOT_PORTS'] ?? '')
+    .split(separator)
+    .map((path) => path.trim())
+    .filter((path) => path.length > 0);
+}
+
 export class RobotManager {
   private readonly changed = new Emitter<ConnectionStatus>();
   readonly onDidChange = this.changed.event;
