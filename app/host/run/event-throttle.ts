@@ -1,16 +1,17 @@
 /**
  * Keeps a program without waits from flooding the UI. A `forever` loop runs thousands of blocks a
- * second; only the latest `block` event matters (it is the highlighted block) and only the latest
- * `motors` event is the motors' state. So while the run is running, those two are held (the
- * latest of each) and sent at most once per flush: at every simulator frame, or on a timer for a
- * real robot. `say`, `error` and `end` pass at once, and nothing is held across a state change:
+ * second; only the latest `block` event matters (it is the highlighted block), only the latest
+ * `motors` event is the motors' state, and only the latest `say` can be read in the speech bubble.
+ * So while the run is running, those three are held (the latest of each) and sent at most once per
+ * flush: at every simulator frame, or on a timer for a real robot. `error` and `end` pass at once
+ * (after what is held), and nothing is held across a state change:
  * the held events go out before `paused` or `ended`, before `error` and `end`, so the highlighted
  * block is exact on pause, on each step (a paused run is never held) and when the run ends.
  */
 import type { RunEvent, RunState } from '../../core/runtime/events';
 import type { RunSink } from '../seams';
 
-type Held = Extract<RunEvent, { type: 'block' | 'motors' }>;
+type Held = Extract<RunEvent, { type: 'block' | 'motors' | 'say' }>;
 
 export interface ThrottleTimer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -43,13 +44,13 @@ export function throttleRunSink(sink: RunSink, timer?: { readonly clock: Throttl
 
   return {
     event(event: RunEvent) {
-      if (running && (event.type === 'block' || event.type === 'motors')) {
+      if (running && (event.type === 'block' || event.type === 'motors' || event.type === 'say')) {
         held.delete(event.type);
         held.set(event.type, event);
         if (timer && pending === null) pending = timer.clock.setTimeout(flush, timer.periodMs);
         return;
       }
-      if (event.type !== 'say') flush();
+      flush();
       sink.event(event);
     },
     state(state: RunState) {
