@@ -32,8 +32,8 @@ export const FILE_MESSAGES = defineMessages({
     en: 'This project comes from a newer RoboKit (version {version}). Please update RoboKit.',
   },
   'file-invalid': {
-    fr: 'Projet invalide à {path} : {detail}.',
-    en: 'Invalid project at {path}: {detail}.',
+    fr: 'Ce projet a un problème — {fr}',
+    en: 'This project has a problem — {en}',
   },
   'unknown-profile': {
     fr: 'Je ne connais pas le robot « {profile} ».',

@@ -4,6 +4,8 @@
  */
 import { validateProject } from '../generated/project-validator';
 import type { MessageCode } from '../i18n/messages';
+import { describePackError } from '../lessons/pack-error';
+import { schemaErrors } from '../lessons/schema-errors';
 import { guardJsonText } from './json-guard';
 
 export const PROJECT_FORMAT = 'robokit-project';
@@ -85,9 +87,11 @@ export function checkProject(data: unknown): ParseProjectResult {
   }
   const check = validateProject; // PROJECT_SCHEMA, precompiled by scripts/gen-validators.mjs
   if (!check(data)) {
-    const first = check.errors?.[0];
-    const path = first?.instancePath || '/';
-    return fail('file-invalid', { path, detail: first?.message ?? 'invalid' });
+    // Said in words with the field's path, as for lesson packs: « projet → name : doit être un texte. »
+    const first = schemaErrors('projet', check.errors ?? [])[0];
+    const path = check.errors?.[0]?.instancePath || '/';
+    if (!first) return fail('file-invalid', { path, fr: 'format inattendu.', en: 'unexpected format.' });
+    return fail('file-invalid', { path, fr: describePackError(first, 'fr'), en: describePackError(first, 'en') });
   }
   return { ok: true, project: data as unknown as Project };
 }

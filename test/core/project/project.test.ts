@@ -44,6 +44,14 @@ describe('parseProject', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.params.path).toBe('/profile');
   });
+
+  it('says what is wrong in French and English words, not the validator’s', () => {
+    const result = parseProject(JSON.stringify({ ...newProject('x'), name: 42 }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.params.fr).toBe('projet → name : doit être un texte.');
+    expect(result.error.params.en).toBe('projet → name: must be a text.');
+  });
 });
 
 describe('jsonDepth', () => {
