@@ -4,7 +4,7 @@
  */
 import { catalogEntry } from '../blocks/catalog';
 import type { CatalogEntry } from '../blocks/types';
-import { CAPABILITY_NAMES } from '../i18n/compile-messages';
+import { CAPABILITY_NAMES } from '../i18n/capability-names';
 import { message } from '../i18n/messages';
 import type { Capability, Expr, Stmt } from '../ir';
 import type { BlockContext, RawBlock } from './context';

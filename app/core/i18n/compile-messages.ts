@@ -1,7 +1,5 @@
 /** Compile diagnostics. */
-import type { Capability } from '../ir';
 import { defineMessages } from './define';
-import type { Localized } from './messages';
 
 export const COMPILE_MESSAGES = defineMessages({
   'no-start': {
@@ -69,15 +67,3 @@ export const COMPILE_MESSAGES = defineMessages({
     en: 'The function "{name}" calls itself. Check that it stops at some point!',
   },
 });
-
-/** What a robot part is called, for `not-on-profile`. */
-export const CAPABILITY_NAMES: Readonly<Record<Capability, Localized>> = {
-  motors: { fr: 'moteurs', en: 'motors' },
-  light: { fr: 'lumière', en: 'light' },
-  sound: { fr: 'haut-parleur', en: 'buzzer' },
-  pen: { fr: 'crayon', en: 'pen' },
-  distance: { fr: 'capteur de distance', en: 'distance sensor' },
-  line: { fr: 'capteurs de ligne', en: 'line sensors' },
-  lightSensor: { fr: 'capteur de lumière', en: 'light sensor' },
-  button: { fr: 'bouton', en: 'button' },
-};

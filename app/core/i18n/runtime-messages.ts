@@ -1,6 +1,4 @@
-/** Runtime errors a pupil can cause, and the names of the robot's parts they mention. */
-import type { Capability } from '../ir';
-import type { Localized } from './messages';
+/** Runtime errors a pupil can cause. */
 import { defineMessages } from './define';
 
 export const RUNTIME_MESSAGES = defineMessages({
@@ -29,15 +27,3 @@ export const RUNTIME_MESSAGES = defineMessages({
     en: 'The function “{name}” does not exist.',
   },
 });
-
-/** What `{capability}` says in `sensor-missing`, in each language. */
-export const CAPABILITY_NAMES: Readonly<Record<Capability, Localized>> = {
-  motors: { fr: 'moteurs', en: 'motors' },
-  light: { fr: 'lumière', en: 'light' },
-  sound: { fr: 'haut-parleur', en: 'buzzer' },
-  pen: { fr: 'crayon', en: 'pen' },
-  distance: { fr: 'capteur de distance', en: 'distance sensor' },
-  line: { fr: 'capteurs de ligne', en: 'line sensors' },
-  lightSensor: { fr: 'capteur de lumière', en: 'light sensor' },
-  button: { fr: 'bouton', en: 'button' },
-};

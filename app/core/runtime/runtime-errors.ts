@@ -1,7 +1,7 @@
 /** Errors a pupil's program can cause at run time, and how they read in each language. */
 import type { Capability } from '../ir';
 import { AppError } from '../errors';
-import { CAPABILITY_NAMES } from '../i18n/runtime-messages';
+import { CAPABILITY_NAMES } from '../i18n/capability-names';
 import { message, type Localized, type MessageCode } from '../i18n/messages';
 
 type Params = Readonly<Record<string, string | number>>;
