@@ -2,7 +2,7 @@
 import { assertNever, type ArithOp, type Expr, type Value } from '../ir';
 import type { RobotIo } from '../robot-io';
 import { need, pupilError } from './runtime-errors';
-import { randomInt } from './prng';
+import { randomInt } from '../random';
 import { asNumber, compareValues, truthy } from './values';
 import type { Variables } from './variables';
 

@@ -14,7 +14,7 @@ import type { Clock, EndReason, RunEvent, RunState } from './events';
 import { Actuators } from './actuators';
 import { Emitter } from './emitter';
 import { Machine } from './machine';
-import { createRandom } from './prng';
+import { createRandom } from '../random';
 import { describeError } from './runtime-errors';
 import { Variables } from './variables';
 

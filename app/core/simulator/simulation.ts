@@ -11,7 +11,7 @@ import { DEG } from './geometry';
 import { Motion } from './motion';
 import { DISTANCE_MAX_CM } from './robot-body';
 import { RobotSensors } from './robot-sensors';
-import { seededRandom } from './rng';
+import { createRandom } from '../random';
 import { buildSimIo, type SimActuators } from './sim-io';
 import { SAMPLE_EVERY_MS, TraceRecorder, type Trace } from './trace';
 import type { Point, Pose, World } from './world';
@@ -63,7 +63,7 @@ export class Simulation {
   constructor(world: World, profile: Profile, options: SimulationOptions = {}) {
     this.dtMs = options.dtMs ?? 10;
     if (!(this.dtMs > 0 && this.dtMs <= 100)) throw new BugError(`simulation step must be in (0, 100] ms, got ${this.dtMs}`);
-    this.random = seededRandom(options.seed ?? 1);
+    this.random = createRandom(options.seed ?? 1);
     this.motion = new Motion(world, profile.calibration);
     this.arena = this.motion.arena;
     this.sensors = new RobotSensors(this.arena);

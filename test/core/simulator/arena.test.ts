@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Arena } from '../../../app/core/simulator/arena';
 import { segmentDistanceSq } from '../../../app/core/simulator/geometry';
-import { seededRandom } from '../../../app/core/simulator/rng';
+import { createRandom } from '../../../app/core/random';
 import type { Point, World } from '../../../app/core/simulator/world';
 import { makeWorld } from './make-world';
 
 const REACH = 9;
 
 function randomWorld(seed: number): World {
-  const r = seededRandom(seed);
+  const r = createRandom(seed);
   const pt = (): Point => [r() * 400 - 20, r() * 300 - 20];
   const walls = Array.from({ length: 60 }, () => ({ from: pt(), to: pt() }));
   const points = Array.from({ length: 80 }, pt);
@@ -36,7 +36,7 @@ describe('arena grids agree with a brute-force scan', () => {
     it(`for random walls and lines (seed ${seed})`, () => {
       const world = randomWorld(seed);
       const arena = new Arena(world, REACH);
-      const r = seededRandom(100 + seed);
+      const r = createRandom(100 + seed);
       for (let i = 0; i < 600; i++) {
         const x = r() * 440 - 20;
         const y = r() * 340 - 20;

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same numbers on every machine. */
+/**
+ * A small seeded PRNG (mulberry32) for the runtime's random blocks and the simulator: never
+ * Math.random, so the same seed gives the same numbers on every machine.
+ */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
