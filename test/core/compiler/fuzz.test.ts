@@ -8,20 +8,10 @@ import { CATALOG } from '../../../app/core/blocks';
 import { compile } from '../../../app/core/compiler';
 import { isMessageCode } from '../../../app/core/i18n/messages';
 import { BUILT_IN_PROFILES } from '../../../app/core/profiles';
+import { createRandom } from '../../../app/core/random';
 import { loadGoldens } from './golden-files';
 
 type Node = Record<string, unknown> | unknown[];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every object and array in the tree, found without recursion and without looping on cycles. */
 function nodes(root: unknown): Node[] {
@@ -70,7 +60,7 @@ const profiles = Object.values(BUILT_IN_PROFILES);
 
 describe('fuzzing the compiler', () => {
   it('never throws on 2,000 mutated workspaces, and keeps its invariants', () => {
-    const random = mulberry32(20_240_601);
+    const random = createRandom(20_240_601);
     const codes = new Set<string>();
     for (let run = 0; run < 2000; run++) {
       const workspace = structuredClone(bases[run % bases.length]) as Node;
