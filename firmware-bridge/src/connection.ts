@@ -12,6 +12,7 @@ import { AppError } from '../../app/core/errors';
 import type { Profile } from '../../app/core/profiles';
 import type { LinkState, RobotIo } from '../../app/core/robot-io';
 import { type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
+import { REPORT_VERSION } from './firmata-messages';
 import { type FirmataSession, startFirmataSession } from './firmata-session';
 import { JohnnyFiveRobot } from './johnny-five-robot';
 import { type LinkOpener, openErrorToAppError, openSerialLink } from './serial-link';
@@ -26,7 +27,7 @@ export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
  * reporting sensors is never asked. Cost when idle: one timer and 4 bytes every quarter second.
  */
 export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1500 } as const;
-const VERSION_QUERY = Uint8Array.of(0xf9);
+const VERSION_QUERY = Uint8Array.of(REPORT_VERSION);
 
 export interface ConnectOptions {
   /** From opening the port to a ready board; a real Uno reboots on open (~1.6 s). Default 5000. */

@@ -11,6 +11,8 @@ export const PIN_MODE = 0xf4;
 export const START_SYSEX = 0xf0;
 export const END_SYSEX = 0xf7;
 export const EXTENDED_ANALOG = 0x6f;
+/** The version query (1 byte) and the board's 3-byte answer start with it. */
+export const REPORT_VERSION = 0xf9;
 
 export const PIN_MODES = { INPUT: 0, OUTPUT: 1, ANALOG: 2, PWM: 3, SERVO: 4 } as const;
 

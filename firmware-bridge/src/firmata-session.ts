@@ -8,7 +8,7 @@ import firmataIo, { type Firmata } from 'firmata-io';
 import five, { type Board } from 'johnny-five';
 import { AppError } from '../../app/core/errors';
 import { CommandQueue, type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
-import { messageKey } from './firmata-messages';
+import { messageKey, REPORT_VERSION } from './firmata-messages';
 import { IncomingFilter } from './incoming-filter';
 import type { SerialLink } from './serial-link';
 
@@ -26,7 +26,7 @@ import type { SerialLink } from './serial-link';
  */
 const QUEUE = {
   maxInFlightBytes: 96,
-  probe: { bytes: Uint8Array.of(0xf9), everyBytes: 32, maxUnacked: 96, timeoutMs: 300 },
+  probe: { bytes: Uint8Array.of(REPORT_VERSION), everyBytes: 32, maxUnacked: 96, timeoutMs: 300 },
 } as const satisfies CommandQueueOptions;
 
 /** The Uno's pins (ATmega328P): 20 pins, A0–A5 are 14–19. We skip the capability query. */

@@ -8,9 +8,8 @@
  * 'data' handler. Line noise, a board running another sketch, or a reset mid-message must not
  * crash the host nor corrupt the connection.
  */
-const REPORT_VERSION = 0xf9;
-const START_SYSEX = 0xf0;
-const END_SYSEX = 0xf7;
+import { ANALOG_MESSAGE, DIGITAL_MESSAGE, END_SYSEX, REPORT_VERSION, START_SYSEX } from './firmata-messages';
+
 const REPORT_FIRMWARE = 0x79;
 const STRING_DATA = 0x71;
 const PIN_STATE_RESPONSE = 0x6e;
@@ -71,7 +70,7 @@ export class IncomingFilter {
 
   private start(byte: number): void {
     const command = byte < START_SYSEX ? byte & 0xf0 : byte;
-    if (command === 0xe0 || command === 0x90 || command === REPORT_VERSION) {
+    if (command === ANALOG_MESSAGE || command === DIGITAL_MESSAGE || command === REPORT_VERSION) {
       this.state = { kind: 'short', bytes: [byte] };
     } else if (byte === START_SYSEX) {
       this.state = { kind: 'sysex', bytes: [byte] };
