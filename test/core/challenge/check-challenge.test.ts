@@ -3,22 +3,17 @@ import { allowedBlockTypes, checkChallenge, starsFor, surveyBlocks } from '../..
 import type { Lesson } from '../../../app/core/lessons/types';
 import { findProfile } from '../../../app/core/profiles';
 import type { World } from '../../../app/core/simulator/world';
+import { makeWorld } from '../simulator/make-world';
 
 const profile = findProfile('arduino-2wd')!;
 
 /** A corridor: the robot starts at x = 20 and must end in a zone from x = 80 to 120 (15 cm/s at 50 %). */
-const world: World = {
-  format: 'robokit-world',
-  version: 1,
+const world: World = makeWorld({
   name: { fr: 'Couloir', en: 'Corridor' },
   size: { width: 200, height: 60 },
   robot: { x: 20, y: 30, heading: 0 },
-  walls: [],
-  obstacles: [],
-  lines: [],
   zones: [{ type: 'rect', x: 80, y: 10, width: 40, height: 40, name: 'arrivee' }],
-  lights: [],
-};
+});
 
 const lesson: Lesson = {
   id: 'avancer',

@@ -1,6 +1,7 @@
 /** Hand-made traces and worlds for challenge tests: only what a test sets differs from "nothing happened". */
 import type { Trace } from '../../../app/core/simulator/trace';
 import type { World, Zone } from '../../../app/core/simulator/world';
+import { makeWorld as emptyWorld } from '../simulator/make-world';
 
 export function makeTrace(extra: Partial<Trace> = {}): Trace {
   const durationMs = extra.durationMs ?? 10_000;
@@ -20,18 +21,7 @@ export function makeTrace(extra: Partial<Trace> = {}): Trace {
 const zone = (name: string, x: number): Zone => ({ type: 'rect', x, y: 0, width: 20, height: 20, name });
 
 export function makeWorld(zones: readonly string[] = ['a', 'b', 'c', 'arrivee', 'lave']): World {
-  return {
-    format: 'robokit-world',
-    version: 1,
-    name: { fr: 'Test', en: 'Test' },
-    size: { width: 400, height: 300 },
-    robot: { x: 10, y: 10, heading: 0 },
-    walls: [],
-    obstacles: [],
-    lines: [],
-    zones: zones.map((z, i) => zone(z, i * 30)),
-    lights: [],
-  };
+  return emptyWorld({ robot: { x: 10, y: 10, heading: 0 }, zones: zones.map((z, i) => zone(z, i * 30)) });
 }
 
 export const enter = (zone: string, t: number) => ({ t, zone, kind: 'enter' as const });
