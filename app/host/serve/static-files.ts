@@ -37,7 +37,12 @@ const NOT_BUILT = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>R
 <p>L’interface de RoboKit n’est pas encore construite : lance « npm run build ».</p>
 <p lang="en">RoboKit’s interface is not built yet: run "npm run build".</p></html>`;
 
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) => Promise<void>;
+export type StaticHandler = (
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+) => Promise<void>;
 
 /** Maps a request path to a file inside `root`, or null if it may not be served. */
 export async function resolveStaticPath(root: string, urlPath: string): Promise<string | null> {
@@ -66,8 +71,7 @@ export async function resolveStaticPath(root: string, urlPath: string): Promise<
 }
 
 export function createStaticHandler(root: string): StaticHandler {
-  return async (req, res, headers) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  return async (path, req, res, headers) => {
     const file = await resolveStaticPath(root, path);
     const type = file ? MIME[extname(file).toLowerCase()] : undefined;
     if (!file || !type) {

@@ -3,9 +3,9 @@
  * `{event, data}`. Messages are bounded in size, malformed ones get a `bad-request` error, and the
  * socket is closed if a client floods requests.
  */
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { RobokitApi } from '../../shared/api';
-import { apiError } from '../../shared/api';
+import { apiError, type ApiEnvelope } from '../../shared/api';
 import { forwardEvents, type Dispatch } from '../dispatch';
 
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -14,10 +14,28 @@ const MAX_IN_FLIGHT = 64;
 const DROPPABLE_BACKLOG = 1024 * 1024;
 const DROPPABLE = new Set(['didUpdateSimulation', 'didReadSensors']);
 
-export function serveApiOn(socket: WebSocket, api: RobokitApi, dispatch: Dispatch): void {
+export function serveApiOn(
+  socket: WebSocket,
+  api: RobokitApi,
+  dispatch: Dispatch,
+  logBug: (error: unknown) => void = (e) => console.error(e),
+): void {
   let inFlight = 0;
-  const sendJson = (message: unknown) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  const sendJson = (message: unknown): boolean => {
+    if (socket.readyState !== socket.OPEN) return true;
+    let text: string;
+    try {
+      text = JSON.stringify(message);
+    } catch (error) {
+      logBug(error);
+      return false;
+    }
+    socket.send(text);
+    return true;
+  };
+  const reply = (id: number | string | null, envelope: ApiEnvelope): void => {
+    const sent = sendJson(envelope.ok ? { id, result: envelope.value } : { id, error: envelope.error });
+    if (!sent) sendJson({ id, error: apiError('internal-error') });
   };
 
   const unsubscribe = forwardEvents(api, (event, data) => {
@@ -26,20 +44,33 @@ export function serveApiOn(socket: WebSocket, api: RobokitApi, dispatch: Dispatc
   });
   socket.on('close', unsubscribe);
 
-  socket.on('message', (raw, isBinary) => {
+  const onMessage = (raw: RawData, isBinary: boolean): void => {
     const request = isBinary ? undefined : parseRequest(raw.toString());
     if (!request) {
-      sendJson({ id: null, error: apiError('bad-request', { method: '' }) });
+      reply(null, { ok: false, error: apiError('bad-request', { method: '' }) });
       return;
     }
     if (++inFlight > MAX_IN_FLIGHT) {
       socket.close(1008, 'too many requests');
       return;
     }
-    void dispatch(request.method, request.params).then((envelope) => {
-      inFlight--;
-      sendJson(envelope.ok ? { id: request.id, result: envelope.value } : { id: request.id, error: envelope.error });
-    });
+    dispatch(request.method, request.params)
+      .then((envelope) => {
+        inFlight--;
+        reply(request.id, envelope);
+      })
+      .catch((error: unknown) => {
+        logBug(error);
+        socket.terminate();
+      });
+  };
+  socket.on('message', (raw, isBinary) => {
+    try {
+      onMessage(raw, isBinary);
+    } catch (error) {
+      logBug(error);
+      socket.terminate();
+    }
   });
 }
 

@@ -191,6 +191,42 @@ describe('robokit serve: listening', () => {
   });
 });
 
+/** Writes `text` on a fresh TCP connection; resolves with everything the server answered. */
+function raw(s: ServeHandle, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: s.address.port }, () => socket.write(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += String(d)));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => socket.destroy());
+  });
+}
+
+describe('robokit serve: requests that do not parse', () => {
+  it.each([
+    ['a path that reads as an authority', 'GET //a:99999/ HTTP/1.1'],
+    ['an absolute URL', 'GET http://127.0.0.1/ HTTP/1.1'],
+    ['an asterisk', 'OPTIONS * HTTP/1.1'],
+  ])('answers 400 to %s and lives on', async (_what, line) => {
+    const { serve: s } = await start();
+    const host = `127.0.0.1:${s.address.port}`;
+    const status = line.startsWith('OPTIONS') ? 405 : 400;
+    expect(await raw(s, `${line}\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    const upgrade = `${line.replace('OPTIONS', 'GET')}\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: ${s.origin}\r\n\r\n`;
+    expect(await raw(s, upgrade)).toMatch(/^HTTP\/1.1 400 /);
+    expect((await get(s, '/')).status).toBe(200);
+  });
+
+  it('answers 400 to a request line that is not HTTP, and lives on', async () => {
+    const { serve: s } = await start();
+    expect(await raw(s, 'GET / HTTP/1.1\r\nHost: \u0000\r\n\r\n')).toMatch(/^HTTP\/1.1 400 /);
+    expect(await raw(s, '\u0016\u0003\u0001\u0000\u00a5\r\n\r\n')).toMatch(/^HTTP\/1.1 400 /);
+    expect((await get(s, '/')).status).toBe(200);
+  });
+});
+
 describe('robokit serve: static files', () => {
   it('serves the renderer with its MIME type and a strict CSP', async () => {
     const { serve: s } = await start();
