@@ -79,7 +79,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(all).toBeGreaterThanOrEqual(17);
     const first = p.locator('.lesson-card[data-lesson="fr.robokit.premiers-pas/avancer"]');
     expect(await first.locator('.card-title').textContent()).toBe('Avancer');
-    expect(await first.locator('.card-meta').textContent()).toMatch(/8–12 ans.*\d+ min.*Seul·e/);
+    expect(await first.locator('.card-meta').textContent()).toMatch(/7–11 ans.*\d+ min.*Seul·e/);
     expect(await first.locator('.chip').allTextContents()).toContain('Premiers pas');
 
     await p.locator('#filter-tag').selectOption('parents-enfants');
