@@ -1,11 +1,8 @@
 /** Names both sides of each transport agree on. */
 import type { ApiEnvelope, EventName, MethodName } from './api';
 
-/** WebSocket (`robokit serve`): our subprotocol, and the one that carries the secret. */
+/** WebSocket (`robokit serve`): our subprotocol (the session itself is a cookie). */
 export const WS_SUBPROTOCOL = 'robokit.v1';
-export const WS_AUTH_PREFIX = 'robokit.auth.';
-/** First message on a new connection: `{event: '$session', data: {resume}}`. */
-export const WS_SESSION_EVENT = '$session';
 
 /** Electron IPC: one channel per method, one for all events. */
 export const IPC_METHOD_PREFIX = 'robokit:';

@@ -9,17 +9,26 @@ export interface CliResult {
 }
 
 /** Runs the real `robokit` bin as a child process, the way a person or a script would. */
-export function robokit(args: string[], options: { input?: Buffer } = {}): Promise<CliResult> {
+export interface CliOptions {
+  readonly input?: Buffer;
+  /** Extra environment (added to this process's). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export function robokit(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return startRobokit(args, options).done;
 }
 
 /** Starts `robokit`; `child` lets a test send it signals, `stdout()` reads what it printed so far. */
 export function startRobokit(
   args: string[],
-  options: { input?: Buffer } = {},
+  options: CliOptions = {},
 ): { child: ChildProcess; stdout(): string; done: Promise<CliResult> } {
   const out: Buffer[] = [];
-  const child = spawn(process.execPath, ['bin/robokit.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/robokit.js', ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   const done = new Promise<CliResult>((resolve, reject) => {
     const started = Date.now();
     const err: Buffer[] = [];

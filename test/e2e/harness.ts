@@ -51,16 +51,30 @@ async function bundleServe(): Promise<void> {
   });
 }
 
-async function startServeChild(dataDir: string, robotPorts: readonly string[]): Promise<{ url: string; origin: string; child: ChildProcess }> {
+interface ServeChild {
+  readonly url: string;
+  readonly origin: string;
+  readonly child: ChildProcess;
+  /** Asks for a fresh one-time link, as Enter does in `robokit serve`'s terminal. */
+  newLink(): Promise<string>;
+}
+
+async function startServeChild(dataDir: string, robotPorts: readonly string[]): Promise<ServeChild> {
   await bundleServe();
-  const child = spawn(process.execPath, [SERVE_CHILD, RENDERER_DIR, dataDir, ...robotPorts], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await new Promise<string>((resolveLine, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolveLine);
-    child.once('exit', (code) => reject(new Error(`robokit serve exited (${code})`)));
-  });
-  const { url, origin } = JSON.parse(first) as { url: string; origin: string };
-  return { url, origin, child };
+  const child = spawn(process.execPath, [SERVE_CHILD, RENDERER_DIR, dataDir, ...robotPorts], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const nextLine = () =>
+    new Promise<string>((resolveLine, reject) => {
+      lines.once('line', resolveLine);
+      child.once('exit', (code) => reject(new Error(`robokit serve exited (${code})`)));
+    });
+  const { url, origin } = JSON.parse(await nextLine()) as { url: string; origin: string };
+  const newLink = async () => {
+    const line = nextLine();
+    child.stdin!.write('\n');
+    return (JSON.parse(await line) as { url: string }).url;
+  };
+  return { url, origin, child, newLink };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -81,6 +95,8 @@ export interface Rig {
   readonly requests: string[];
   /** Requests that went anywhere but the local server. */
   foreignRequests(): string[];
+  /** A fresh one-time link from `robokit serve` (Enter in its terminal). */
+  newLink(): Promise<string>;
   /** Kills `robokit serve` at once (SIGKILL, as a crash or a power cut would), and waits until it is gone. */
   killHost(): Promise<void>;
   close(): Promise<void>;
@@ -97,7 +113,7 @@ export interface RigOptions {
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'robokit-e2e-data-')));
   const profileDir = await mkdtemp(join(tmpdir(), 'robokit-e2e-chromium-'));
-  const { url, origin, child } = await startServeChild(dataDir, options.robotPorts ?? []);
+  const { url, origin, child, newLink } = await startServeChild(dataDir, options.robotPorts ?? []);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -121,6 +137,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     page,
     requests,
     foreignRequests: () => requests.filter((u) => !local(u)),
+    newLink,
     killHost: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

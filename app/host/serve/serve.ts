@@ -1,19 +1,20 @@
 /**
  * `robokit serve`: the renderer over HTTP and the API over a WebSocket at `/api`, on 127.0.0.1
- * only. The printed URL carries a one-time token (see `session-auth.ts` for the exact policy);
- * the WebSocket also requires the server's own Origin, and every request must name the server's
- * own Host (so a DNS-rebinding page gets nothing).
+ * only. The printed URL carries a one-time token exchanged for a session cookie (see
+ * `session-auth.ts` for the exact policy); every page, file and the WebSocket need that session,
+ * the WebSocket also the server's own Origin, and every request must name the server's own Host
+ * (so a DNS-rebinding page gets nothing).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { RobokitApi } from '../../shared/api';
 import { createRequestValidator, type RequestValidator } from '../../shared/api-validate';
 import { rendererCsp } from '../../shared/csp';
 import { createDispatcher } from '../dispatch';
-import { WS_SESSION_EVENT, WS_SUBPROTOCOL } from '../../shared/transport-protocol';
-import { SessionAuth, presentedSecret } from './session-auth';
+import { WS_SUBPROTOCOL } from '../../shared/transport-protocol';
+import { SessionAuth, offersProtocol } from './session-auth';
 import { requestPath } from './request-target';
 import { createStaticHandler, send } from './static-files';
 import { MAX_MESSAGE_BYTES, serveApiOn } from './ws-api';
@@ -34,15 +35,17 @@ export interface ServeOptions {
 }
 
 export interface ServeHandle {
-  /** `http://127.0.0.1:PORT/?token=…` */
+  /** `http://127.0.0.1:PORT/?token=…`: the first link, printed at start. */
   readonly url: string;
+  /** A fresh one-time link (for another browser, or one that lost its session). */
+  newLink(): string;
   readonly origin: string;
   readonly address: AddressInfo;
   close(): Promise<void>;
 }
 
 export async function startServe(options: ServeOptions): Promise<ServeHandle> {
-  const auth = new SessionAuth(options.token);
+  let auth: SessionAuth | null = null;
   const logBug = options.logBug ?? ((error: unknown) => console.error('robokit serve:', error));
   const dispatch = createDispatcher(options.api, options.validate ?? createRequestValidator(), logBug);
   const serveStatic = createStaticHandler(options.rendererDir);
@@ -52,7 +55,6 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(WS_SUBPROTOCOL) ? WS_SUBPROTOCOL : false),
   });
-  let live: WebSocket | null = null;
   let origin = '';
   let headers: Record<string, string> = {};
 
@@ -68,6 +70,20 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain', headers);
     const path = requestPath(req.url);
     if (path === null) return send(res, 400, 'Bad request', 'text/plain', headers);
+    if (!auth) return send(res, 503, 'Starting', 'text/plain', headers);
+    const url = new URL(`http://127.0.0.1${req.url}`);
+    const token = url.searchParams.get('token');
+    if (token !== null) {
+      url.searchParams.delete('token');
+      const session = auth.exchange(token);
+      if (!session && !auth.hasSession(req.headers.cookie)) return send(res, 401, SPENT_LINK, HTML, headers);
+      // The token leaves the address bar (history, bookmarks); the session cookie replaces it.
+      const location = url.pathname + url.search;
+      res.writeHead(303, { ...headers, Location: location, 'Cache-Control': 'no-store', ...(session ? { 'Set-Cookie': auth.setCookieHeader(session) } : {}) });
+      res.end();
+      return;
+    }
+    if (!auth.hasSession(req.headers.cookie)) return send(res, 401, NO_SESSION, HTML, headers);
     if (path === '/api') return send(res, 426, 'Upgrade required', 'text/plain', headers);
     serveStatic(path, req, res, headers).catch((error: unknown) => fail(res, error));
   };
@@ -99,17 +115,11 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     if (path === null) return refuse('400 Bad Request');
     if (path !== '/api') return refuse('404 Not Found');
     if (req.headers.origin !== origin) return refuse('403 Forbidden');
-    const result = auth.check(presentedSecret(req.headers['sec-websocket-protocol']));
-    if (!result.ok) return refuse('401 Unauthorized');
+    if (!offersProtocol(req.headers['sec-websocket-protocol'])) return refuse('401 Unauthorized');
+    if (!auth?.hasSession(req.headers.cookie)) return refuse('401 Unauthorized');
+    // Any number of tabs of the browser that holds the session: each gets the calls and events.
     wss.handleUpgrade(req, socket, head, (ws) => {
-      live?.close(4001, 'replaced');
-      live = ws;
-      ws.on('close', () => {
-        if (live === ws) live = null;
-      });
       ws.on('error', () => ws.terminate());
-      // The page keeps this to reconnect after a reload; the token is spent.
-      ws.send(JSON.stringify({ event: WS_SESSION_EVENT, data: { resume: auth.resumeSecret } }));
       serveApiOn(ws, options.api, dispatch, logBug);
     });
   };
@@ -131,9 +141,12 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const address = server.address() as AddressInfo;
   origin = `http://${LOOPBACK}:${address.port}`;
   headers = securityHeaders(`ws://${LOOPBACK}:${address.port}`);
+  const ready = new SessionAuth(address.port, options.token);
+  auth = ready;
 
   return {
-    url: `${origin}/?token=${auth.pendingToken}`,
+    url: `${origin}/?token=${ready.pendingToken}`,
+    newLink: () => `${origin}/?token=${ready.newToken()}`,
     origin,
     address,
     close: async () => {
@@ -144,6 +157,22 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     },
   };
 }
+
+const HTML = 'text/html; charset=utf-8';
+
+function refusal(fr: string, en: string): string {
+  return `<!doctype html><html lang="fr"><meta charset="utf-8"><title>RoboKit</title>
+<h1>RoboKit</h1><p>${fr}</p><p lang="en">${en}</p></html>`;
+}
+
+const NO_SESSION = refusal(
+  'Ouvre RoboKit avec le lien affiché par « robokit serve » dans le terminal.',
+  'Open RoboKit with the link that "robokit serve" printed in the terminal.',
+);
+const SPENT_LINK = refusal(
+  'Ce lien a déjà servi dans un autre navigateur. Dans le terminal de « robokit serve », appuie sur Entrée : un nouveau lien s’affiche.',
+  'This link was already used in another browser. In the terminal running "robokit serve", press Enter: a new link is printed.',
+);
 
 function securityHeaders(wsOrigin: string): Record<string, string> {
   return {

@@ -1,14 +1,11 @@
 /**
  * The typed API over the `robokit serve` WebSocket (`{id, method, params}` → `{id, result|error}`,
- * events `{event, data}`). Authentication follows the server's policy: the first connection
- * presents the one-time token from the page URL; the server answers with a resume secret that
- * survives a reload of the tab (sessionStorage).
+ * events `{event, data}`). Authentication is the server's: the page was loaded with the session
+ * cookie that the one-time link gave this browser, and the socket presents it (same origin).
  */
 import { ApiError, apiError, isApiErrorData, isEventName, type EventName, type RobokitApi } from '../../shared/api';
 import { createApiClient } from '../../shared/api-client';
-import { WS_AUTH_PREFIX, WS_SESSION_EVENT, WS_SUBPROTOCOL } from '../../shared/transport-protocol';
-
-const RESUME_KEY = 'robokit.resume';
+import { WS_SUBPROTOCOL } from '../../shared/transport-protocol';
 
 /** The part of the DOM WebSocket this transport uses (so tests can pass the `ws` package's). */
 export interface WebSocketLike {
@@ -23,7 +20,7 @@ export interface WebSocketLike {
 
 export interface WsConnection {
   readonly api: RobokitApi;
-  /** Resolves when the socket closes (server stopped, replaced by another tab, network). */
+  /** Resolves when the socket closes (server stopped, network). */
   readonly closed: Promise<{ code: number }>;
   close(): void;
 }
@@ -31,16 +28,12 @@ export interface WsConnection {
 export interface WsConnectOptions {
   /** `ws://127.0.0.1:PORT/api` */
   readonly url: string;
-  /** The one-time token, or the resume secret of an earlier connection. */
-  readonly secret: string;
   readonly open?: (url: string, protocols: string[]) => WebSocketLike;
-  /** Called with the resume secret the server hands out. */
-  readonly onSession?: (resume: string) => void;
 }
 
 export function connectWs(options: WsConnectOptions): Promise<WsConnection> {
   const open = options.open ?? ((url, protocols) => new WebSocket(url, protocols) as unknown as WebSocketLike);
-  const socket = open(options.url, [WS_SUBPROTOCOL, `${WS_AUTH_PREFIX}${options.secret}`]);
+  const socket = open(options.url, [WS_SUBPROTOCOL]);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   const listeners = new Map<EventName, Set<(data: unknown) => void>>();
   let nextId = 1;
@@ -59,8 +52,7 @@ export function connectWs(options: WsConnectOptions): Promise<WsConnection> {
     if (typeof e.data !== 'string') return;
     const message = JSON.parse(e.data) as Record<string, unknown>;
     if (typeof message.event === 'string') {
-      if (message.event === WS_SESSION_EVENT) options.onSession?.((message.data as { resume: string }).resume);
-      else if (isEventName(message.event)) for (const l of listeners.get(message.event) ?? []) l(message.data);
+      if (isEventName(message.event)) for (const l of listeners.get(message.event) ?? []) l(message.data);
       return;
     }
     const call = typeof message.id === 'number' ? pending.get(message.id) : undefined;
@@ -92,21 +84,7 @@ export function connectWs(options: WsConnectOptions): Promise<WsConnection> {
   });
 }
 
-/**
- * In the page served by `robokit serve`: takes the token out of the address bar (so it is not kept
- * in history or bookmarks) and connects, or reconnects with the resume secret after a reload.
- */
+/** In the page served by `robokit serve` (the server already took the link's token out of the address). */
 export function connectFromPage(win: Window = window): Promise<WsConnection> {
-  const url = new URL(win.location.href);
-  const token = url.searchParams.get('token');
-  if (token) {
-    url.searchParams.delete('token');
-    win.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-  const secret = token ?? win.sessionStorage.getItem(RESUME_KEY) ?? '';
-  return connectWs({
-    url: `ws://${url.host}/api`,
-    secret,
-    onSession: (resume) => win.sessionStorage.setItem(RESUME_KEY, resume),
-  });
+  return connectWs({ url: `ws://${win.location.host}/api` });
 }

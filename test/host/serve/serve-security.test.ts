@@ -36,12 +36,12 @@ function wsUrl(s: ServeHandle) {
   return `ws://127.0.0.1:${s.address.port}/api`;
 }
 
-/** Opens a socket; resolves with the first message, or rejects with the HTTP status of a refusal. */
-function open(url: string, opts: { secret?: string; origin?: string; protocols?: string[] }) {
-  const protocols = opts.protocols ?? ['robokit.v1', ...(opts.secret ? [`robokit.auth.${opts.secret}`] : [])];
-  const ws = new WebSocket(url, protocols, opts.origin === undefined ? {} : { origin: opts.origin });
-  return new Promise<{ ws: WebSocket; first: Record<string, unknown> }>((resolve, reject) => {
-    ws.once('message', (data) => resolve({ ws, first: JSON.parse(String(data)) as Record<string, unknown> }));
+/** Opens a socket; resolves once open, or rejects with the HTTP status of a refusal. */
+function open(url: string, opts: { cookie?: string; origin?: string; protocols?: string[] }) {
+  const headers = opts.cookie ? { cookie: opts.cookie } : {};
+  const ws = new WebSocket(url, opts.protocols ?? ['robokit.v1'], { headers, ...(opts.origin === undefined ? {} : { origin: opts.origin }) });
+  return new Promise<WebSocket>((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
@@ -55,7 +55,7 @@ function call(ws: WebSocket, message: unknown): Promise<Record<string, unknown>>
 }
 
 function get(s: ServeHandle, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: s.address.port, path, headers: { host: `127.0.0.1:${s.address.port}`, ...headers } },
       (res) => {
@@ -69,69 +69,115 @@ function get(s: ServeHandle, path: string, headers: Record<string, string> = {})
   });
 }
 
-describe('robokit serve: the API WebSocket', () => {
+/** Opens a link as a browser would: returns the `name=value` of the session cookie it was given. */
+async function login(s: ServeHandle, path = `/?token=${TOKEN}`): Promise<string> {
+  const res = await get(s, path);
+  expect(res.status).toBe(303);
+  const set = String((res.headers['set-cookie'] as string[] | undefined)?.[0] ?? '');
+  return set.split(';')[0]!;
+}
+
+describe('robokit serve: the link and the session', () => {
   it('prints a URL on 127.0.0.1 with a 128-bit token', async () => {
     const { host } = await makeHost();
     serve = await startServe({ api: host, rendererDir: await tempDir(), port: 0 });
     expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32}$/);
   });
 
-  it('answers calls and forwards events to the client that presented the token', async () => {
+  it('exchanges the token for a same-site, HttpOnly session cookie named after the port, and drops it from the address', async () => {
     const { serve: s } = await start();
-    const { ws, first } = await open(wsUrl(s), { secret: TOKEN, origin: s.origin });
-    expect(first.event).toBe('$session');
+    const res = await get(s, `/?token=${TOKEN}&lang=en`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/?lang=en');
+    const cookie = String((res.headers['set-cookie'] as string[])[0]);
+    expect(cookie).toMatch(new RegExp(`^robokit-session-${s.address.port}=[0-9a-f]{32}; `));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain(TOKEN);
+  });
+
+  it('refuses every page and file without the session, and the spent link to anyone without it', async () => {
+    const { serve: s } = await start();
+    expect((await get(s, '/')).status).toBe(401);
+    expect((await get(s, '/assets/app.js')).status).toBe(401);
+    expect((await get(s, `/?token=${'b'.repeat(32)}`)).status).toBe(401);
+    const cookie = await login(s);
+    expect((await get(s, '/', { cookie })).status).toBe(200);
+    expect((await get(s, '/assets/app.js', { cookie })).status).toBe(200);
+    // Another browser (no cookie) with the spent link: refused, told how to get a new one.
+    const spent = await get(s, `/?token=${TOKEN}`);
+    expect(spent.status).toBe(401);
+    expect(spent.body).toContain('Entrée');
+    // The browser that holds the session reopens the printed link: back in.
+    const again = await get(s, `/?token=${TOKEN}`, { cookie });
+    expect(again.status).toBe(303);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // A forged or another port's cookie is nobody.
+    expect((await get(s, '/', { cookie: `robokit-session-${s.address.port}=${'c'.repeat(32)}` })).status).toBe(401);
+    expect((await get(s, '/', { cookie: cookie.replace(String(s.address.port), '1') })).status).toBe(401);
+  });
+
+  it('newLink() gives a second browser its own session; the earlier unused link stops working', async () => {
+    const { serve: s } = await start();
+    const first = await login(s);
+    const unused = new URL(s.newLink());
+    const fresh = new URL(s.newLink());
+    expect(fresh.searchParams.get('token')).toMatch(/^[0-9a-f]{32}$/);
+    expect((await get(s, unused.pathname + unused.search)).status).toBe(401);
+    const second = await login(s, fresh.pathname + fresh.search);
+    expect(second).not.toBe(first);
+    expect((await get(s, '/', { cookie: first })).status).toBe(200);
+    expect((await get(s, '/', { cookie: second })).status).toBe(200);
+  });
+});
+
+describe('robokit serve: the API WebSocket', () => {
+  it('answers calls and forwards events to every tab of the session', async () => {
+    const { serve: s } = await start();
+    const cookie = await login(s);
+    const ws = await open(wsUrl(s), { cookie, origin: s.origin });
+    const other = await open(wsUrl(s), { cookie, origin: s.origin });
     const reply = await call(ws, { id: 1, method: 'listProfiles' });
     expect((reply.result as { id: string }[]).map((p) => p.id)).toContain('arduino-2wd');
     const messages: Record<string, unknown>[] = [];
+    const otherMessages: Record<string, unknown>[] = [];
     ws.on('message', (d) => messages.push(JSON.parse(String(d)) as Record<string, unknown>));
+    other.on('message', (d) => otherMessages.push(JSON.parse(String(d)) as Record<string, unknown>));
     ws.send(JSON.stringify({ id: 2, method: 'setSettings', params: { locale: 'en' } }));
     await expect.poll(() => messages.length).toBe(2);
     expect(messages).toContainEqual({ event: 'didChangeSettings', data: expect.objectContaining({ locale: 'en' }) });
     expect(messages).toContainEqual({ id: 2, result: expect.objectContaining({ locale: 'en' }) });
+    await expect.poll(() => otherMessages).toContainEqual({ event: 'didChangeSettings', data: expect.objectContaining({ locale: 'en' }) });
+    expect((await call(other, { id: 3, method: 'getHostInfo' })).result).toMatchObject({ host: 'serve' });
     ws.close();
+    other.close();
   });
 
-  it('refuses a WebSocket without a token', async () => {
+  it('refuses a WebSocket without the session, with a forged one, or with the token in the subprotocol', async () => {
     const { serve: s } = await start();
     await expect(open(wsUrl(s), { origin: s.origin })).rejects.toThrow('HTTP 401');
+    await expect(open(wsUrl(s), { origin: s.origin, cookie: `robokit-session-${s.address.port}=${TOKEN}` })).rejects.toThrow('HTTP 401');
+    await expect(open(wsUrl(s), { origin: s.origin, protocols: ['robokit.v1', `robokit.auth.${TOKEN}`] })).rejects.toThrow('HTTP 401');
   });
 
-  it('refuses a wrong token', async () => {
+  it('refuses another Origin, and no Origin at all, even with the session', async () => {
     const { serve: s } = await start();
-    await expect(open(wsUrl(s), { secret: 'b'.repeat(32), origin: s.origin })).rejects.toThrow('HTTP 401');
-  });
-
-  it('refuses the token once used; the resume secret reconnects (a reload) and replaces the old socket', async () => {
-    const { serve: s } = await start();
-    const { ws, first } = await open(wsUrl(s), { secret: TOKEN, origin: s.origin });
-    await expect(open(wsUrl(s), { secret: TOKEN, origin: s.origin })).rejects.toThrow('HTTP 401');
-    const resume = (first.data as { resume: string }).resume;
-    expect(resume).toMatch(/^[0-9a-f]{32}$/);
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    const second = await open(wsUrl(s), { secret: resume, origin: s.origin });
-    expect(await closed).toBe(4001);
-    expect((await call(second.ws, { id: 1, method: 'getHostInfo' })).result).toMatchObject({ host: 'serve' });
-    second.ws.close();
-  });
-
-  it('refuses another Origin, and no Origin at all, even with the right token', async () => {
-    const { serve: s } = await start();
-    await expect(open(wsUrl(s), { secret: TOKEN, origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
-    await expect(open(wsUrl(s), { secret: TOKEN, origin: `http://localhost:${s.address.port}` })).rejects.toThrow('HTTP 403');
-    await expect(open(wsUrl(s), { secret: TOKEN })).rejects.toThrow('HTTP 403');
-    // The refused attempts did not spend the token.
-    const { ws } = await open(wsUrl(s), { secret: TOKEN, origin: s.origin });
-    ws.close();
+    const cookie = await login(s);
+    await expect(open(wsUrl(s), { cookie, origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(open(wsUrl(s), { cookie, origin: `http://localhost:${s.address.port}` })).rejects.toThrow('HTTP 403');
+    await expect(open(wsUrl(s), { cookie })).rejects.toThrow('HTTP 403');
+    (await open(wsUrl(s), { cookie, origin: s.origin })).close();
   });
 
   it('refuses a WebSocket without the robokit subprotocol', async () => {
     const { serve: s } = await start();
-    await expect(open(wsUrl(s), { protocols: [`robokit.auth.${TOKEN}`], origin: s.origin })).rejects.toThrow('HTTP 401');
+    const cookie = await login(s);
+    await expect(open(wsUrl(s), { cookie, protocols: ['chat'], origin: s.origin })).rejects.toThrow('HTTP 401');
   });
 
   it('answers malformed and invalid messages with bad-request, and keeps serving', async () => {
     const { serve: s } = await start();
-    const { ws } = await open(wsUrl(s), { secret: TOKEN, origin: s.origin });
+    const ws = await open(wsUrl(s), { cookie: await login(s), origin: s.origin });
     const badRequest = { error: expect.objectContaining({ code: 'bad-request' }) };
     expect(await call(ws, 'not json {')).toMatchObject({ id: null, ...badRequest });
     expect(await call(ws, [1, 2])).toMatchObject({ id: null, ...badRequest });
@@ -147,13 +193,14 @@ describe('robokit serve: the API WebSocket', () => {
 
   it('closes a socket that sends an oversized message, and the server lives on', async () => {
     const { serve: s } = await start();
-    const { ws, first } = await open(wsUrl(s), { secret: TOKEN, origin: s.origin });
+    const cookie = await login(s);
+    const ws = await open(wsUrl(s), { cookie, origin: s.origin });
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
     expect(await closed).toBe(1009);
-    const again = await open(wsUrl(s), { secret: (first.data as { resume: string }).resume, origin: s.origin });
-    expect(await call(again.ws, { id: 1, method: 'getHostInfo' })).toMatchObject({ result: { host: 'serve' } });
-    again.ws.close();
+    const again = await open(wsUrl(s), { cookie, origin: s.origin });
+    expect(await call(again, { id: 1, method: 'getHostInfo' })).toMatchObject({ result: { host: 'serve' } });
+    again.close();
   });
 });
 
@@ -216,21 +263,22 @@ describe('robokit serve: requests that do not parse', () => {
     const upgrade = `${line.replace('OPTIONS', 'GET')}\r\nHost: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
       `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: ${s.origin}\r\n\r\n`;
     expect(await raw(s, upgrade)).toMatch(/^HTTP\/1.1 400 /);
-    expect((await get(s, '/')).status).toBe(200);
+    expect((await get(s, '/', { cookie: await login(s) })).status).toBe(200);
   });
 
   it('answers 400 to a request line that is not HTTP, and lives on', async () => {
     const { serve: s } = await start();
     expect(await raw(s, 'GET / HTTP/1.1\r\nHost: \u0000\r\n\r\n')).toMatch(/^HTTP\/1.1 400 /);
     expect(await raw(s, '\u0016\u0003\u0001\u0000\u00a5\r\n\r\n')).toMatch(/^HTTP\/1.1 400 /);
-    expect((await get(s, '/')).status).toBe(200);
+    expect((await get(s, '/', { cookie: await login(s) })).status).toBe(200);
   });
 });
 
 describe('robokit serve: static files', () => {
   it('serves the renderer with its MIME type and a strict CSP', async () => {
     const { serve: s } = await start();
-    const index = await get(s, '/');
+    const cookie = await login(s);
+    const index = await get(s, '/', { cookie });
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
     const csp = String(index.headers['content-security-policy']);
@@ -239,8 +287,8 @@ describe('robokit serve: static files', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${s.address.port}`);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
-    expect((await get(s, '/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await get(s, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await get(s, '/assets/app.js', { cookie })).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await get(s, '/assets/app.css', { cookie })).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
   it.each([
@@ -257,7 +305,7 @@ describe('robokit serve: static files', () => {
     '/%E0%A4%A',
   ])('refuses %s', async (path) => {
     const { serve: s } = await start();
-    const res = await get(s, path);
+    const res = await get(s, path, { cookie: await login(s) });
     expect(res.status).toBe(404);
     expect(res.body).not.toMatch(/private|hidden|robokit"|root:/);
   });
