@@ -28,7 +28,9 @@ describe('a loop without waits, over the WebSocket', () => {
   it('sends about one block event per frame: a bounded number of messages a second', async () => {
     const { host } = await makeHost(defaultSeams());
     serve = await startServe({ api: host, rendererDir: await tempDir('robokit-renderer-'), port: 0, token: TOKEN, logBug: () => {} });
-    const ws = new WebSocket(`ws://127.0.0.1:${serve.address.port}/api`, ['robokit.v1', `robokit.auth.${TOKEN}`], { origin: serve.origin });
+    const login = await fetch(serve.url, { redirect: 'manual' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const ws = new WebSocket(`ws://127.0.0.1:${serve.address.port}/api`, ['robokit.v1'], { origin: serve.origin, headers: { cookie } });
     const messages: { at: number; message: Message }[] = [];
     ws.on('message', (data) => messages.push({ at: performance.now(), message: JSON.parse(String(data)) as Message }));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
