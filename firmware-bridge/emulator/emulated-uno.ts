@@ -17,6 +17,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BOOT_RESET_VECTOR, withOptiboot } from './bootloader';
 import { fetchFirmata } from './fetch-firmata';
 import { parseIntelHex } from './intel-hex';
 import type { PwmChange } from './pwm-history';
@@ -46,7 +47,12 @@ export interface EmulatedUno {
   waitFor(predicate: () => boolean, timeoutMs: number): Promise<void>;
   disconnect(): Promise<void>;
   reconnect(options?: { resetBoard?: boolean }): Promise<void>;
+  /** The reset button (a pty has no DTR line: the rig presses it, as a pupil would). */
   reset(): void;
+  /** Test fault: the next flash page write covering `address` stores that byte with a bit flipped. */
+  corruptNextFlashWrite(address: number): void;
+  /** The board's flash as it is now. */
+  readFlash(): Promise<Uint8Array>;
   stop(): Promise<void>;
   /** Every PWM duty change since start (or of one pin), oldest first. */
   pwmHistory(pin?: number): readonly PwmChange[];
@@ -59,8 +65,10 @@ export interface EmulatedUno {
 export interface StartEmulatedUnoOptions {
   /** Folder for the `uno` and `app` links; default a fresh temporary folder, removed on stop. */
   dir?: string;
-  /** Another Uno image (e.g. RoboKit firmware); default the verified StandardFirmata. */
-  hexPath?: string;
+  /** Another Uno image (e.g. RoboKit firmware); null for erased flash; default the verified StandardFirmata. */
+  hexPath?: string | null;
+  /** Optiboot in the boot section (Debian's arduino-core-avr), as on a real Uno; default none. */
+  bootloader?: boolean;
 }
 
 const REPLY_TIMEOUT_MS = 5_000;
@@ -69,8 +77,7 @@ const READY_TIMEOUT_MS = 30_000;
 const PWM_HISTORY_LIMIT = 100_000;
 
 export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): Promise<EmulatedUno> {
-  const hexPath = options.hexPath ?? (await fetchFirmata());
-  const flash = parseIntelHex(await readFile(hexPath, 'utf8'), FLASH_BYTES);
+  const flash = await flashImage(options);
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'robokit-uno-')));
   await mkdir(dir, { recursive: true });
   const source = await unoWorkerSource();
@@ -79,7 +86,8 @@ export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): P
     throw error;
   });
   const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
-  const workerData: WorkerData = { flash, shared, serialPath: link.boardPath };
+  const resetVector = options.bootloader ? BOOT_RESET_VECTOR : 0;
+  const workerData: WorkerData = { flash, shared, serialPath: link.boardPath, resetVector };
   const worker = new Worker(source, { eval: true, workerData });
   const rig = new WorkerUno(worker, link, new Float64Array(shared), dir, options.dir === undefined);
   try {
@@ -89,6 +97,13 @@ export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): P
     await rig.stop();
     throw error;
   }
+}
+
+async function flashImage(options: StartEmulatedUnoOptions): Promise<Uint8Array> {
+  const hexPath = options.hexPath === undefined ? await fetchFirmata() : options.hexPath;
+  const application =
+    hexPath === null ? new Uint8Array(FLASH_BYTES).fill(0xff) : parseIntelHex(await readFile(hexPath, 'utf8'), FLASH_BYTES);
+  return options.bootloader ? withOptiboot(application) : application;
 }
 
 type Waiter = (message: FromWorker | Error) => boolean;
@@ -234,6 +249,17 @@ class WorkerUno implements EmulatedUno {
 
   reset(): void {
     this.send({ type: 'reset' });
+  }
+
+  corruptNextFlashWrite(address: number): void {
+    if (!Number.isInteger(address) || address < 0 || address >= FLASH_BYTES) throw new RangeError(`No flash byte at ${address}`);
+    this.send({ type: 'corrupt-flash', address });
+  }
+
+  async readFlash(): Promise<Uint8Array> {
+    this.send({ type: 'read-flash' });
+    const reply = await this.reply((message) => message.type === 'flash');
+    return (reply as Extract<FromWorker, { type: 'flash' }>).bytes;
   }
 
   stop(): Promise<void> {

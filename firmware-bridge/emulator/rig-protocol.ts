@@ -19,12 +19,16 @@ export interface WorkerData {
   readonly flash: Uint8Array;
   readonly shared: SharedArrayBuffer;
   readonly serialPath: string;
+  /** Word address every reset starts at: 0, or Optiboot's when the rig has a bootloader. */
+  readonly resetVector: number;
 }
 
 export type ToWorker =
   | { readonly type: 'analog'; readonly channel: number; readonly volts: number }
   | { readonly type: 'digital-input'; readonly pin: number; readonly level: 0 | 1 }
   | { readonly type: 'reset' }
+  | { readonly type: 'corrupt-flash'; readonly address: number }
+  | { readonly type: 'read-flash' }
   | { readonly type: 'attach-serial'; readonly path: string }
   | { readonly type: 'detach-serial' }
   | { readonly type: 'stop' };
@@ -39,5 +43,6 @@ export type FromWorker =
   | { readonly type: 'events'; readonly events: Float64Array }
   | { readonly type: 'serial-attached'; readonly path: string }
   | { readonly type: 'serial-detached'; readonly reason: string }
+  | { readonly type: 'flash'; readonly bytes: Uint8Array }
   | { readonly type: 'acknowledge'; readonly request: ToWorker['type'] }
   | { readonly type: 'failed'; readonly message: string };

@@ -5,12 +5,15 @@
  */
 import {
   AVRADC,
+  AVRClock,
   AVRIOPort,
   AVRTimer,
   AVRUSART,
+  AVRWatchdog,
   CPU,
   adcConfig,
   avrInstruction,
+  clockConfig,
   portBConfig,
   portCConfig,
   portDConfig,
@@ -18,7 +21,10 @@ import {
   timer1Config,
   timer2Config,
   usart0Config,
+  watchdogConfig,
 } from 'avr8js';
+import { ReceiveLine } from './receive-line';
+import { SPM_OPCODE, SelfProgramming } from './self-programming';
 import {
   ANALOG_CHANNEL_COUNT,
   FLASH_BYTES,
@@ -44,6 +50,20 @@ const SERVO_STALE_MS = 60;
 /** 10 µs: far shorter than any PWM period, far longer than analogWrite's own register steps. */
 const PWM_SETTLE_CYCLES = 160;
 
+/** MCUSR reset causes. */
+export const RESET_CAUSE = { powerOn: 0x01, external: 0x02 } as const;
+const MCUSR = 0x54;
+/** I/O registers a reset clears (0x20–0xFF), except the PIN registers, which show the wiring. */
+const IO_START = 0x20;
+const IO_END = 0x100;
+
+export interface BootOptions {
+  /** Word address every reset starts at: 0, or the bootloader's (BOOTRST fuse, 0x3F00 for Optiboot). */
+  readonly resetVector?: number;
+  /** MCUSR at start: why the chip (re)started (RESET_CAUSE). */
+  readonly resetCause?: number;
+}
+
 export interface MachineObserver {
   onPin(pin: number, level: 0 | 1, tMs: number): void;
   onPwm(pin: number, duty: number, tMs: number): void;
@@ -64,29 +84,86 @@ export class UnoMachine {
   private readonly riseCycles = new Float64Array(PIN_COUNT).fill(-1);
   private readonly servoUs = new Float64Array(PIN_COUNT).fill(Number.NaN);
   private readonly servoSeenCycles = new Float64Array(PIN_COUNT).fill(-Infinity);
-  private readonly rxQueue: number[] = [];
+  private readonly receiver: ReceiveLine;
+  private readonly selfProgramming: SelfProgramming;
+  private readonly resetVector: number;
+  /** Set by a reset from inside the CPU loop (the watchdog): handled once the clock event returns. */
+  private resetInLoop = false;
 
   /** `startMs`: the rig's clock when this board powered up (keeps tMs monotonic across resets). */
   constructor(
     flash: Uint8Array,
     private readonly observer: MachineObserver,
     private readonly startMs = 0,
+    boot: BootOptions = {},
   ) {
-    if (flash.length !== FLASH_BYTES) throw new RangeError(`flash image must be ${FLASH_BYTES} bytes`);
+    // A bootloader image may carry a shadow past the chip's end (see bootloader.ts).
+    if (flash.length < FLASH_BYTES || flash.length % 2) throw new RangeError(`flash image must be ${FLASH_BYTES} bytes`);
     this.cpu = new CPU(new Uint16Array(flash.slice().buffer), SRAM_BYTES);
     this.ports = {
       B: new AVRIOPort(this.cpu, portBConfig),
       C: new AVRIOPort(this.cpu, portCConfig),
       D: new AVRIOPort(this.cpu, portDConfig),
     };
-    for (const config of [timer0Config, timer1Config, timer2Config]) new AVRTimer(this.cpu, config);
+    const timers = [timer0Config, timer1Config, timer2Config].map((config) => new AVRTimer(this.cpu, config));
     this.usart = new AVRUSART(this.cpu, usart0Config, CPU_HZ);
     this.usart.onByteTransmit = (byte) => this.observer.onTransmit(byte);
-    this.usart.onRxComplete = () => this.feedReceiver();
+    this.receiver = new ReceiveLine(this.cpu, this.usart, usart0Config);
     this.adc = new AVRADC(this.cpu, adcConfig);
     this.adc.avcc = ADC_REFERENCE_VOLTS;
+    new AVRWatchdog(this.cpu, watchdogConfig, new AVRClock(this.cpu, CPU_HZ, clockConfig));
+    this.selfProgramming = new SelfProgramming(this.cpu);
     for (const address of WATCHED_REGISTERS) this.watch(address);
+    this.resetVector = boot.resetVector ?? 0;
+    this.wrapReset(timers);
+    this.cpu.pc = this.resetVector;
+    this.cpu.data[MCUSR] = boot.resetCause ?? RESET_CAUSE.powerOn;
     this.applyInputs();
+  }
+
+  /**
+   * avr8js's cpu.reset() (its watchdog calls it) resets neither the I/O registers nor the
+   * peripherals: a USART left mid-byte would block the next program. Reset them as the chip does,
+   * and start at the reset vector (the bootloader's, when the BOOTRST fuse says so).
+   */
+  private wrapReset(timers: readonly AVRTimer[]): void {
+    const { cpu } = this;
+    const resetCpu = cpu.reset.bind(cpu);
+    cpu.reset = () => {
+      const pins = Object.values(PORT_REGISTERS).map((port) => [port.PIN, cpu.data[port.PIN]!] as const);
+      cpu.data.fill(0, IO_START, IO_END);
+      for (const [address, value] of pins) cpu.data[address] = value;
+      this.usart.reset();
+      for (const timer of timers) timer.reset();
+      this.selfProgramming.reset();
+      resetCpu();
+      cpu.pc = this.resetVector;
+      for (const port of Object.values(PORT_REGISTERS)) {
+        cpu.writeData(port.DDR, 0);
+        cpu.writeData(port.PORT, 0);
+      }
+      this.resetInLoop = true;
+    };
+  }
+
+  /** The flash as it is now (a bootloader may have rewritten it). */
+  flashImage(): Uint8Array {
+    return this.cpu.progBytes.slice();
+  }
+
+  /** Test fault: the next page write covering `address` stores that byte with a bit flipped. */
+  corruptNextFlashWrite(address: number): void {
+    this.selfProgramming.corruptNextWrite(address);
+  }
+
+  /** Bytes the host sent that have not reached the chip yet. */
+  takePendingInput(): number[] {
+    return this.receiver.takePending();
+  }
+
+  /** Bytes lost on the RX line (overrun, or the receiver disabled). */
+  get lostInput(): number {
+    return this.receiver.lost;
   }
 
   /** Emulated milliseconds on the rig clock. */
@@ -100,19 +177,32 @@ export class UnoMachine {
 
   /** Runs the CPU until its cycle counter reaches `cycles`. */
   runUntil(cycles: number): void {
-    this.feedReceiver();
     const { cpu } = this;
+    const progMem = cpu.progMem;
     while (cpu.cycles < cycles) {
+      if (progMem[cpu.pc] === SPM_OPCODE) this.selfProgramming.execute();
       avrInstruction(cpu);
       cpu.tick();
+      if (this.resetInLoop) this.afterReset();
     }
     this.settlePwm();
   }
 
-  /** Bytes arriving on RX (D0); shifted into the USART one character time apart. */
+  /**
+   * avr8js's tick() puts back the clock events of before the reset once the watchdog's event
+   * returns: drop them (the peripherals were reset), then restart what the new program needs.
+   */
+  private afterReset(): void {
+    this.resetInLoop = false;
+    (this.cpu as unknown as { nextClockEvent: unknown }).nextClockEvent = null;
+    this.receiver.reset();
+    this.applyInputs();
+    this.observe();
+  }
+
+  /** Bytes the host sends on RX (D0); they reach the chip one character time apart. */
   receive(bytes: Iterable<number>): void {
-    for (const byte of bytes) this.rxQueue.push(byte & 0xff);
-    this.feedReceiver();
+    this.receiver.send(bytes);
   }
 
   setAnalogVoltage(channel: number, volts: number): void {
@@ -147,11 +237,6 @@ export class UnoMachine {
     const fresh = (this.cpu.cycles - this.servoSeenCycles[pin]!) / CYCLES_PER_MS <= SERVO_STALE_MS;
     const width = this.servoUs[pin]!;
     return fresh && !Number.isNaN(width) ? width : null;
-  }
-
-  private feedReceiver(): void {
-    const { usart, rxQueue } = this;
-    if (rxQueue.length > 0 && usart.rxEnable && !usart.rxBusy) usart.writeByte(rxQueue.shift()!);
   }
 
   /** Lets the peripheral handle the write first, then looks at the result. */

@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_PIN, EVENT_PWM, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
-import { CYCLES_PER_MS, UnoMachine, type MachineObserver } from './uno-machine';
+import { CYCLES_PER_MS, RESET_CAUSE, UnoMachine, type MachineObserver } from './uno-machine';
 import { PIN_COUNT, PWM_PINS } from './uno-pins';
 
 /** Longest stretch of emulated time run without returning to the event loop. */
@@ -66,7 +66,7 @@ const observer: MachineObserver = {
   onTransmit: (byte) => transmitted.push(byte),
 };
 
-let machine = new UnoMachine(config.flash, observer, 0);
+let machine = new UnoMachine(config.flash, observer, 0, { resetVector: config.resetVector });
 let pace = { wall: performance.now(), cycles: 0 };
 let busyMs = 0;
 
@@ -145,9 +145,15 @@ function detachSerial(reason?: string): void {
   if (reason) post({ type: 'serial-detached', reason });
 }
 
+/** The reset button: the flash (perhaps rewritten by the bootloader) stays, the host's unsent bytes too. */
 function resetBoard(): void {
   const startMs = machine.timeMs;
-  machine = new UnoMachine(config.flash, observer, startMs);
+  const pendingInput = machine.takePendingInput();
+  machine = new UnoMachine(machine.flashImage(), observer, startMs, {
+    resetVector: config.resetVector,
+    resetCause: RESET_CAUSE.external,
+  });
+  machine.receive(pendingInput);
   pace = { wall: performance.now(), cycles: 0 };
   for (const [channel, volts] of analogVolts) machine.setAnalogVoltage(channel, volts);
   for (const [pin, level] of drivenInputs) machine.setDigitalInput(pin, level);
@@ -169,6 +175,14 @@ function handle(message: ToWorker): void {
     case 'reset':
       resetBoard();
       break;
+    case 'corrupt-flash':
+      machine.corruptNextFlashWrite(message.address);
+      break;
+    case 'read-flash': {
+      const bytes = machine.flashImage();
+      post({ type: 'flash', bytes }, [bytes.buffer as ArrayBuffer]);
+      return; // answered by flash
+    }
     case 'attach-serial':
       attachSerial(message.path);
       return; // acknowledged by serial-attached
