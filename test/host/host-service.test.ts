@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { newProject, parseProject } from '../../app/core/project/project';
-import { FakeRobot } from '../../app/core/robot-io/fake-robot';
+import { FakeRobot } from '../core/robot-io/fake-robot';
 import { createDispatcher } from '../../app/host/dispatch';
 import { defaultSeams } from '../../app/host/default-seams';
 import type { RobotBackend } from '../../app/host/seams';

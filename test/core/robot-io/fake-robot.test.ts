@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeRobot } from '../../../app/core/robot-io/fake-robot';
+import { FakeRobot } from './fake-robot';
 import type { Capability } from '../../../app/core/ir';
 import { robotIoContract, type ContractAdapter } from '../../contract/robot-io-contract';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RealtimeDriver, type Scheduler } from '../../../app/core/runtime/drive-realtime';
-import { FakeRobot } from '../../../app/core/robot-io/fake-robot';
+import { FakeRobot } from '../robot-io/fake-robot';
 import { Runtime } from '../../../app/core/runtime/runtime';
 import type { RunEvent } from '../../../app/core/runtime/events';
 import type { Stmt } from '../../../app/core/ir';

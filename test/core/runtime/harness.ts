@@ -1,7 +1,7 @@
 /** A runtime on a fake robot and a hand-stepped clock, recording every event. */
 import { BUILT_IN_PROFILES, type Profile } from '../../../app/core/profiles';
 import type { Capability, Procedure, Stmt } from '../../../app/core/ir';
-import { FakeRobot } from '../../../app/core/robot-io/fake-robot';
+import { FakeRobot } from '../robot-io/fake-robot';
 import { driveVirtual, type DriveVirtualOptions } from '../../../app/core/runtime/drive-virtual';
 import type { RunEvent } from '../../../app/core/runtime/events';
 import { Runtime, type RuntimeOptions } from '../../../app/core/runtime/runtime';

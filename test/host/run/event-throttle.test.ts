@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../app/core/compiler/compile';
 import { findProfile } from '../../../app/core/profiles';
-import { FakeRobot } from '../../../app/core/robot-io/fake-robot';
+import { FakeRobot } from '../../core/robot-io/fake-robot';
 import { RealtimeDriver } from '../../../app/core/runtime/drive-realtime';
 import type { RunEvent, RunState } from '../../../app/core/runtime/events';
 import { Runtime } from '../../../app/core/runtime/runtime';

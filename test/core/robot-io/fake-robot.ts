@@ -2,7 +2,7 @@
  * A hand-written fake robot for tests: every capability (or a chosen subset), every call recorded
  * in order with the clock time, sensor values set by the test, link loss on demand.
  */
-import { CAPABILITIES, type Capability, type Side } from '../ir';
+import { CAPABILITIES, type Capability, type Side } from '../../../app/core/ir';
 import type {
   Button,
   DistanceSensor,
@@ -14,8 +14,8 @@ import type {
   Pen,
   RobotIo,
   Sound,
-} from '../robot-io';
-import type { Clock } from '../runtime/events';
+} from '../../../app/core/robot-io';
+import type { Clock } from '../../../app/core/runtime/events';
 
 /** One call the fake received. */
 export type FakeCallData =
