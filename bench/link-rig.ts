@@ -1,16 +1,17 @@
 /**
  * Shared pieces of the link benchmarks (issue #3) on the emulated Uno running the real
- * StandardFirmata over a real pty: the pupil programs that flood, running one through the Runtime
- * and RealtimeDriver the way `robokit run --robot` does, and reading the board's PWM history.
+ * StandardFirmata over a real pty: the pupil programs that flood, running one through `startRun` the way
+ * `robokit run --robot` does, and reading the board's PWM history.
  */
 import { performance } from 'node:perf_hooks';
 import { compile } from '../app/core/compiler';
 import type { Program } from '../app/core/ir';
 import { BUILT_IN_PROFILES, type Profile } from '../app/core/profiles';
 import type { RobotIo } from '../app/core/robot-io';
-import { RealtimeDriver, type Scheduler } from '../app/core/runtime/drive-realtime';
+import { startRun } from '../app/core/run/start-run';
 import type { EndReason } from '../app/core/runtime/events';
-import { Runtime } from '../app/core/runtime/runtime';
+import type { Runtime } from '../app/core/runtime/runtime';
+import { systemWallClock } from '../app/host/run/run-engine';
 import type { EmulatedUno } from '../firmware-bridge/emulator';
 import type { QueueStats } from '../firmware-bridge/src/command-queue';
 import type { RobotConnection } from '../firmware-bridge/src/connection';
@@ -88,15 +89,8 @@ export interface RunningProgram {
 
 /** Starts a program on the wall clock, exactly as `robokit run --robot` wires it. */
 export function runProgram(program: Program, io: RobotIo, profile: Profile = TWO_WHEEL): RunningProgram {
-  const started = performance.now();
-  const scheduler: Scheduler = {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    now: () => performance.now() - started,
-  };
-  const runtime = new Runtime(program, io, { now: scheduler.now }, { profile, seed: 1 });
-  const ended = new RealtimeDriver(runtime, scheduler).start();
-  return { runtime, ended };
+  const run = startRun({ program, profile, target: { kind: 'robot', io, scheduler: systemWallClock } });
+  return { runtime: run.runtime, ended: run.drive() };
 }
 
 /** The wall clock the rig stamps PWM changes with (epoch ms, sub-millisecond). */

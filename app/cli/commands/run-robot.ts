@@ -3,12 +3,13 @@
  * clock. Ctrl-C stops the motors on the board before the process exits (130); a lost link ends the
  * run with exit 3 and "robot déconnecté".
  */
-import { performance } from 'node:perf_hooks';
 import { RobotConnection } from '../../../firmware-bridge/src/connection';
 import { findRobotPort } from '../../../firmware-bridge/src/ports';
 import { AppError } from '../../core/errors';
-import { RealtimeDriver, type Scheduler } from '../../core/runtime/drive-realtime';
-import { Runtime } from '../../core/runtime/runtime';
+import type { RobotIo } from '../../core/robot-io';
+import { startRun } from '../../core/run/start-run';
+import type { Scheduler } from '../../core/runtime/drive-realtime';
+import { systemWallClock } from '../../host/run/run-engine';
 import { EXIT, type ExitCode, type Output } from '../output';
 import type { Compiled } from '../program';
 import { eventPrinter, exitFor, type RunSettings } from './run';
@@ -24,32 +25,41 @@ export async function runOnRobot(compiled: Compiled, settings: RunSettings, outp
   const path = await resolvePort(settings.robot);
   // A one-shot run: no reconnecting; a lost link ends it (exit 3).
   const connection = await RobotConnection.connect(path, compiled.profile, { reconnect: false });
-  const started = performance.now();
-  const scheduler: Scheduler = {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    now: () => performance.now() - started,
-  };
-  const runtime = new Runtime(compiled.program, connection.io, { now: scheduler.now }, {
+  try {
+    return await runOnRobotIo(compiled, connection.io, settings, output);
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}
+
+/** Runs on a connected robot until the program ends, Ctrl-C or SIGTERM (motors 0 first, then 130). */
+export async function runOnRobotIo(
+  compiled: Compiled,
+  io: RobotIo,
+  settings: RunSettings,
+  output: Output,
+  scheduler: Scheduler = systemWallClock,
+): Promise<ExitCode> {
+  const run = startRun({
+    program: compiled.program,
     profile: compiled.profile,
-    seed: Math.floor(Math.random() * 2 ** 31),
+    target: { kind: 'robot', io, scheduler },
+    ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
   });
-  runtime.onDidEmit(eventPrinter(output, settings.json));
+  run.runtime.onDidEmit(eventPrinter(output, settings.json));
   let interrupted = false;
   const onSigint = (): void => {
     interrupted = true;
     // stop() writes motors 0 ahead of anything queued, then the run ends and we exit 130.
-    void runtime.stop('stopped');
+    void run.runtime.stop('stopped');
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
-    const driver = new RealtimeDriver(runtime, scheduler, settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs });
-    const reason = await driver.start();
+    const reason = await run.drive();
     return interrupted ? EXIT.interrupted : exitFor(reason);
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
-    await connection.close().catch(() => undefined);
   }
 }

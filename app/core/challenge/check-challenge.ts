@@ -9,7 +9,7 @@ import { localized } from '../i18n/messages';
 import type { Diagnostic } from '../compiler/diagnostics';
 import type { Challenge, Lesson } from '../lessons/types';
 import type { Profile } from '../profiles';
-import type { EndReason } from '../runtime/events';
+import type { EndReason, RunEvent } from '../runtime/events';
 import { runInSimulator } from '../run/sim-run';
 import type { World } from '../simulator/world';
 import { evaluateGoal } from './evaluate-goal';
@@ -41,6 +41,8 @@ export interface CheckOptions {
   readonly seed?: number;
   /** Lets a host breathe during the run (a UI stays responsive). */
   readonly yieldToHost?: () => Promise<void>;
+  /** Every event of the judged run, as `robokit run --json` prints them (block events cost time: only when asked). */
+  readonly onEvent?: (event: RunEvent) => void;
 }
 
 export async function checkChallenge(
@@ -74,6 +76,7 @@ export async function checkChallenge(
       runError ??= { blockId: e.blockId ?? null, code: e.code, message: e.message, severity: 'error' };
     },
     ...(options.yieldToHost ? { yieldToHost: options.yieldToHost } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   const verdict = evaluateGoal(challenge.goal, run.trace, world);
   const passed = verdict.passed && run.reason !== 'error';

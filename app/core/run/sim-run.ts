@@ -1,26 +1,20 @@
 /**
- * Runs a compiled program on the simulated twin of its robot, on virtual time: the path shared by
- * `robokit run --robot sim`, lesson challenges and benchmarks. Deterministic: the same program,
- * world and seed give the same events and the same trace.
+ * A whole run on the simulated twin of its robot, as fast as the CPU allows: the path shared by
+ * `robokit run --robot sim`, lesson challenges (« Vérifier ») and benchmarks. Built by `startRun`,
+ * like « Lancer », so the same program, world and seed give the same events and the same trace.
  */
 import type { Program } from '../ir';
 import type { Profile } from '../profiles';
-import { driveVirtual } from '../runtime/drive-virtual';
 import type { EndReason, RunEvent } from '../runtime/events';
-import { Runtime } from '../runtime/runtime';
-import { Simulation } from '../simulator/simulation';
+import type { Runtime } from '../runtime/runtime';
 import type { Trace } from '../simulator/trace';
 import type { World } from '../simulator/world';
-
-/**
- * How fast the simulated robot's "brain" runs: statements per 10 ms world step (25,000 per simulated
- * second). A loop without waits runs this often per step, then the world moves on.
- */
-export const SIM_STEP_BUDGET = 250;
+import { startRun } from './start-run';
 
 export interface SimRunOptions {
   readonly world: World;
   readonly profile: Profile;
+  /** Default `RUN_SEED`. */
   readonly seed?: number;
   /** Simulated time after which the run stops with reason `timeout`. */
   readonly timeoutMs?: number;
@@ -41,18 +35,18 @@ export interface SimRunResult {
 }
 
 export async function runInSimulator(program: Program, options: SimRunOptions): Promise<SimRunResult> {
-  const sim = new Simulation(options.world, options.profile, { seed: options.seed ?? 1 });
-  const runtime = new Runtime(program, sim.io, { now: () => sim.timeMs }, {
+  const run = startRun({
+    program,
     profile: options.profile,
-    seed: options.seed ?? 1,
-    stepBudget: SIM_STEP_BUDGET,
-  });
-  if (options.onEvent) runtime.onDidEmit(options.onEvent);
-  if (options.onError) runtime.onDidFail(options.onError);
-  options.onRuntime?.(runtime);
-  const reason = await driveVirtual(runtime, sim, {
+    target: { kind: 'sim', world: options.world },
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.yieldToHost ? { yieldToHost: options.yieldToHost } : {}),
   });
-  return { reason, timeMs: sim.timeMs, trace: sim.trace };
+  const { runtime, simulation } = run;
+  if (options.onEvent) runtime.onDidEmit(options.onEvent);
+  if (options.onError) runtime.onDidFail(options.onError);
+  options.onRuntime?.(runtime);
+  const reason = await run.drive();
+  return { reason, timeMs: simulation.timeMs, trace: simulation.trace };
 }

@@ -1,6 +1,6 @@
 /**
- * The app's RunEngine: the core Runtime on the simulator, paced to the wall clock so the pupil
- * watches the robot move at its real speed, or on a connected robot with the RealtimeDriver.
+ * The app's RunEngine (« Lancer »): a run built by the core's `startRun`, on the simulator paced to
+ * the wall clock so the pupil watches the robot move at its real speed, or on a connected robot.
  * Frames for the simulator view and readings for the sensor chart go out at about 30 Hz, and so,
  * at most, do `block` and `motors` events (see event-throttle.ts): a loop without waits does not
  * flood the UI.
@@ -8,10 +8,9 @@
 import type { Program } from '../../core/ir';
 import type { Profile } from '../../core/profiles';
 import type { RobotIo } from '../../core/robot-io';
-import { RealtimeDriver, type Scheduler } from '../../core/runtime/drive-realtime';
-import { driveVirtual } from '../../core/runtime/drive-virtual';
-import { Runtime } from '../../core/runtime/runtime';
-import { Simulation } from '../../core/simulator/simulation';
+import { SIM_STEP_MS, startRun, type Run } from '../../core/run/start-run';
+import type { Scheduler } from '../../core/runtime/drive-realtime';
+import type { Runtime } from '../../core/runtime/runtime';
 import type { World } from '../../core/simulator/world';
 import type { SensorReading } from '../../shared/api';
 import type { RunEngine, RunHandle, RunSink, RunTargetSpec } from '../seams';
@@ -23,7 +22,6 @@ export interface WallClock extends Scheduler {
   sleep(ms: number): Promise<void>;
 }
 
-const SIM_STEP_MS = 10;
 /** The live chart's reading period on a real robot. */
 const SENSOR_PERIOD_MS = 100;
 
@@ -38,6 +36,7 @@ export interface RunEngineOptions {
   readonly wall?: WallClock;
   /** Simulator frame period, ms of simulated time, a multiple of 10 (default 30, about 33 Hz). */
   readonly frameMs?: number;
+  /** Seed of the runs (default `RUN_SEED`, as « Vérifier » and `robokit run`). */
   readonly seed?: number;
   /** Reports unexpected failures of a run (bugs); the run itself ends. */
   readonly logBug?: (error: unknown) => void;
@@ -50,8 +49,8 @@ export function createRunEngine(options: RunEngineOptions = {}): RunEngine {
   return {
     start(program, target, { paused }, sink) {
       return target.kind === 'sim'
-        ? startSimulated(program, target.profile, target.world, paused, sink, { wall, frameMs, seed: options.seed ?? 1, logBug })
-        : startOnRobot(program, target, paused, sink, { wall, frameMs, logBug });
+        ? startSimulated(program, target.profile, target.world, paused, sink, { wall, frameMs, seed: options.seed, logBug })
+        : startOnRobot(program, target, paused, sink, { wall, frameMs, seed: options.seed, logBug });
     },
   };
 }
@@ -70,21 +69,49 @@ function wire(runtime: Runtime, sink: ThrottledSink): void {
   runtime.onDidChangeState((state) => sink.state(state));
 }
 
+/** Drives the run to its end; a bug ends it too, after making the robot safe. */
+function driveSafely(run: Run, logBug: (error: unknown) => void, after: () => void): void {
+  void run
+    .drive()
+    .catch(async (e: unknown) => {
+      logBug(e);
+      await run.runtime.stop('stopped');
+    })
+    .finally(after);
+}
+
 interface SimContext {
   readonly wall: WallClock;
   readonly frameMs: number;
-  readonly seed: number;
+  readonly seed: number | undefined;
   readonly logBug: (error: unknown) => void;
 }
 
 function startSimulated(program: Program, profile: Profile, world: World, paused: boolean, out: RunSink, ctx: SimContext): RunHandle {
-  const sim = new Simulation(world, profile, { seed: ctx.seed });
-  const runtime = new Runtime(program, sim.io, { now: () => sim.timeMs }, { profile, seed: ctx.seed });
+  // Pacing: simulated time may not run ahead of the wall time spent running (pauses excluded).
+  let runningWallMs = 0;
+  let runningSince: number | null = null;
+  let lastFrameAt = -Infinity;
+  const pace = async () => {
+    if (sim.timeMs - lastFrameAt >= ctx.frameMs) sendFrame();
+    const elapsed = runningWallMs + (runningSince === null ? 0 : ctx.wall.now() - runningSince);
+    const ahead = sim.timeMs - elapsed;
+    if (ahead > 0) await ctx.wall.sleep(ahead);
+  };
+  const run = startRun({
+    program,
+    profile,
+    target: { kind: 'sim', world },
+    ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
+    paused,
+    yieldToHost: pace,
+    yieldEvery: Math.max(1, Math.round(ctx.frameMs / SIM_STEP_MS)),
+  });
+  const { runtime, simulation: sim } = run;
   const sink = throttleRunSink(out);
   wire(runtime, sink);
   const caps = new Set(profile.capabilities);
   const pen = new PenTrailFeed();
-  let lastFrameAt = -Infinity;
   const sendFrame = () => {
     sink.flush();
     const snap = sim.snapshot();
@@ -98,10 +125,6 @@ function startSimulated(program: Program, profile: Profile, world: World, paused
     });
     lastFrameAt = snap.timeMs;
   };
-
-  // Pacing: simulated time may not run ahead of the wall time spent running (pauses excluded).
-  let runningWallMs = 0;
-  let runningSince: number | null = null;
   runtime.onDidChangeState((state) => {
     if (state === 'running') runningSince = ctx.wall.now();
     else if (runningSince !== null) {
@@ -109,23 +132,9 @@ function startSimulated(program: Program, profile: Profile, world: World, paused
       runningSince = null;
     }
   });
-  const pace = async () => {
-    if (sim.timeMs - lastFrameAt >= ctx.frameMs) sendFrame();
-    const elapsed = runningWallMs + (runningSince === null ? 0 : ctx.wall.now() - runningSince);
-    const ahead = sim.timeMs - elapsed;
-    if (ahead > 0) await ctx.wall.sleep(ahead);
-  };
 
   sendFrame();
-  void (async () => {
-    await runtime.start();
-    if (paused) runtime.pause();
-    await driveVirtual(runtime, sim, { dtMs: SIM_STEP_MS, yieldEvery: Math.max(1, Math.round(ctx.frameMs / SIM_STEP_MS)), yieldToHost: pace });
-    sendFrame();
-  })().catch(async (e: unknown) => {
-    ctx.logBug(e);
-    await runtime.stop('stopped');
-  });
+  driveSafely(run, ctx.logBug, sendFrame);
   return handleFor(runtime);
 }
 
@@ -134,31 +143,25 @@ function startOnRobot(
   target: Extract<RunTargetSpec, { kind: 'robot' }>,
   paused: boolean,
   out: RunSink,
-  ctx: Omit<SimContext, 'seed'>,
+  ctx: SimContext,
 ): RunHandle {
-  const t0 = ctx.wall.now();
-  const clock = { now: () => ctx.wall.now() - t0 };
-  const runtime = new Runtime(program, target.io, clock, { profile: target.profile });
+  const run = startRun({
+    program,
+    profile: target.profile,
+    target: { kind: 'robot', io: target.io, scheduler: ctx.wall },
+    ...(ctx.seed !== undefined ? { seed: ctx.seed } : {}),
+    paused,
+  });
   const sink = throttleRunSink(out, { clock: ctx.wall, periodMs: ctx.frameMs });
-  wire(runtime, sink);
-  const scheduler: Scheduler = { ...ctx.wall, now: clock.now };
+  wire(run.runtime, sink);
   let timer: unknown = null;
   const tick = () => {
-    sink.sensors(readSensors(target.io, clock.now()));
+    sink.sensors(readSensors(target.io, run.now()));
     timer = ctx.wall.setTimeout(tick, SENSOR_PERIOD_MS);
   };
   timer = ctx.wall.setTimeout(tick, SENSOR_PERIOD_MS);
-  void (async () => {
-    await runtime.start();
-    if (paused) runtime.pause();
-    await new RealtimeDriver(runtime, scheduler).start();
-  })()
-    .catch(async (e: unknown) => {
-      ctx.logBug(e);
-      await runtime.stop('stopped');
-    })
-    .finally(() => ctx.wall.clearTimeout(timer));
-  return handleFor(runtime);
+  driveSafely(run, ctx.logBug, () => ctx.wall.clearTimeout(timer));
+  return handleFor(run.runtime);
 }
 
 function readSensors(io: RobotIo, t: number): Omit<SensorReading, 'runId'> {
