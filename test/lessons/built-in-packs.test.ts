@@ -38,8 +38,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'robokit-built-in-packs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the built-in packs', () => {
-  it('are the three the workshops need', () => {
-    expect(PACK_DIRS).toEqual(['defis-parents-enfants', 'girls-can-code-robot-artiste', 'premiers-pas']);
+  it('are the ones the workshops need', () => {
+    expect(PACK_DIRS).toEqual(['defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
   });
 
   it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
@@ -62,11 +62,46 @@ describe('the built-in packs', () => {
   });
 });
 
+/** Every number typed in a project's blocks (shadows and number blocks). */
+function numbersIn(value: unknown, out: number[] = []): number[] {
+  if (Array.isArray(value)) value.forEach((v) => numbersIn(v, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.type === 'math_number' && o.fields && typeof (o.fields as { NUM?: unknown }).NUM === 'number') out.push((o.fields as { NUM: number }).NUM);
+    Object.values(o).forEach((v) => numbersIn(v, out));
+  }
+  return out;
+}
+
+/** The index of the first lesson whose toolbox allows `type` (-1 when none does). */
+const firstLessonWith = (lessons: readonly Lesson[], type: string) => lessons.findIndex((l) => allowedBlockTypes(l.toolbox).has(type));
+
 describe('what each pack promises', () => {
-  it('Premiers pas: at least 6 lessons, for every built-in robot', async () => {
+  it('Premiers pas: at least 6 lessons, for every built-in robot, the square before the staircase', async () => {
     const p = await pack('premiers-pas');
     expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(6);
     expect(p.manifest.profiles).toEqual(['sim', 'arduino-2wd', 'servo-bot']);
+    const ids = p.manifest.lessons.map((l) => l.id);
+    expect(ids.indexOf('le-carre')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('le-carre')).toBeLessThan(ids.indexOf('l-escalier'));
+    expect(firstLessonWith(p.manifest.lessons, 'controls_repeat_ext')).toBe(ids.indexOf('le-carre'));
+  });
+
+  it('Premiers pas and Le robot qui décide: whole numbers only in every project, for the youngest', async () => {
+    for (const dir of ['premiers-pas', 'le-robot-qui-decide']) {
+      const p = await pack(dir);
+      for (const [file, project] of p.projects) expect(numbersIn(project.workspace).filter((n) => !Number.isInteger(n)), `${dir}/${file}`).toEqual([]);
+    }
+  });
+
+  it('Le robot qui décide: si/sinon, then the sensor in a loop, a variable, my own blocks, then events', async () => {
+    const p = await pack('le-robot-qui-decide');
+    const lessons = p.manifest.lessons;
+    const order = ['controls_if', 'robokit_forever', 'variables_set', 'procedures_defnoreturn', 'robokit_wait_until'].map((t) => firstLessonWith(lessons, t));
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    const ifElse = JSON.stringify(p.projects.get(lessons[0]!.solution!)!.workspace);
+    expect(ifElse).toContain('"hasElse":true');
+    expect(ifElse).toContain('robot_distance');
   });
 
   it('Girls can code: at least 5 lessons, tagged for the programme, with the pen', async () => {
