@@ -39,7 +39,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the built-in packs', () => {
   it('are the ones the workshops need', () => {
-    expect(PACK_DIRS).toEqual(['defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
+    expect(PACK_DIRS).toEqual(['art-et-culture', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
   });
 
   it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
@@ -102,6 +102,16 @@ describe('what each pack promises', () => {
     const ifElse = JSON.stringify(p.projects.get(lessons[0]!.solution!)!.workspace);
     expect(ifElse).toContain('"hasElse":true');
     expect(ifElse).toContain('robot_distance');
+  });
+
+  it('Art et culture: Vera Molnár, the Bourges rose window and a festival show, each drawing or show checked', async () => {
+    const p = await pack('art-et-culture');
+    const text = (l: Lesson) => l.steps.map((s) => p.steps.get(s.file.fr)).join('\n');
+    const lessons = p.manifest.lessons;
+    expect(lessons.filter((l) => /Vera Molnár/.test(text(l)) && l.challenge && 'all' in l.challenge.goal && l.challenge.goal.all.some((g) => 'drawShape' in g)).length).toBeGreaterThanOrEqual(2);
+    expect(lessons.some((l) => /Bourges/.test(text(l)) && /rosace/i.test(l.title.fr))).toBe(true);
+    const show = lessons.find((l) => /festival/i.test(l.title.fr));
+    expect(JSON.stringify(show?.challenge?.goal)).toMatch(/lightOnFor.*playTones/);
   });
 
   it('Girls can code: at least 5 lessons, tagged for the programme, with the pen', async () => {
