@@ -120,9 +120,9 @@ describe('the host killed during edits', () => {
         const p = first.page;
         const editor = await box(p.locator('#editor'));
         await openCategory(p, 'Mouvement');
-        const move = await box(flyoutBlock(p, 'rouler'));
+        const move = await box(flyoutBlock(p, 'avancer'));
         await dragMouse(p, { x: move.x + 10, y: move.y + 10 }, { x: editor.x + 420, y: editor.y + 260 });
-        await expect.poll(() => workspaceBlocks(p).filter({ hasText: 'rouler' }).count()).toBe(1);
+        await expect.poll(() => workspaceBlocks(p).filter({ hasText: 'avancer' }).count()).toBe(1);
         // Two seconds later, another edit, and the host dies while it is being saved.
         await p.waitForTimeout(2000);
         await openCategory(p, 'Mouvement');
@@ -139,7 +139,7 @@ describe('the host killed during edits', () => {
         await openApp(second);
         const p = second.page;
         expect(await workspaceBlocks(p).filter({ hasText: 'quand je démarre' }).count()).toBe(1);
-        expect(await workspaceBlocks(p).filter({ hasText: 'rouler' }).count()).toBe(1);
+        expect(await workspaceBlocks(p).filter({ hasText: 'avancer' }).count()).toBe(1);
       } finally {
         await second.close();
       }

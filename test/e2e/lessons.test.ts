@@ -195,13 +195,13 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await verdict().locator('.stars').count()).toBe(0);
   });
 
-  test('the pupil drags « rouler » from the lesson toolbox, sets 9 s, and Vérifier passes with ★★★', async () => {
+  test('the pupil drags « avancer » from the lesson toolbox, sets 9 s, and Vérifier passes with ★★★', async () => {
     const p = page();
     await openCategory(p, 'Mouvement');
-    const move = await box(flyoutBlock(p, 'rouler'));
+    const move = await box(flyoutBlock(p, 'avancer'));
     const hat = await box(workspaceBlocks(p).first());
     await dragMouse(p, { x: move.x + 10, y: move.y + 10 }, { x: hat.x + 14, y: hat.y + hat.height + 12 });
-    const snapped = p.locator('#editor .blocklyBlockCanvas > g.blocklyDraggable g.blocklyDraggable').filter({ hasText: 'rouler' });
+    const snapped = p.locator('#editor .blocklyBlockCanvas > g.blocklyDraggable g.blocklyDraggable').filter({ hasText: 'avancer' });
     await expect.poll(() => snapped.count()).toBe(1);
     expect(await workspaceBlocks(p).count()).toBe(1);
 
@@ -268,7 +268,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     await p.waitForSelector('body[data-ready="true"]');
     await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
     expect(await p.locator('#lesson-title').textContent()).toBe('Avancer jusqu’à l’arrivée');
-    expect(await p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'rouler' }).count()).toBeGreaterThan(0);
+    expect(await p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'avancer' }).count()).toBeGreaterThan(0);
     expect((await p.locator('.blocklyToolboxCategory').allTextContents()).map((c) => c.trim())).toEqual(['Mouvement', 'Contrôle', 'Maths']);
   });
 

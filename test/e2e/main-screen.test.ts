@@ -85,7 +85,7 @@ const project = (next: object) => ({
   name: 'Essai',
   workspace: { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40, next: { block: next } }] } },
 });
-/** `rouler` with its speed taken out: a compile diagnostic on that block. */
+/** `avancer` with its speed taken out: a compile diagnostic on that block. */
 const MISSING_SPEED = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SECONDS: num('s', 1) } };
 /** `dire (1 ÷ 0)`: a runtime error on the division block. */
 const DIVIDE_BY_ZERO = {
@@ -133,7 +133,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     expect(serious).toEqual([]);
   });
 
-  test('a child drags « quand je démarre » and « rouler » from the toolbox and snaps them', async () => {
+  test('a child drags « quand je démarre » and « avancer » from the toolbox and snaps them', async () => {
     const p = page();
     // Start from an empty workspace: select the start block and delete it.
     await workspaceBlocks(p).first().click();
@@ -149,11 +149,11 @@ describe('main screen (Chromium, robokit serve)', () => {
     const startId = await placed.getAttribute('data-id');
 
     await openCategory(p, 'Mouvement');
-    const move = await box(flyoutBlock(p, 'rouler'));
+    const move = await box(flyoutBlock(p, 'avancer'));
     const hat = await box(placed);
     await dragMouse(p, { x: move.x + 10, y: move.y + 10 }, { x: hat.x + 14, y: hat.y + hat.height + 12 });
     // Snapped: the move block now lives inside the start block's group, and only one stack is left.
-    const snapped = p.locator(`#editor g[data-id="${startId}"] > g.blocklyDraggable`).filter({ hasText: 'rouler' });
+    const snapped = p.locator(`#editor g[data-id="${startId}"] > g.blocklyDraggable`).filter({ hasText: 'avancer' });
     await expect.poll(() => snapped.count()).toBe(1);
     expect(await workspaceBlocks(p).count()).toBe(1);
   });
@@ -161,7 +161,7 @@ describe('main screen (Chromium, robokit serve)', () => {
   test('Lancer: the simulated robot moves and the running block is highlighted', async () => {
     const p = page();
     const before = await pose();
-    const moveBlock = p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'rouler' }).first();
+    const moveBlock = p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'avancer' }).first();
     const moveId = await moveBlock.getAttribute('data-id');
     await p.locator('#run').click();
     await expect.poll(() => p.locator(`#editor g[data-id="${moveId}"].blocklyHighlighted, #editor g[data-id="${moveId}"] > .blocklyHighlighted`).count(), { timeout: 3000, interval: 50 }).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     await p.reload();
     await p.waitForSelector('body[data-ready="true"]');
     expect(await workspaceBlocks(p).count()).toBe(1);
-    expect(await workspaceBlocks(p).first().locator('g.blocklyDraggable').filter({ hasText: 'rouler' }).count()).toBe(1);
+    expect(await workspaceBlocks(p).first().locator('g.blocklyDraggable').filter({ hasText: 'avancer' }).count()).toBe(1);
   });
 
   test('open a project, Lancer: the robot speaks; Stop mid-run: motors 0', async () => {

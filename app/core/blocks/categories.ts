@@ -10,7 +10,7 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'maths', name: { fr: 'Maths', en: 'Maths' }, colour: '230', emoji: '🔢', icon: 'maths' },
   { id: 'text', name: { fr: 'Texte', en: 'Text' }, colour: '160', emoji: '💬', icon: 'text' },
   { id: 'variables', name: { fr: 'Variables', en: 'Variables' }, colour: '330', emoji: '📦', icon: 'variables', custom: 'VARIABLE' },
-  { id: 'functions', name: { fr: 'Fonctions', en: 'Functions' }, colour: '290', emoji: '🧩', icon: 'functions', custom: 'PROCEDURE' },
+  { id: 'functions', name: { fr: 'Mes blocs', en: 'My blocks' }, colour: '290', emoji: '🧩', icon: 'functions', custom: 'PROCEDURE' },
 ];
 
 export function category(id: CategoryId): Category {

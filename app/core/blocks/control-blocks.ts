@@ -86,7 +86,7 @@ export const CONTROL_BLOCKS: readonly CatalogEntry[] = [
       type: 'robokit_forever',
       category: 'control',
       shape: 'last',
-      message0: { fr: 'répéter indéfiniment %1 %2', en: 'repeat forever %1 %2' },
+      message0: { fr: 'répéter pour toujours %1 %2', en: 'repeat forever %1 %2' },
       tooltip: { fr: 'Répète les blocs à l’intérieur sans jamais s’arrêter.', en: 'Repeats the blocks inside, never stopping.' },
       args0: [{ type: 'input_dummy' }, { type: 'input_statement', name: 'DO' }],
     }),

@@ -45,6 +45,8 @@ function shadowJson(spec: ShadowSpec, locale: Locale): { type: string; fields: R
       return { type: spec.type, fields: { TEXT: spec.value[locale] } };
     case 'logic_boolean':
       return { type: spec.type, fields: { BOOL: spec.value ? 'TRUE' : 'FALSE' } };
+    case 'robokit_note':
+      return { type: spec.type, fields: { NOTE: String(spec.value) } };
   }
 }
 

@@ -43,7 +43,8 @@ export type Definition = { readonly fr: BlockJson; readonly en: BlockJson } | 'b
 export type ShadowSpec =
   | { readonly type: 'math_number'; readonly value: number }
   | { readonly type: 'text'; readonly value: Localized }
-  | { readonly type: 'logic_boolean'; readonly value: boolean };
+  | { readonly type: 'logic_boolean'; readonly value: boolean }
+  | { readonly type: 'robokit_note'; readonly value: number };
 
 /**
  * Where the block appears in the toolbox: `inputs` are the shadows of a plain toolbox entry;

@@ -298,6 +298,34 @@ const LESSONS = defineMessages({
     fr: '{where} : je ne connais pas le robot « {profile} ».',
     en: '{where}: I do not know the robot "{profile}".',
   },
+  'pack-teacher-missing': {
+    fr: '{where} : un pack de version 2 donne des notes pour l’enseignant à chaque leçon (« teacher » : objectifs, phases, questions de bilan, erreurs fréquentes, variantes plus facile et plus difficile).',
+    en: '{where}: a version 2 pack gives teacher notes for every lesson ("teacher": objectives, phases, debrief questions, common mistakes, easier and harder variants).',
+  },
+  'pack-teacher-field-missing': {
+    fr: '{where} : il manque « {field} » dans les notes pour l’enseignant ({what}).',
+    en: '{where}: the teacher notes lack "{field}" ({what}).',
+  },
+  'pack-teacher-phases-minutes': {
+    fr: '{where} : les phases durent {sum} min en tout, mais la leçon annonce {minutes} min.',
+    en: '{where}: the phases last {sum} min in all, but the lesson says {minutes} min.',
+  },
+  'pack-step-unknown-block': {
+    fr: '{where} : « {{block:{type}}} » montre un bloc qui n’existe pas. Les types de blocs sont listés dans le README (par exemple robot_move).',
+    en: '{where}: "{{block:{type}}}" shows a block that does not exist. Block types are listed in the README (for example robot_move).',
+  },
+  'pack-step-block-not-in-toolbox': {
+    fr: '{where} : « {{block:{type}}} » montre le bloc « {label} », qui n’est pas dans la boîte à blocs de la leçon « {lesson} ». Ajoute « {type} » à sa « toolbox » ou montre un autre bloc.',
+    en: '{where}: "{{block:{type}}}" shows the block "{label}", which is not in the toolbox of the lesson "{lesson}". Add "{type}" to its "toolbox" or show another block.',
+  },
+  'pack-step-block-syntax': {
+    fr: '{where} : « {text} » n’est pas une référence de bloc valide. Écris par exemple {{block:robot_move}}.',
+    en: '{where}: "{text}" is not a valid block reference. Write for example {{block:robot_move}}.',
+  },
+  'pack-step-block-name': {
+    fr: '{where} : le texte parle du bloc « {name} », mais aucun bloc ne s’appelle ainsi. Recopie l’étiquette du bloc telle que RoboKit l’affiche, ou montre-le avec {{block:TYPE}}.',
+    en: '{where}: the text mentions the block "{name}", but no block is called that. Copy the block’s label as RoboKit shows it, or show it with {{block:TYPE}}.',
+  },
   'pack-too-many-errors': {
     fr: 'Et encore {count} autre(s) erreur(s).',
     en: 'And {count} more error(s).',

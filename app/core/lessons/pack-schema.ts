@@ -1,5 +1,5 @@
 /**
- * JSON Schema (draft 2020-12 subset, checked with Ajv 8) of `pack.json`, version 1: the same shape as
+ * JSON Schema (draft 2020-12 subset, checked with Ajv 8) of `pack.json`, versions 1 and 2 (2 adds `teacher`): the same shape as
  * `types.ts`. Every string, array and number is bounded. `robokitRule` is an annotation naming the
  * rule a `pattern` or a goal's shape stands for, so errors can be said in words (see `schema-errors.ts`).
  */
@@ -76,6 +76,20 @@ const TOOLBOX_CATEGORY = object(['category', 'blocks'], {
   blocks: { type: 'array', minItems: 1, maxItems: 100, items: BLOCK_TYPE },
 });
 
+const list = (maxItems: number, items: unknown, minItems = 1) => ({ type: 'array', minItems, maxItems, items }) as const;
+
+/** Teacher notes (pack version 2): every field optional here; `validate-manifest.ts` requires some in v2. */
+const TEACHER = object([], {
+  objectives: list(12, object(['cycle', 'text'], { cycle: { enum: [2, 3, 4] }, text: localized(400) })),
+  prerequisites: list(12, localized(400), 0),
+  phases: list(12, object(['title', 'minutes'], { title: localized(120), minutes: int(1, 240) })),
+  unplugged: localized(2000),
+  debrief: list(12, localized(400)),
+  mistakes: list(12, localized(600)),
+  easier: localized(1000),
+  harder: localized(1000),
+});
+
 const LESSON = object(['id', 'title', 'mode', 'minutes', 'toolbox', 'starter', 'steps'], {
   id: { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]{0,63}$', robokitRule: 'lesson-id' },
   title: localized(120),
@@ -105,10 +119,11 @@ const LESSON = object(['id', 'title', 'mode', 'minutes', 'toolbox', 'starter', '
     stars: object(['three', 'two'], { three: int(1, 500), two: int(1, 500) }),
   }),
   solution: packPath('robokit', 'path-project'),
+  teacher: TEACHER,
 });
 
 export const PACK_SCHEMA = {
-  $id: 'https://robokit.invalid/schemas/pack-1.json',
+  $id: 'https://robokit.invalid/schemas/pack-2.json',
   type: 'object',
   required: ['format', 'version', 'id', 'title', 'description', 'authors', 'license', 'ages', 'tags', 'profiles', 'lessons'],
   additionalProperties: false,
@@ -117,7 +132,7 @@ export const PACK_SCHEMA = {
     // `$schema` lets authors point their editor at the schema.
     $schema: { type: 'string', maxLength: 200 },
     format: { const: 'robokit-pack' },
-    version: { const: 1 },
+    version: { enum: [1, 2] },
     id: {
       type: 'string',
       maxLength: 100,

@@ -6,14 +6,16 @@
 import type { Localized } from '../i18n/messages';
 
 export const PACK_FORMAT = 'robokit-pack';
-export const PACK_VERSION = 1;
+/** The newest pack format this RoboKit reads; version 1 packs still load (no teacher notes required). */
+export const PACK_VERSION = 2;
+export type PackVersion = 1 | 2;
 
 /** A path inside the pack, POSIX separators, relative to the folder holding `pack.json`. */
 export type PackPath = string;
 
 export interface PackManifest {
   readonly format: typeof PACK_FORMAT;
-  readonly version: typeof PACK_VERSION;
+  readonly version: PackVersion;
   /** Reverse-DNS-ish, e.g. `fr.exemple.premiers-pas`: also the pack store's folder name. */
   readonly id: string;
   readonly title: Localized;
@@ -44,7 +46,38 @@ export interface Lesson {
   readonly challenge?: Challenge;
   /** A `.robokit` project that solves the lesson, for teachers and CI. */
   readonly solution?: PackPath;
+  /** Notes for the teacher (required in a version 2 pack): shown in the teacher space and the printable sheet. */
+  readonly teacher?: TeacherNotes;
 }
+
+/** French school cycles: 2 (CP–CE2), 3 (CM1–6e), 4 (5e–3e). */
+export type SchoolCycle = 2 | 3 | 4;
+
+/**
+ * What a replacement colleague needs to run the lesson. Every text is short markdown, sanitised like
+ * the steps (it may show blocks with `{{block:TYPE}}`). In a version 2 pack `objectives`, `phases`,
+ * `debrief`, `mistakes`, `easier` and `harder` are required.
+ */
+export interface TeacherNotes {
+  /** What the pupils learn, tied to the programme of a cycle. */
+  readonly objectives?: readonly { readonly cycle: SchoolCycle; readonly text: Localized }[];
+  /** What they should already know. */
+  readonly prerequisites?: readonly Localized[];
+  /** The session's phases with their duration. */
+  readonly phases?: readonly { readonly title: Localized; readonly minutes: number }[];
+  /** A warm-up without a computer. */
+  readonly unplugged?: Localized;
+  /** Questions for the debrief. */
+  readonly debrief?: readonly Localized[];
+  /** Mistakes pupils often make, and what to say. */
+  readonly mistakes?: readonly Localized[];
+  /** A variant for pupils who struggle, and one for those who finish early. */
+  readonly easier?: Localized;
+  readonly harder?: Localized;
+}
+
+/** Teacher-note fields a version 2 pack must give for every lesson. */
+export const TEACHER_REQUIRED = ['objectives', 'phases', 'debrief', 'mistakes', 'easier', 'harder'] as const;
 
 /** Allowed block types, either flat or grouped in categories (both may be mixed). */
 export type Toolbox = readonly ToolboxItem[];

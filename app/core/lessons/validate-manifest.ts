@@ -10,7 +10,7 @@ import { SPEC_BLOCK_TYPES } from './known-blocks';
 import { formatBytes, joinPath, PACK_MANIFEST, packError, showName, type PackError } from './pack-error';
 import { PACK_LIMITS, type PackLimits } from './pack-limits';
 import { schemaErrors } from './schema-errors';
-import { PACK_VERSION, type PackManifest, type Toolbox } from './types';
+import { PACK_VERSION, TEACHER_REQUIRED, type Lesson, type PackManifest, type Toolbox } from './types';
 
 export interface ManifestOptions {
   /** Block types a toolbox may name (default: SPEC §3). */
@@ -54,7 +54,7 @@ export function checkManifest(data: unknown, options: ManifestOptions = {}): Man
   if (!validate(data)) return failed(...schemaErrors(FILE, validate.errors ?? []));
   const manifest = data as PackManifest;
   const errors = [...ruleErrors(manifest, options.blockTypes ?? SPEC_BLOCK_TYPES, limits)];
-  const warnings = profileWarnings(manifest, options.profiles);
+  const warnings = [...profileWarnings(manifest, options.profiles), ...phaseWarnings(manifest)];
   return errors.length > 0 ? { ok: false, errors: [...errors, ...warnings] } : { ok: true, manifest, warnings };
 }
 
@@ -85,6 +85,7 @@ function* ruleErrors(manifest: PackManifest, blockTypes: ReadonlySet<string>, li
     if (ids.has(lesson.id)) yield packError('pack-lesson-duplicate', { file: FILE, path: joinPath(path, 'id') }, { id: lesson.id });
     ids.add(lesson.id);
     yield* toolboxErrors(lesson.toolbox, joinPath(path, 'toolbox'), blockTypes);
+    if (manifest.version >= 2) yield* teacherErrors(lesson, path);
     const challenge = lesson.challenge;
     if (!challenge) continue;
     const challengePath = joinPath(path, 'challenge');
@@ -102,6 +103,37 @@ function* toolboxErrors(toolbox: Toolbox, path: string, blockTypes: ReadonlySet<
       if (!blockTypes.has(type)) yield packError('pack-unknown-block', { file: FILE, path: at }, { type: showName(type) });
     }
   }
+}
+
+const TEACHER_WHAT: Readonly<Record<(typeof TEACHER_REQUIRED)[number], string>> = {
+  objectives: 'objectifs / objectives',
+  phases: 'phases',
+  debrief: 'questions de bilan / debrief questions',
+  mistakes: 'erreurs fréquentes / common mistakes',
+  easier: 'variante plus facile / easier variant',
+  harder: 'variante plus difficile / harder variant',
+};
+
+/** A version 2 pack gives every lesson its teacher notes, with at least the fields a replacement colleague needs. */
+function* teacherErrors(lesson: Lesson, path: string): Generator<PackError> {
+  if (!lesson.teacher) return yield packError('pack-teacher-missing', { file: FILE, path: joinPath(path, 'teacher') });
+  for (const field of TEACHER_REQUIRED) {
+    if (lesson.teacher[field] === undefined) {
+      yield packError('pack-teacher-field-missing', { file: FILE, path: joinPath(joinPath(path, 'teacher'), field) }, { field, what: TEACHER_WHAT[field] });
+    }
+  }
+}
+
+/** Phases that do not add up to the lesson's duration only warn: a teacher may plan a margin. */
+function phaseWarnings(manifest: PackManifest): PackError[] {
+  return manifest.lessons.flatMap((lesson, i) => {
+    const phases = lesson.teacher?.phases;
+    if (!phases) return [];
+    const sum = phases.reduce((total, p) => total + p.minutes, 0);
+    if (sum === lesson.minutes) return [];
+    const at = { file: FILE, path: joinPath(joinPath(joinPath('lessons', i), 'teacher'), 'phases') };
+    return [packError('pack-teacher-phases-minutes', at, { sum, minutes: lesson.minutes }, { severity: 'warning' })];
+  });
 }
 
 function profileWarnings(manifest: PackManifest, known: ReadonlySet<string> | undefined): PackError[] {

@@ -25,7 +25,9 @@ const text = { type: 'string', minLength: 1, maxLength: L.maxNameChars };
 
 const rectProps = { type: { const: 'rect' }, x: coordinate, y: coordinate, width: length, height: length };
 const circleProps = { type: { const: 'circle' }, x: coordinate, y: coordinate, radius: length };
-const zoneExtra = { name: text, color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } };
+const localizedText = { type: 'object', required: ['fr', 'en'], additionalProperties: false, properties: { fr: text, en: text } };
+/** A zone's `name` is its id (goals name it); `label` is what pupils read (« Arrivée »). */
+const zoneExtra = { name: text, label: localizedText, color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } };
 
 function shapeList(maxItems: number, extra: Record<string, object>, extraRequired: string[]): object {
   const branch = (props: Record<string, object>) => ({

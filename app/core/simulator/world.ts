@@ -28,7 +28,13 @@ export interface DarkLine {
   readonly width: number;
 }
 
-export type Zone = Shape & { readonly name: string; readonly color?: string };
+/** `name` is the zone's id (challenge goals name it); `label` the name pupils read, drawn and quoted instead. */
+export type Zone = Shape & { readonly name: string; readonly label?: Localized; readonly color?: string };
+
+/** What to call a zone in `locale`: its label, or its id when it has none. */
+export function zoneLabel(zone: Zone, locale: 'fr' | 'en'): string {
+  return zone.label?.[locale] ?? zone.name;
+}
 
 export interface LightSource {
   readonly x: number;

@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { jsonDepth } from '../../core/project/json-guard';
 import type { Project } from '../../core/project/project';
 import type { World } from '../../core/simulator/world';
+import { allowedBlockTypes } from '../../core/challenge/lesson-blocks';
+import { blockLabel } from '../../core/blocks/block-labels';
 import { goalZones } from '../../core/lessons/goal-checks';
+import { badBlockRefs, lessonTexts, stepBlockTypes, unknownBlockNames } from '../../core/lessons/step-blocks';
 import { renderMarkdown, packImageUrl } from '../../core/lessons/markdown';
 import { PACK_MANIFEST, packError, showName, type PackError } from '../../core/lessons/pack-error';
 import { PACK_LIMITS, type PackLimits } from '../../core/lessons/pack-limits';
@@ -119,6 +122,7 @@ class ReferenceLoader {
       await this.load(ref);
     }
     this.checkZones();
+    if (onlyLesson < 0) this.checkStepBlocks();
   }
 
   private maxBytes(ref: PackReference): number {
@@ -190,6 +194,32 @@ class ReferenceLoader {
       const params: Record<string, string> = problem.code === 'pack-md-image-missing' ? { file: showName(problem.ref) } : { url: showName(problem.ref) };
       this.problems.push(packError(problem.code, { file: ref.file }, params, { severity }));
     }
+  }
+
+  /**
+   * Blocks a lesson's texts show (`{{block:TYPE}}` in steps, hints and teacher notes) exist and are in
+   * the lesson's toolbox (numbers and texts always are: toolboxes give them inside blocks); in a
+   * version 2 pack, every block the text names in words exists (a version 1 pack only gets a warning:
+   * labels changed since it was written).
+   */
+  private checkStepBlocks(): void {
+    const severity = this.manifest.version >= 2 ? 'error' : 'warning';
+    this.manifest.lessons.forEach((lesson, i) => {
+      const allowed = allowedBlockTypes(lesson.toolbox);
+      allowed.add('math_number').add('text');
+      for (const { text, locale, at } of lessonTexts(lesson, i, this.steps)) {
+        for (const bad of badBlockRefs(text)) this.problems.push(packError('pack-step-block-syntax', at, { text: showName(bad) }));
+        for (const type of stepBlockTypes(text)) {
+          if (!this.checkers.blockTypes.has(type)) this.problems.push(packError('pack-step-unknown-block', at, { type }));
+          else if (!allowed.has(type)) {
+            this.problems.push(packError('pack-step-block-not-in-toolbox', at, { type, label: blockLabel(type, locale), lesson: lesson.id }));
+          }
+        }
+        for (const name of unknownBlockNames(text, locale, this.checkers.blockTypes)) {
+          this.problems.push(packError('pack-step-block-name', at, { name: showName(name) }, { severity }));
+        }
+      }
+    });
   }
 
   /** Goals may only name zones their world has. */

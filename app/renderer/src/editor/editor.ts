@@ -7,6 +7,7 @@ import * as Blockly from 'blockly';
 import * as BlocklyEn from 'blockly/msg/en';
 import * as BlocklyFr from 'blockly/msg/fr';
 import { KeyboardNavigation } from '@blockly/keyboard-navigation';
+import { BLOCKLY_MESSAGE_OVERRIDES } from '../../../core/blocks/blockly-messages';
 import type { Locale } from '../../../core/i18n/messages';
 import { displayColour, startScale, themeFor, type Appearance } from './themes';
 
@@ -49,6 +50,11 @@ function setUpPageOnce(): void {
   Blockly.registry.register(Blockly.registry.Type.TOOLBOX, Blockly.registry.DEFAULT, NavigationDeferringToolbox, true);
   // Blockly's "Help" menu item opens pages on the web: nothing leaves the computer (SPEC §7).
   if (Blockly.ContextMenuRegistry.registry.getItem('blockHelp')) Blockly.ContextMenuRegistry.registry.unregister('blockHelp');
+}
+
+/** Blockly's messages in `locale`, with RoboKit's words for its own blocks (« si … alors », « mettre … à »). */
+export function setBlocklyLocale(locale: Locale): void {
+  Blockly.setLocale({ ...((locale === 'fr' ? BlocklyFr : BlocklyEn) as unknown as Record<string, string>), ...BLOCKLY_MESSAGE_OVERRIDES[locale] });
 }
 
 function defineBlocks(definitions: readonly object[]): void {
@@ -165,7 +171,7 @@ export class Editor {
 
   private inject(json: WorkspaceJson): [Blockly.WorkspaceSvg, KeyboardNavigation] {
     const { container, catalog, media } = this.options;
-    Blockly.setLocale((this.locale === 'fr' ? BlocklyFr : BlocklyEn) as unknown as Record<string, string>);
+    setBlocklyLocale(this.locale);
     defineBlocks(recolour(catalog.definitions(this.locale), this.appearance));
     container.classList.toggle('rk-high-contrast', this.appearance.highContrast);
     const ws = Blockly.inject(container, {
