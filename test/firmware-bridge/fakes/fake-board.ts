@@ -157,6 +157,12 @@ export class FakeBoard {
   }
 }
 
+/** What sits at the far end of a FakeLink: this Firmata board, or the RoboKit firmware's fake. */
+export interface FakeEndpoint {
+  attach(link: FakeLink): void;
+  receive(bytes: Uint8Array): void;
+}
+
 export class FakeLink implements SerialLink {
   closed = false;
   /** When set, writes fail with this error (a link that broke while open). */
@@ -165,7 +171,7 @@ export class FakeLink implements SerialLink {
   private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
   private readonly closeListeners = new Set<(error?: Error) => void>();
 
-  constructor(readonly board: FakeBoard) {
+  constructor(readonly board: FakeEndpoint) {
     board.attach(this);
   }
 
