@@ -45,6 +45,19 @@ export interface Button {
   readButton(): boolean;
 }
 
+/**
+ * Moves, turns and beeps timed by the robot itself (the RoboKit firmware): the runtime starts the
+ * action and waits for `done` instead of its own clock. `done(true)`: the robot finished it;
+ * `done(false)`: it was cancelled (a stop, a new motor command, the failsafe, a lost link).
+ * `done` runs once, never synchronously.
+ */
+export interface BoardTimer {
+  /** Motors at `left`, `right` (−100…100 %) for `ms`, then 0. */
+  move(left: number, right: number, ms: number, done: (finished: boolean) => void): void;
+  /** A tone for `ms`, then silence. */
+  tone(frequencyHz: number, ms: number, done: (finished: boolean) => void): void;
+}
+
 export type LinkState = 'ready' | 'lost';
 
 export interface RobotIo {
@@ -56,6 +69,8 @@ export interface RobotIo {
   readonly line?: LineSensors;
   readonly lightSensor?: LightSensor;
   readonly button?: Button;
+  /** Present when the robot times moves and tones itself (not a capability a program uses). */
+  readonly timer?: BoardTimer;
   /**
    * Get ready to run a program that uses these capabilities (a hardware back-end turns on reporting
    * for those sensors only). Resolves when the first readings are in.
