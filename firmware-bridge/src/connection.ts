@@ -12,22 +12,13 @@ import { AppError } from '../../app/core/errors';
 import type { Profile } from '../../app/core/profiles';
 import type { LinkState, RobotIo } from '../../app/core/robot-io';
 import { type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
-import { REPORT_VERSION } from './firmata-messages';
-import { type FirmataSession, startFirmataSession } from './firmata-session';
-import { JohnnyFiveRobot } from './johnny-five-robot';
-import { type LinkOpener, openErrorToAppError, openSerialLink } from './serial-link';
+import { type Active, attempt, type FirmwareInfo, firmwareLabel, type LiveRobot } from './detect';
+import type { LineTransportOptions } from './line-transport';
+import type { LinkOpener } from './serial-link';
+
+export { HEARTBEAT } from './detect';
 
 export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
-
-/**
- * Heartbeat: an operating system does not always tell a program that a USB serial link died (a
- * pty's far end closing, a board that hangs). When the board has been silent for `askAfterMs`, we
- * ask for its version (1 byte out, 3 back); silent for `lostAfterMs` (several unanswered
- * questions), the link is lost. A robot
- * reporting sensors is never asked. Cost when idle: one timer and 4 bytes every quarter second.
- */
-export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1500 } as const;
-const VERSION_QUERY = Uint8Array.of(REPORT_VERSION);
 
 export interface ConnectOptions {
   /** From opening the port to a ready board; a real Uno reboots on open (~1.6 s). Default 5000. */
@@ -40,11 +31,9 @@ export interface ConnectOptions {
   readonly portExists?: (path: string) => Promise<boolean>;
   readonly scheduler?: Scheduler;
   readonly queue?: CommandQueueOptions;
-}
-
-interface Active {
-  readonly session: FirmataSession;
-  readonly robot: JohnnyFiveRobot;
+  readonly line?: LineTransportOptions;
+  /** Which firmware to look for, in order (default: the RoboKit firmware, then StandardFirmata). */
+  readonly firmwares?: ReadonlyArray<'robokit' | 'firmata'>;
 }
 
 const pathExists = (path: string): Promise<boolean> =>
@@ -56,7 +45,7 @@ const pathExists = (path: string): Promise<boolean> =>
 export class RobotConnection {
   readonly io: RobotIo;
   private current: Active | undefined;
-  private last: JohnnyFiveRobot;
+  private last: LiveRobot;
   private stateNow: ConnectionState = 'connecting';
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly problemListeners = new Set<(error: AppError) => void>();
@@ -78,11 +67,11 @@ export class RobotConnection {
 
   /** Connect, or reject with an AppError saying why (port busy, permission, no Firmata, …). */
   static async connect(path: string, profile: Profile, options: ConnectOptions = {}): Promise<RobotConnection> {
-    if (profile.transport !== 'firmata') {
+    if (profile.transport === 'sim') {
       throw new AppError({ code: 'robot-wrong-profile', params: { profile: profile.id } });
     }
     const scheduler = options.scheduler ?? systemScheduler;
-    const first = await attempt(path, profile, options, scheduler);
+    const first = await attempt(path, profile, attemptOptions(options, scheduler));
     return new RobotConnection(path, profile, first, options, scheduler);
   }
 
@@ -90,9 +79,14 @@ export class RobotConnection {
     return this.stateNow;
   }
 
-  /** e.g. "StandardFirmata.ino 2.5". */
+  /** e.g. "StandardFirmata.ino 2.5", "RoboKit 1.0.0". */
   get firmware(): string | undefined {
-    return this.current?.session.firmware;
+    return this.current ? firmwareLabel(this.current.firmware) : undefined;
+  }
+
+  /** Which firmware the robot runs, its version, and (RoboKit firmware) the robot's name. */
+  get firmwareInfo(): FirmwareInfo | undefined {
+    return this.current?.firmware;
   }
 
   onDidChangeState(listener: (state: ConnectionState) => void): () => void {
@@ -112,7 +106,7 @@ export class RobotConnection {
    */
   async readPinState(pin: number, timeoutMs = 1000): Promise<number> {
     const session = this.current?.session;
-    if (!session) throw new AppError({ code: 'robot-link-lost' });
+    if (!session) throw new AppError({ code: this.current ? 'robot-wrong-profile' : 'robot-link-lost', params: { profile: this.profile.id } });
     return new Promise<number>((resolve, reject) => {
       const cancel = this.scheduler.setTimer(() => {
         session.firmata.removeListener(`pin-state-${pin}`, answered);
@@ -139,11 +133,7 @@ export class RobotConnection {
     this.cancelPoll = undefined;
     const active = this.current;
     this.current = undefined;
-    if (active) {
-      await active.robot.stopAll();
-      active.robot.dispose();
-      await active.session.close();
-    }
+    if (active) await active.close();
     this.setState('none');
   }
 
@@ -151,46 +141,22 @@ export class RobotConnection {
     const wasLost = this.stateNow !== 'ready';
     this.current = active;
     this.last = active.robot;
-    const { session } = active;
-    const lose = (): void => this.lose(active);
-    session.link.onClose(lose);
-    session.queue.onDidFail(lose);
-    this.startHeartbeat(active);
-    session.onDidProtocolError(() => {
-      const error = new AppError({ code: 'robot-protocol-error' });
-      for (const l of [...this.problemListeners]) l(error);
-    });
+    active.watch(
+      () => this.lose(active),
+      () => {
+        const error = new AppError({ code: 'robot-protocol-error' });
+        for (const l of [...this.problemListeners]) l(error);
+      },
+    );
     this.setState('ready');
     if (wasLost) this.emitLink('ready');
-  }
-
-  private startHeartbeat(active: Active): void {
-    let heardAt = this.scheduler.now();
-    const offData = active.session.link.onData(() => {
-      heardAt = this.scheduler.now();
-    });
-    const beat = (): void => {
-      if (this.current !== active) {
-        offData();
-        return;
-      }
-      const silent = this.scheduler.now() - heardAt;
-      if (silent >= HEARTBEAT.lostAfterMs) {
-        offData();
-        this.lose(active);
-        return;
-      }
-      if (silent >= HEARTBEAT.askAfterMs) active.session.queue.send({ bytes: VERSION_QUERY });
-      this.scheduler.setTimer(beat, HEARTBEAT.everyMs);
-    };
-    this.scheduler.setTimer(beat, HEARTBEAT.everyMs);
   }
 
   private lose(active: Active): void {
     if (this.current !== active) return;
     this.current = undefined;
     active.robot.dispose();
-    void active.session.close().catch(() => {});
+    void active.close().catch(() => {});
     this.setState('lost');
     this.emitLink('lost');
     if (this.options.reconnect !== false) this.schedulePoll();
@@ -207,11 +173,10 @@ export class RobotConnection {
     if (exists) {
       this.setState('connecting');
       try {
-        const active = await attempt(this.path, this.profile, this.options, this.scheduler);
+        const active = await attempt(this.path, this.profile, attemptOptions(this.options, this.scheduler));
         this.cancelPoll = undefined;
         if (this.closed) {
-          active.robot.dispose();
-          await active.session.close();
+          await active.close();
           return;
         }
         this.adopt(active);
@@ -233,9 +198,12 @@ export class RobotConnection {
   }
 
   /** One RobotIo for the life of the connection, with the capabilities of the profile. */
-  private makeIo(shape: JohnnyFiveRobot): RobotIo {
-    const live = (): JohnnyFiveRobot | undefined => this.current?.robot;
-    const last = (): JohnnyFiveRobot => this.current?.robot ?? this.last;
+  private makeIo(shape: LiveRobot): RobotIo {
+    const live = (): LiveRobot | undefined => this.current?.robot;
+    const last = (): LiveRobot => this.current?.robot ?? this.last;
+    const cancelled = (done: (finished: boolean) => void): void => {
+      this.scheduler.setTimer(() => done(false), 0);
+    };
     return {
       ...(shape.motors && { motors: { setMotors: (l: number, r: number) => live()?.motors?.setMotors(l, r) } }),
       ...(shape.light && { light: { setLight: (on: boolean) => live()?.light?.setLight(on) } }),
@@ -247,6 +215,20 @@ export class RobotConnection {
       ...(shape.line && { line: { readLine: (side) => last().line?.readLine(side) ?? false } }),
       ...(shape.lightSensor && { lightSensor: { readLight: () => last().lightSensor?.readLight() ?? 0 } }),
       ...(shape.button && { button: { readButton: () => last().button?.readButton() ?? false } }),
+      ...(shape.timer && {
+        timer: {
+          move: (l: number, r: number, ms: number, done: (finished: boolean) => void) => {
+            const timer = live()?.timer;
+            if (timer) timer.move(l, r, ms, done);
+            else cancelled(done);
+          },
+          tone: (hz: number, ms: number, done: (finished: boolean) => void) => {
+            const timer = live()?.timer;
+            if (timer) timer.tone(hz, ms, done);
+            else cancelled(done);
+          },
+        },
+      }),
       prepare: async (uses) => {
         const robot = live();
         if (!robot) throw new AppError({ code: 'robot-link-lost' });
@@ -267,25 +249,13 @@ export class RobotConnection {
   }
 }
 
-async function attempt(path: string, profile: Profile, options: ConnectOptions, scheduler: Scheduler): Promise<Active> {
-  const open = options.openLink ?? openSerialLink;
-  const link = await open(path, profile.baud ?? 57600).catch((error: unknown) => {
-    throw openErrorToAppError(error, path);
-  });
-  let session: FirmataSession | undefined;
-  try {
-    session = await startFirmataSession(link, {
-      path,
-      timeoutMs: options.timeoutMs ?? 5000,
-      scheduler,
-      ...(options.queue ? { queue: options.queue } : {}),
-    });
-    const robot = new JohnnyFiveRobot(session, profile, { path, scheduler });
-    await robot.setup();
-    return { session, robot };
-  } catch (error) {
-    if (session) await session.close().catch(() => {});
-    else await link.close().catch(() => {});
-    throw error;
-  }
+function attemptOptions(options: ConnectOptions, scheduler: Scheduler): Parameters<typeof attempt>[2] {
+  return {
+    timeoutMs: options.timeoutMs ?? 5000,
+    scheduler,
+    ...(options.openLink ? { openLink: options.openLink } : {}),
+    ...(options.queue ? { queue: options.queue } : {}),
+    ...(options.line ? { line: options.line } : {}),
+    ...(options.firmwares ? { firmwares: options.firmwares } : {}),
+  };
 }

@@ -31,6 +31,7 @@ import type { OutgoingMessage } from './firmata-messages';
 import type { FirmataSession } from './firmata-session';
 import { motorDriver } from './motor-controllers';
 import { FirmataPinIo } from './pin-io';
+import { ReadingsWait } from './readings-wait';
 import { analogChannel, gp2y0a21ykCentimetres, lightPercent, seesDark } from './sensors';
 
 /** Analog channels and digital ports an Uno has (reporting is turned off on all at setup). */
@@ -64,7 +65,7 @@ export class JohnnyFiveRobot implements RobotIo {
   /** Analog channels / button reporting now. */
   private readonly reportingAnalog = new Set<number>();
   private reportingButton = false;
-  private readonly waiters = new Set<() => void>();
+  private readonly wait: ReadingsWait;
   private lightOn = false;
   private disposed = false;
   private readonly unsubscribe: Array<() => void> = [];
@@ -76,6 +77,7 @@ export class JohnnyFiveRobot implements RobotIo {
   ) {
     this.io = new FirmataPinIo(session.firmata);
     this.scheduler = options.scheduler ?? systemScheduler;
+    this.wait = new ReadingsWait(this.scheduler, options.path, () => this.disposed);
     const has = (c: Capability): boolean => profile.capabilities.includes(c);
     const pins = profile.pins;
     const io = this.io;
@@ -125,7 +127,7 @@ export class JohnnyFiveRobot implements RobotIo {
     const firmata = session.firmata;
     const onAnalog = ({ pin, value }: { pin: number; value: number }): void => {
       this.analog.set(pin, value);
-      this.wake();
+      this.wait.wake();
     };
     firmata.on('analog-read', onAnalog);
     this.unsubscribe.push(() => firmata.off('analog-read', onAnalog));
@@ -133,7 +135,7 @@ export class JohnnyFiveRobot implements RobotIo {
       const event = `digital-read-${pins.button.pin}`;
       const onButton = (level: number): void => {
         this.buttonLevel = level;
-        this.wake();
+        this.wait.wake();
       };
       firmata.on(event, onButton);
       this.unsubscribe.push(() => firmata.off(event, onButton));
@@ -202,10 +204,9 @@ export class JohnnyFiveRobot implements RobotIo {
       firmata.reportDigitalPin(pins.button.pin, wantButton ? 1 : 0);
       this.reportingButton = wantButton;
     }
-    await this.until(
+    await this.wait.until(
       () => [...wanted].every((ch) => this.analog.has(ch)) && (!wantButton || this.buttonLevel !== undefined),
       this.options.prepareTimeoutMs ?? 1500,
-      () => new AppError({ code: 'robot-no-answer', params: { path: this.options.path } }),
     );
   }
 
@@ -236,7 +237,7 @@ export class JohnnyFiveRobot implements RobotIo {
   dispose(): void {
     this.disposed = true;
     for (const off of this.unsubscribe.splice(0)) off();
-    this.wake();
+    this.wait.wake();
   }
 
   /** Motors 0 (PWM and direction, or servo neutral), tone off. */
@@ -263,28 +264,6 @@ export class JohnnyFiveRobot implements RobotIo {
 
   private live(): boolean {
     return !this.disposed;
-  }
-
-  private wake(): void {
-    for (const w of [...this.waiters]) w();
-  }
-
-  private until(done: () => boolean, timeoutMs: number, timeoutError: () => Error): Promise<void> {
-    if (done()) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const finish = (error?: Error): void => {
-        this.waiters.delete(check);
-        cancel();
-        if (error) reject(error);
-        else resolve();
-      };
-      const check = (): void => {
-        if (this.disposed) finish(new AppError({ code: 'robot-link-lost' }));
-        else if (done()) finish();
-      };
-      const cancel = this.scheduler.setTimer(() => finish(timeoutError()), timeoutMs);
-      this.waiters.add(check);
-    });
   }
 
   private sleep(ms: number): Promise<void> {

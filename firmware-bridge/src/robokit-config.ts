@@ -1,0 +1,60 @@
+/**
+ * A robot profile as RoboKit firmware configuration lines (docs/protocol.md, "Configuration"), and
+ * the configuration hash the board will report once it has them, so the host configures a board
+ * only when its stored wiring differs. Pure functions.
+ */
+import type { PinName, Profile } from '../../app/core/profiles';
+
+/** FNV-1a 32-bit, as the firmware computes `cfg hash`. */
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export function fnv1a(text: string, hash = FNV_BASIS): number {
+  let h = hash;
+  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, FNV_PRIME) >>> 0;
+  return h;
+}
+
+/** The hash of these accepted `cfg` lines after a `cfg reset`: 8 upper-case hex digits. */
+export function configHash(lines: readonly string[]): string {
+  let h = FNV_BASIS;
+  for (const line of lines) h = fnv1a(`${line}\n`, h);
+  return h.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/** 13 → "D13", "A0" → "A0", 14 → "A0" (A0–A5 are digital 14–19 on an Uno). */
+export function pinName(pin: PinName): string {
+  if (typeof pin === 'string') return pin.toUpperCase();
+  return pin >= 14 ? `A${pin - 14}` : `D${pin}`;
+}
+
+/** The kit id the board stores (≤ 16 characters). */
+export const kitId = (profile: Profile): string => profile.id.slice(0, 16);
+
+/** Every `cfg` line the profile needs, `cfg kit` last (before `cfg save`, which the caller sends). */
+export function configLines(profile: Profile): string[] {
+  const p = profile.pins;
+  const lines: string[] = [];
+  const m = p.motors;
+  if (m?.type === 'hbridge') {
+    lines.push(
+      `cfg motors hbridge ${pinName(m.left.pwm)} ${pinName(m.left.dir)} ${pinName(m.right.pwm)} ${pinName(m.right.dir)} ${m.forwardLevel}`,
+    );
+  } else if (m?.type === 'continuous-servo') {
+    const mirror = (m.left.mirrored ? 1 : 0) | (m.right.mirrored ? 2 : 0);
+    lines.push(`cfg motors servo ${pinName(m.left.pin)} ${pinName(m.right.pin)} ${mirror}`);
+  }
+  if (p.light) lines.push(`cfg light ${pinName(p.light.pin)}`);
+  if (p.buzzer) lines.push(`cfg buzzer ${pinName(p.buzzer.pin)}`);
+  if (p.pen) lines.push(`cfg pen ${pinName(p.pen.pin)} ${p.pen.up} ${p.pen.down}`);
+  if (p.distance) lines.push(`cfg distance sharp ${pinName(p.distance.pin)}`);
+  if (p.line) lines.push(`cfg line analog ${pinName(p.line.left)} ${pinName(p.line.right)} ${p.line.darkAbove}`);
+  if (p.lightSensor) lines.push(`cfg lightsensor ${pinName(p.lightSensor.pin)}`);
+  if (p.button) {
+    lines.push(`cfg button ${pinName(p.button.pin)} ${p.button.pressedLevel} ${p.button.pullup ? 1 : 0}`);
+  }
+  const c = profile.calibration;
+  lines.push(`cfg calib ${Math.round(c.cmPerSecond)} ${Math.round(c.degreesPerSecond)}`);
+  lines.push(`cfg kit ${kitId(profile)}`);
+  return lines;
+}

@@ -1,0 +1,67 @@
+/**
+ * Does the RoboKit firmware answer on this link? Asks `hello` (again every `askEveryMs`: a board
+ * that resets when the port opens misses the first ones, then says hello itself), takes the first
+ * `hello fw=robokit …` line, then drains: `hb` until its `ok`, so no late answer to an extra `hello`
+ * reaches the line transport, whose answers are paired first in, first out.
+ *
+ * StandardFirmata is told apart at once: the first thing sent is Firmata's 1-byte version query
+ * (0xF9, then a newline). Firmata answers with 0xF9 — a byte that never occurs in UTF-8, so never
+ * in the RoboKit firmware's lines (to which the query is one bad line: `err unknown`). So the probe
+ * gives up as soon as a 0xF9 comes back, and a Firmata board does not wait for the probe's timeout.
+ */
+import { ReadlineParser } from '@serialport/parser-readline';
+import { type Scheduler, systemScheduler } from './command-queue';
+import { REPORT_VERSION } from './firmata-messages';
+import { parseHello, PROTOCOLS, type RobokitHello } from './robokit-hello';
+import type { SerialLink } from './serial-link';
+
+export interface ProbeOptions {
+  readonly timeoutMs: number;
+  readonly askEveryMs?: number;
+  readonly scheduler?: Scheduler;
+}
+
+/** The board's hello, or undefined when nothing RoboKit answered in time. */
+export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<RobokitHello | undefined> {
+  const scheduler = options.scheduler ?? systemScheduler;
+  const every = options.askEveryMs ?? 300;
+  return new Promise((resolve) => {
+    const parser = new ReadlineParser({ delimiter: '\n', encoding: 'utf8' });
+    let hello: RobokitHello | undefined;
+    let cancelAsk: (() => void) | undefined;
+    const ask = (): void => {
+      link.write(Buffer.from(hello ? 'hb\n' : 'hello\n'), () => {});
+      cancelAsk = scheduler.setTimer(ask, every);
+    };
+    const finish = (result: RobokitHello | undefined): void => {
+      cancelAsk?.();
+      cancelTimeout();
+      offData();
+      offClose();
+      parser.removeAllListeners('data');
+      resolve(result);
+    };
+    parser.on('data', (raw: string) => {
+      const line = raw.replace(/\r$/, '');
+      if (!hello) {
+        hello = parseHello(line);
+        if (hello && !(PROTOCOLS as readonly number[]).includes(hello.protocol)) {
+          finish(hello); // not one we drive: no need to drain
+        } else if (hello) {
+          cancelAsk?.();
+          ask();
+        }
+      } else if (line === 'ok') {
+        finish(hello);
+      }
+    });
+    const offData = link.onData((chunk) => {
+      if (!hello && chunk.includes(REPORT_VERSION)) return finish(undefined);
+      parser.write(chunk);
+    });
+    const offClose = link.onClose(() => finish(undefined));
+    const cancelTimeout = scheduler.setTimer(() => finish(undefined), options.timeoutMs);
+    link.write(Uint8Array.of(REPORT_VERSION, 0x0a), () => {});
+    ask();
+  });
+}
