@@ -1,8 +1,9 @@
 /**
- * The robot bridge as the host's RobotBackend: serial ports with a guess of the board, and
- * Firmata robots through the firmware bridge's RobotConnection (reasons for each failure, lost
- * link, reconnect). Loaded on first use, so the host starts without the serial port's native code.
+ * The robot bridge as the host's RobotBackend: serial ports with a guess of the board, and robots
+ * through the firmware bridge's RobotConnection, which detects the firmware (the RoboKit firmware,
+ * else StandardFirmata) and says which (reasons for each failure, lost link, reconnect). Loaded on first use, so the host starts without the serial port's native code.
  */
+import type { ConnectOptions } from '../../firmware-bridge/src/connection';
 import type { PortLister } from '../../firmware-bridge/src/ports';
 import type { Locale, PortInfo } from '../shared/api';
 import type { RobotBackend } from './seams';
@@ -10,6 +11,8 @@ import type { RobotBackend } from './seams';
 export interface FirmataBackendOptions {
   /** For tests: ports without the serial port module. */
   readonly lister?: PortLister;
+  /** For tests: how to open the port (a fake link). */
+  readonly connect?: ConnectOptions;
 }
 
 export function firmataBackend(options: FirmataBackendOptions = {}): RobotBackend {
@@ -29,9 +32,14 @@ export function firmataBackend(options: FirmataBackendOptions = {}): RobotBacken
     },
     async open(port, profile) {
       const { RobotConnection } = await import('../../firmware-bridge/src/connection');
-      const connection = await RobotConnection.connect(port, profile);
+      const connection = await RobotConnection.connect(port, profile, options.connect);
       return {
         io: connection.io,
+        firmware: () => {
+          const f = connection.firmwareInfo;
+          if (!f) return undefined;
+          return { kind: f.kind, name: f.name, version: f.version, ...(f.robotName ? { robotName: f.robotName } : {}) };
+        },
         identify: () => connection.identify(),
         close: () => connection.close(),
       };

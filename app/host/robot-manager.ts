@@ -87,11 +87,15 @@ export class RobotManager {
       const link = await this.backend.open(port, profile);
       this.link = link;
       this.profile = profile;
+      const ready = (): ConnectionStatus => {
+        const firmware = link.firmware?.();
+        return { state: 'ready', port, profile: profile.id, ...(firmware ? { firmware } : {}) };
+      };
       this.unlisten = link.io.onDidChangeLink?.((state) => {
         if (state === 'lost') this.set({ state: 'lost', port, profile: profile.id, reason: apiError('robot-disconnected') });
-        else this.set({ state: 'ready', port, profile: profile.id });
+        else this.set(ready());
       });
-      this.set({ state: 'ready', port, profile: profile.id });
+      this.set(ready());
     } catch (e) {
       this.set({ state: 'none', port, profile: profile.id, reason: toApiError(e) });
     }

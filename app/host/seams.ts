@@ -9,7 +9,7 @@ import type { Profile } from '../core/profiles';
 import type { RobotIo } from '../core/robot-io';
 import type { RunEvent, RunState } from '../core/runtime/events';
 import type { World } from '../core/simulator/world';
-import type { Locale, PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
+import type { FirmwareSummary, Locale, PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
 
 // --- Compiler (app/core/compiler) ---------------------------------------------------------------
 
@@ -52,6 +52,8 @@ export interface RunEngine {
 
 export interface RobotLink {
   readonly io: RobotIo;
+  /** The firmware that answered (after a reconnect, the one now). */
+  firmware?(): FirmwareSummary | undefined;
   /** The bridge's own "identify" (blinks the board's light); else the host blinks `io.light`. */
   identify?(): Promise<void>;
   /** Safe state, then close the port. Idempotent. */

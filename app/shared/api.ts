@@ -96,10 +96,22 @@ export interface WorldSummary {
 
 export type ConnectionState = 'none' | 'connecting' | 'ready' | 'lost';
 
+/** Which firmware the connected robot runs (shown in the robot panel). */
+export interface FirmwareSummary {
+  readonly kind: 'robokit' | 'firmata';
+  /** "RoboKit", "StandardFirmata.ino". */
+  readonly name: string;
+  readonly version: string;
+  /** The robot's own name (RoboKit firmware). */
+  readonly robotName?: string;
+}
+
 export interface ConnectionStatus {
   readonly state: ConnectionState;
   readonly port?: string;
   readonly profile?: string;
+  /** While ready: the firmware that answered. */
+  readonly firmware?: FirmwareSummary;
   /** Why a connection failed or was lost, and so what to do. */
   readonly reason?: ApiErrorData;
 }

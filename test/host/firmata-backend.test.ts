@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { findProfile } from '../../app/core/profiles';
 import { firmataBackend } from '../../app/host/firmata-backend';
+import { RobotManager } from '../../app/host/robot-manager';
+import { FakeBoard, FakeLink } from '../firmware-bridge/fakes/fake-board';
+import { FakeRobokitBoard } from '../firmware-bridge/fakes/fake-robokit-board';
 
 describe('firmataBackend', () => {
   it('lists ports with a friendly name in the pupil’s language, robots first', async () => {
@@ -20,8 +24,22 @@ describe('firmataBackend', () => {
     expect((await backend.listPorts('en'))[0]!.label).toMatch(/— \/dev\/ttyACM0$/);
   });
 
+  it('says which firmware answered, its version and the robot’s name (the robot panel shows them)', async () => {
+    const board = new FakeRobokitBoard();
+    const manager = new RobotManager(firmataBackend({ connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(board) } }));
+    const status = await manager.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
+    expect(status).toMatchObject({ state: 'ready', firmware: { kind: 'robokit', name: 'RoboKit', version: '1.0.0', robotName: 'Robot Lila' } });
+    await manager.disconnect();
+    board.dispose();
+
+    const firmata = new RobotManager(firmataBackend({ connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(new FakeBoard()) } }));
+    const old = await firmata.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
+    expect(old).toMatchObject({ state: 'ready', firmware: { kind: 'firmata', name: 'Fake.ino', version: '2.5' } });
+    expect(old.firmware).not.toHaveProperty('robotName');
+    await firmata.disconnect();
+  });
+
   it('refuses to open a simulated profile on a serial port, saying why', async () => {
-    const { findProfile } = await import('../../app/core/profiles');
     await expect(firmataBackend().open('/dev/null', findProfile('sim')!)).rejects.toMatchObject({ code: 'robot-wrong-profile' });
   });
 });

@@ -34,6 +34,7 @@ export class RobotPanel {
   private readonly lightText: HTMLElement;
   private readonly problem: HTMLElement;
   private readonly note: HTMLElement;
+  private readonly firmware: HTMLElement;
   private ports: PortInfo[] = [];
   private profiles: ProfileSummary[] = [];
   private status: ConnectionStatus = { state: 'none' };
@@ -54,10 +55,12 @@ export class RobotPanel {
     this.lightText = h('span', { id: 'connection-text' });
     this.problem = h('div', { id: 'robot-problem', class: 'robot-problem', role: 'alert' });
     this.note = h('p', { id: 'robot-note', class: 'panel-note' });
+    this.firmware = h('p', { id: 'robot-firmware', class: 'panel-note' });
     container.append(
       h('div', { class: 'field' }, h('label', { for: 'robot-select', class: 'field-label', 'data-ui': 'robotChoice' }), this.robotSelect, this.refresh),
       h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
       h('p', { id: 'connection', class: 'connection', 'data-state': 'none' }, this.light, this.lightText),
+      this.firmware,
       h('div', { class: 'field' }, this.connectButton, this.identify),
       this.note,
       this.problem,
@@ -179,6 +182,11 @@ export class RobotPanel {
     this.connectButton.disabled = !onBoard && !connected;
     this.identify.disabled = !(onBoard && state === 'ready');
     this.identify.title = ui('identifyHint', this.locale);
+    const firmware = onBoard && state === 'ready' ? this.status.firmware : undefined;
+    this.firmware.hidden = firmware === undefined;
+    this.firmware.textContent = firmware
+      ? `${firmware.robotName ? `${firmware.robotName} — ` : ''}${ui('firmware', this.locale)} ${firmware.name} ${firmware.version}`
+      : '';
     this.note.textContent = this.ports.length === 0 ? ui('noBoardFound', this.locale) : '';
     this.note.hidden = this.ports.length > 0;
     this.problem.replaceChildren();

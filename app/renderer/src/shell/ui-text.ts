@@ -64,6 +64,7 @@ export const UI_TEXT = defineText({
   connectionConnecting: { fr: 'Connexion…', en: 'Connecting…' },
   connectionReady: { fr: 'Prêt', en: 'Ready' },
   connectionLost: { fr: 'Connexion perdue', en: 'Connection lost' },
+  firmware: { fr: 'Micrologiciel :', en: 'Firmware:' },
   noBoardFound: {
     fr: 'Aucune carte trouvée. Branche le robot avec le câble USB, puis « Chercher les robots ».',
     en: 'No board found. Plug the robot in with the USB cable, then “Look for robots”.',
