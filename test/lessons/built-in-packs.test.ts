@@ -39,7 +39,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the built-in packs', () => {
   it('are the ones the workshops need', () => {
-    expect(PACK_DIRS).toEqual(['art-et-culture', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
+    expect(PACK_DIRS).toEqual(['a-la-maison', 'art-et-culture', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
   });
 
   it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
@@ -112,6 +112,19 @@ describe('what each pack promises', () => {
     expect(lessons.some((l) => /Bourges/.test(text(l)) && /rosace/i.test(l.title.fr))).toBe(true);
     const show = lessons.find((l) => /festival/i.test(l.title.fr));
     expect(JSON.stringify(show?.challenge?.goal)).toMatch(/lightOnFor.*playTones/);
+  });
+
+  it('À la maison: simulator only, weekly challenges, and a project handed in as a file through the ENT', async () => {
+    const p = await pack('a-la-maison');
+    expect(p.manifest.profiles).toEqual(['sim']);
+    for (const project of p.projects.values()) expect(project.profile).toBe('sim');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(4);
+    expect(p.manifest.lessons.every((l, i) => l.title.fr.startsWith(`Semaine ${i + 1}`))).toBe(true);
+    const last = p.manifest.lessons.at(-1)!;
+    const steps = last.steps.map((s) => p.steps.get(s.file.fr)).join('\n');
+    expect(steps).toMatch(/ENT/);
+    expect(steps).toMatch(/\.robokit/);
+    expect(steps).toMatch(/Enregistrer/);
   });
 
   it('Girls can code: at least 5 lessons, tagged for the programme, with the pen', async () => {
