@@ -1,7 +1,7 @@
 /**
  * The Electron composition root: security rules first, then host services (plain Node, shared
  * with `robokit serve`), IPC, the window and the menu. Quitting stops the program and leaves the
- * robot safe.
+ * robot safe; so does a failure of this process (`last-gasp.ts`).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { delimiter, join } from 'node:path';
@@ -11,6 +11,7 @@ import { message } from '../core/i18n/messages';
 import { createHostService } from '../host/create-host';
 import { defaultDataDir } from '../host/data-dir';
 import { defaultSeams } from '../host/default-seams';
+import { installLastGasp, type LastGaspProcess } from '../host/last-gasp';
 import { robotPortsFromEnv, withExtraPorts } from '../host/robot-manager';
 import type { HostService } from '../host/host-service';
 import type { Locale } from '../shared/api';
@@ -27,6 +28,8 @@ export interface ElectronAppOptions {
   readonly paths?: WindowPaths;
   readonly dataDir?: string;
   readonly argv?: readonly string[];
+  /** For tests: the process the last-gasp handlers attach to (default: this one). */
+  readonly process?: LastGaspProcess;
 }
 
 export interface RunningApp {
@@ -70,6 +73,12 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
     seams: desktopSeams(electronDialogs(() => win, () => locale)),
   });
   const running = host;
+  // Whatever ends this process without a quit (a bug, a signal), the robot is stopped first.
+  installLastGasp({
+    stop: () => running.lastGasp(),
+    signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+    ...(options.process ? { process: options.process } : {}),
+  });
   for (const file of pendingFiles.splice(0)) openFile(file);
 
   registerIpc(ipcMain, running, trustedSender(() => win, appUrl), createRequestValidator());

@@ -42,6 +42,7 @@ export function firmataBackend(options: FirmataBackendOptions = {}): RobotBacken
         },
         identify: () => connection.identify(),
         close: () => connection.close(),
+        lastGasp: () => connection.lastGasp(),
       };
     },
   };

@@ -267,6 +267,15 @@ export class HostService implements RobokitApi {
     await this.deps.lessons.shutdown();
   }
 
+  /**
+   * The process is failing (see `last-gasp.ts`): the robot's safe state first, written at once,
+   * then the ordinary shutdown as far as it gets.
+   */
+  async lastGasp(): Promise<void> {
+    const stopped = this.deps.robots.lastGasp();
+    await Promise.allSettled([stopped, this.shutdown()]);
+  }
+
   private async openPath(path: string): Promise<OpenedProject> {
     const project = await this.deps.projects.readFile(path);
     this.filePath = path;

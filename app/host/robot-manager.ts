@@ -123,6 +123,13 @@ export class RobotManager {
     await this.link?.io.stopAll();
   }
 
+  /** The host process is failing: the robot's safe state at once (see `RobotLink.lastGasp`). */
+  lastGasp(): Promise<void> {
+    const link = this.link;
+    if (!link) return Promise.resolve();
+    return link.lastGasp ? link.lastGasp() : link.io.stopAll();
+  }
+
   /** Blinks the light three times. */
   async identify(): Promise<void> {
     const ready = this.ready;

@@ -58,6 +58,11 @@ export interface RobotLink {
   identify?(): Promise<void>;
   /** Safe state, then close the port. Idempotent. */
   close(): Promise<void>;
+  /**
+   * The host process is failing: the safe state ahead of anything queued, written before this
+   * returns where the port allows; nothing is sent after. Without it, `io.stopAll()` is used.
+   */
+  lastGasp?(): Promise<void>;
 }
 
 export interface RobotBackend {

@@ -21,14 +21,21 @@
  *   Measured on the emulated Uno running at 0.65–0.75× real time (a loaded machine): stop under
  *   flood p99 132 ms without probes, 21–42 ms with them (p50 ≈ 7 ms).
  * - No busy timers: a timer is armed only while something waits for the link.
+ * - `lastGasp` (the process is failing): the stop is written synchronously where the link allows,
+ *   then once more behind any write already handed to the OS, and nothing is sent after it.
  */
-import type { OutgoingMessage } from './firmata-messages';
+import { END_SYSEX, type OutgoingMessage } from './firmata-messages';
 
 export type WriteDone = (error?: Error | null) => void;
 
 /** Where the bytes go (the serial port). `done` runs once the OS has taken them. */
 export interface ByteSink {
   write(bytes: Uint8Array, done: WriteDone): void;
+  /**
+   * Hands the bytes to the OS before returning, past any write still in progress, when the link
+   * can (a POSIX serial port); false when it cannot. For the last words of a dying process.
+   */
+  writeSync?(bytes: Uint8Array): boolean;
 }
 
 export interface Scheduler {
@@ -163,6 +170,28 @@ export class CommandQueue {
     for (const m of messages) if (m.key !== undefined) this.overrideQueued(m.key, m.bytes);
     this.stats.urgent++;
     const bytes = concat(messages.map((m) => m.bytes));
+    return new Promise<void>((resolve, reject) => {
+      this.writeNow(bytes, messages.length, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /**
+   * The host is going down: drop everything queued, write these at once — synchronously when the
+   * sink can, so they reach the OS even if the event loop never turns again — then once more through
+   * the ordinary path, so they also land after any older write still in the OS's hands. Nothing is
+   * sent after them. Resolves when the OS has taken the second copy.
+   */
+  lastGasp(messages: readonly OutgoingMessage[]): Promise<void> {
+    const bytes = concat(messages.map((m) => m.bytes));
+    // A message cut short by a partial write would swallow ours: END_SYSEX closes an open sysex
+    // and is ignored otherwise.
+    try {
+      this.sink.writeSync?.(concat([Uint8Array.of(END_SYSEX), bytes]));
+    } catch {
+      // The link is gone; the asynchronous copy below reports it.
+    }
+    this.close();
+    this.stats.urgent++;
     return new Promise<void>((resolve, reject) => {
       this.writeNow(bytes, messages.length, (error) => (error ? reject(error) : resolve()));
     });

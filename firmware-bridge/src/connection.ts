@@ -125,6 +125,14 @@ export class RobotConnection {
     await this.current?.robot.identify();
   }
 
+  /**
+   * The host process is failing: the robot's safe state, written before this returns where the
+   * serial port allows (then once more behind older writes); the connection sends nothing after.
+   */
+  lastGasp(): Promise<void> {
+    return this.current?.robot.lastGasp() ?? Promise.resolve();
+  }
+
   /** Stop the robot, close the port, stop looking for the board. */
   async close(): Promise<void> {
     if (this.closed) return;

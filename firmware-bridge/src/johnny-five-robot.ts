@@ -219,6 +219,15 @@ export class JohnnyFiveRobot implements RobotIo {
     }
   }
 
+  /**
+   * The host process is failing: motors 0 and tone off, ahead of anything queued and written at
+   * once where the link allows; nothing is sent after. See `CommandQueue.lastGasp`.
+   */
+  lastGasp(): Promise<void> {
+    if (!this.live()) return Promise.resolve();
+    return this.session.queue.lastGasp(this.safeMessages()).catch(() => undefined);
+  }
+
   /** Blink the light three times so a teacher sees which robot this is. */
   async identify(): Promise<void> {
     const pin = this.profile.pins.light?.pin;

@@ -3,6 +3,7 @@
  * the robot adapter run the same against serialport 13 (a real board, the emulated Uno's pty) and
  * against a hand-written fake in unit tests.
  */
+import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { AppError } from '../../app/core/errors';
 import type { ByteSink, WriteDone } from './command-queue';
@@ -41,6 +42,25 @@ class SerialPortLink implements SerialLink {
       return;
     }
     this.port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (error) => done(error ?? null));
+  }
+
+  /**
+   * Straight to the port's file descriptor (Linux, macOS); false where serialport keeps none
+   * (Windows). A non-blocking descriptor may refuse for a moment (EAGAIN): retried for up to 50 ms.
+   */
+  writeSync(bytes: Uint8Array): boolean {
+    const fd = (this.port.port as { fd?: unknown } | undefined)?.fd;
+    if (this.ended || typeof fd !== 'number') return false;
+    const until = Date.now() + 50;
+    let at = 0;
+    while (at < bytes.length) {
+      try {
+        at += writeSync(fd, bytes, at, bytes.length - at);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'EAGAIN' || Date.now() > until) return false;
+      }
+    }
+    return true;
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {

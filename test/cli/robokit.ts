@@ -11,7 +11,8 @@ export interface CliResult {
 /** Runs the real `robokit` bin as a child process, the way a person or a script would. */
 export interface CliOptions {
   readonly input?: Buffer;
-  /** Extra environment (added to this process's). */
+  /** Options for node itself, before the bin (e.g. `--import` a fault injector). */
+  readonly nodeArgs?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -25,7 +26,7 @@ export function startRobokit(
   options: CliOptions = {},
 ): { child: ChildProcess; stdout(): string; done: Promise<CliResult> } {
   const out: Buffer[] = [];
-  const child = spawn(process.execPath, ['bin/robokit.js', ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'bin/robokit.js', ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });

@@ -97,6 +97,37 @@ describe('robokit run on the emulated Uno (arduino-2wd)', () => {
     expect([uno.pwm(5), uno.pwm(6)]).toEqual([0, 0]);
   }, 30_000);
 
+  it.each(['exception', 'rejection'])(
+    'an uncaught %s kills the host’s event loop mid-flood: motors 0 on the board before the process exits, exit 70',
+    async (kind) => {
+      const run = startRobokit(['run', 'examples/toujours.robokit', '--robot', uno.path, '--json'], {
+        nodeArgs: ['--import', './test/fixtures/inject-failure.mjs'],
+        env: { INJECT_FAILURE: kind },
+      });
+      await uno.waitFor(() => uno.pwm(5) > 0 && uno.pwm(6) > 0, 15_000);
+      let zeroAt = 0;
+      const off = uno.onPwmChange(() => {
+        if (uno.pwm(5) === 0 && uno.pwm(6) === 0 && zeroAt === 0) zeroAt = Date.now();
+      });
+      run.child.kill('SIGUSR2');
+      const r = await run.done;
+      const exitedAt = Date.now();
+      expect(r.code).toBe(70);
+      expect(r.stderr).toContain(kind === 'exception' ? 'injected failure' : 'injected rejection');
+      expect(r.stderr).toMatch(/le robot a été arrêté/);
+      // The process is gone, so whatever the board applies now was written before it exited;
+      // StandardFirmata itself keeps the last values forever. The slow emulated board may apply
+      // the bytes a little after the exit: wait for them in board terms.
+      await uno.waitFor(() => zeroAt > 0, 5000);
+      off();
+      console.log(`${kind}: motors 0 on the board ${zeroAt - exitedAt} ms after the exit was seen (board at ${(uno.speed().recentRealTimeRatio * 100).toFixed(0)} % of real time)`);
+      // And nothing turned them on again after.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([uno.pwm(5), uno.pwm(6)]).toEqual([0, 0]);
+    },
+    30_000,
+  );
+
   it('the link vanishes mid-run: exit 3 with "robot déconnecté", then the board comes back', async () => {
     const run = startRobokit(['run', 'examples/toujours.robokit', '--robot', uno.path, '--json']);
     await uno.waitFor(() => uno.pwm(5) > 0, 15_000);

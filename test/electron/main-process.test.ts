@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +8,11 @@ import { makeHost, tempDir } from '../host/helpers';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron } from './fake-electron';
 
 let fake: FakeElectron;
+
+/** The process as the last-gasp handlers see it, with an `exit` that records. */
+class FakeProcess extends EventEmitter {
+  exit(_code: number): void {}
+}
 
 beforeEach(() => {
   vi.resetModules();
@@ -178,15 +184,31 @@ describe('the preload', () => {
 });
 
 describe('the app', () => {
-  async function start(argv: string[] = [], lock = true) {
+  async function start(argv: string[] = [], lock = true, proc: FakeProcess = new FakeProcess()) {
     vi.resetModules();
     fake = createFakeElectron({ lock });
     vi.doMock('electron', () => fake.electron);
     const { startElectronApp } = await import('../../app/electron/app');
     const dataDir = await tempDir();
     const paths = { preload: '/opt/robokit/preload.cjs', indexHtml: INDEX };
-    return startElectronApp({ paths, dataDir, argv });
+    return startElectronApp({ paths, dataDir, argv, process: proc });
   }
+
+  it('a failure of the main process stops the robot before the process exits (70); so does SIGTERM (143)', async () => {
+    for (const [event, code] of [['uncaughtException', 70], ['SIGTERM', 143]] as const) {
+      const proc = new FakeProcess();
+      const running = await start([], true, proc);
+      const order: string[] = [];
+      const lastGasp = running!.host.lastGasp.bind(running!.host);
+      running!.host.lastGasp = () => {
+        order.push('robot stopped');
+        return lastGasp();
+      };
+      proc.exit = (c: number) => void order.push(`exit ${c}`);
+      proc.emit(event, event === 'SIGTERM' ? event : new Error('bug in main'));
+      await expect.poll(() => order).toEqual(['robot stopped', `exit ${code}`]);
+    }
+  });
 
   it('quits when another instance holds the lock', async () => {
     expect(await start([], false)).toBeNull();

@@ -160,6 +160,41 @@ describe('CommandQueue', () => {
     await stop;
   });
 
+  it('last gasp: written synchronously ahead of everything queued, again behind writes in the OS, then nothing', async () => {
+    const { clock, sink, queue } = setup({ maxInFlightBytes: 3, maxPendingWrites: 1 });
+    const direct: number[][] = [];
+    (sink as ByteSink).writeSync = (bytes) => {
+      direct.push([...bytes]);
+      return true;
+    };
+    sink.hold = true;
+    queue.send(analogMessage(5, 200)); // handed to the OS, not confirmed
+    queue.send(analogMessage(6, 200)); // queued
+    queue.send(pinMode(8, 1)); // queued
+    const told: Array<Error | null | undefined> = [];
+    queue.send(analogMessage(10, 90), (e) => told.push(e));
+    const gasp = queue.lastGasp([analogMessage(5, 0), analogMessage(6, 0)]);
+    // Before the event loop turns: straight to the port, after an END_SYSEX that closes any cut message.
+    expect(direct).toEqual([[0xf7, 0xe5, 0, 0, 0xe6, 0, 0]]);
+    expect(sink.writes.map((w) => w.bytes)).toEqual([[0xe5, 72, 1], [0xe5, 0, 0, 0xe6, 0, 0]]);
+    expect(told[0]?.name).toBe('QueueClosedError');
+    sink.release();
+    await gasp;
+    expect(queue.send(analogMessage(5, 255))).toBe(false);
+    clock.advance(100);
+    sink.release();
+    expect(sink.writes).toHaveLength(2);
+  });
+
+  it('last gasp without a synchronous path still writes at once, and still resolves on a failed link', async () => {
+    const { sink, queue } = setup();
+    await queue.lastGasp([analogMessage(5, 0)]);
+    expect(sink.bytes).toEqual([0xe5, 0, 0]);
+    const broken = setup();
+    broken.sink.failWith = new Error('EIO');
+    await expect(broken.queue.lastGasp([analogMessage(5, 0)])).rejects.toThrow('EIO');
+  });
+
   it('arms no timer when idle, and one at most while waiting for the link', () => {
     const { clock, queue } = setup({ maxInFlightBytes: 3 });
     expect(clock.pendingTimers).toBe(0);

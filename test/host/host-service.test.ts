@@ -114,6 +114,25 @@ describe('HostService: robots', () => {
     expect(backend.closed).toBe(1);
   });
 
+  it('last gasp: the link’s own last gasp is called at once (before any await), then the host shuts down', async () => {
+    const robot = new FakeRobot({ link: true });
+    const order: string[] = [];
+    const backend: RobotBackend = {
+      listPorts: async () => [{ path: '/dev/ttyACM0', label: 'Uno', likelyRobot: true }],
+      open: async () => ({
+        io: robot,
+        close: async () => void order.push('closed'),
+        lastGasp: async () => void order.push('last gasp'),
+      }),
+    };
+    const { host } = await makeHost({ ...defaultSeams({ wall: instantWall }), robots: backend });
+    await host.connect({ port: '/dev/ttyACM0', profile: 'arduino-2wd' });
+    const gasp = host.lastGasp();
+    expect(order).toEqual(['last gasp']);
+    await gasp;
+    expect(order).toEqual(['last gasp', 'closed']);
+  });
+
   it('puts the reason in the status when connecting fails', async () => {
     const { AppError } = await import('../../app/core/errors');
     const backend: RobotBackend = {

@@ -1,7 +1,7 @@
 /**
  * `robokit run … --robot auto|PATH`: a real robot over USB (Johnny-Five over Firmata), on the wall
  * clock. Ctrl-C stops the motors on the board before the process exits (130); a lost link ends the
- * run with exit 3 and "robot déconnecté".
+ * run with exit 3 and "robot déconnecté"; a failure of the process itself stops them too (exit 70).
  */
 import { RobotConnection } from '../../../firmware-bridge/src/connection';
 import { findRobotPort } from '../../../firmware-bridge/src/ports';
@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import type { RobotIo } from '../../core/robot-io';
 import { startRun } from '../../core/run/start-run';
 import type { Scheduler } from '../../core/runtime/drive-realtime';
+import { installLastGasp } from '../../host/last-gasp';
 import { systemWallClock } from '../../host/run/run-engine';
 import { EXIT, type ExitCode, type Output } from '../output';
 import type { Compiled } from '../program';
@@ -25,9 +26,12 @@ export async function runOnRobot(compiled: Compiled, settings: RunSettings, outp
   const path = await resolvePort(settings.robot);
   // A one-shot run: no reconnecting; a lost link ends it (exit 3).
   const connection = await RobotConnection.connect(path, compiled.profile, { reconnect: false });
+  // Anything else that ends this process (a bug, a closed terminal) stops the robot first.
+  const removeLastGasp = installLastGasp({ stop: () => connection.lastGasp() });
   try {
     return await runOnRobotIo(compiled, connection.io, settings, output);
   } finally {
+    removeLastGasp();
     await connection.close().catch(() => undefined);
   }
 }

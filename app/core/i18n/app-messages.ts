@@ -10,6 +10,14 @@ export const APP_MESSAGES = defineMessages({
     fr: 'Oups, RoboKit a eu un problème. Ton travail est enregistré ; réessaie.',
     en: 'Oops, RoboKit ran into a problem. Your work is saved; try again.',
   },
+  'host-failed': {
+    fr: 'RoboKit s’arrête à cause d’une erreur inattendue ({detail}) ; le robot a été arrêté.',
+    en: 'RoboKit is stopping after an unexpected error ({detail}); the robot was stopped.',
+  },
+  'host-signalled': {
+    fr: 'RoboKit s’arrête ({signal}) ; le robot a été arrêté.',
+    en: 'RoboKit is stopping ({signal}); the robot was stopped.',
+  },
   'feature-unavailable': {
     fr: 'Cette fonction n’est pas encore disponible dans cette version de RoboKit ({feature}).',
     en: 'This feature is not available in this version of RoboKit yet ({feature}).',
