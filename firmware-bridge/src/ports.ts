@@ -85,7 +85,16 @@ export interface PortInfo {
 
 export type PortLister = () => Promise<readonly RawPortInfo[]>;
 
-export const systemPortLister: PortLister = () => SerialPort.list();
+/** serialport's listing; where it fails (Linux without `udevadm`), what sysfs says. */
+export const systemPortLister: PortLister = async () => {
+  try {
+    return await SerialPort.list();
+  } catch (error) {
+    if (process.platform !== 'linux') throw error;
+    const { listSysfsPorts } = await import('./sysfs-ports');
+    return listSysfsPorts();
+  }
+};
 
 /** Ports, likely robots first, then by path. */
 export async function listPorts(lister: PortLister = systemPortLister): Promise<PortInfo[]> {
