@@ -138,6 +138,28 @@ export async function waitForStill(uno: EmulatedUno, quietMs: number, limitMs: n
   }
 }
 
+/**
+ * A wall-clock limit for something that takes `boardMs` on a real board: stretched by how slowly the
+ * emulator runs right now (a loaded machine may run it at a few percent of real time), never shorter.
+ */
+export function scaledMs(uno: EmulatedUno, boardMs: number): number {
+  const speed = Math.min(1, Math.max(0.02, uno.speed().recentRealTimeRatio));
+  return Math.ceil(boardMs / speed);
+}
+
+/** Waits until the board's own clock reads `boardMs` (its boot blink done, say), however slowly it runs. */
+export async function untilBoardMs(uno: EmulatedUno, boardMs: number): Promise<void> {
+  await uno.waitFor(() => uno.emulatedMs() >= boardMs, Math.max(20_000, scaledMs(uno, boardMs) * 2));
+}
+
+/** Waits for `boardMs` more of board time. */
+export async function boardDelay(uno: EmulatedUno, boardMs: number): Promise<void> {
+  await untilBoardMs(uno, uno.emulatedMs() + boardMs);
+}
+
+/** A one-shot connection's options, its time limit scaled to the emulator's speed. */
+export const connectOptions = (uno: EmulatedUno) => ({ reconnect: false, timeoutMs: scaledMs(uno, 5000) }) as const;
+
 export function speedNote(uno: EmulatedUno): string {
   const s = uno.speed();
   return `emulator at ${s.realTimeRatio.toFixed(2)}× real time overall, ${s.recentRealTimeRatio.toFixed(2)}× recently (this machine could run it at ${s.capacity.toFixed(2)}×)`;
