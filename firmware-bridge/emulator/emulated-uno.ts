@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BOOT_RESET_VECTOR, withOptiboot } from './bootloader';
+import { EEPROM_BYTES, blankEeprom } from './eeprom-cells';
 import { fetchFirmata } from './fetch-firmata';
 import { parseIntelHex } from './intel-hex';
 import type { PwmChange } from './pwm-history';
@@ -59,6 +60,8 @@ export interface EmulatedUno {
   /** The rig clock: emulated ms since start. */
   emulatedMs(): number;
   speed(): EmulationSpeed;
+  /** The EEPROM as it is now (1,024 bytes); it survives resets, as on a real chip. */
+  eeprom(): Uint8Array;
   readonly connected: boolean;
 }
 
@@ -69,6 +72,8 @@ export interface StartEmulatedUnoOptions {
   hexPath?: string | null;
   /** Optiboot in the boot section (Debian's arduino-core-avr), as on a real Uno; default none. */
   bootloader?: boolean;
+  /** The EEPROM's contents at power-on (1,024 bytes); default erased (0xFF), as a new chip. */
+  eeprom?: Uint8Array;
 }
 
 const REPLY_TIMEOUT_MS = 5_000;
@@ -87,9 +92,11 @@ export async function startEmulatedUno(options: StartEmulatedUnoOptions = {}): P
   });
   const shared = new SharedArrayBuffer(SHARED.length * Float64Array.BYTES_PER_ELEMENT);
   const resetVector = options.bootloader ? BOOT_RESET_VECTOR : 0;
-  const workerData: WorkerData = { flash, shared, serialPath: link.boardPath, resetVector };
+  const eeprom = new SharedArrayBuffer(EEPROM_BYTES);
+  new Uint8Array(eeprom).set(options.eeprom ?? blankEeprom());
+  const workerData: WorkerData = { flash, shared, eeprom, serialPath: link.boardPath, resetVector };
   const worker = new Worker(source, { eval: true, workerData });
-  const rig = new WorkerUno(worker, link, new Float64Array(shared), dir, options.dir === undefined);
+  const rig = new WorkerUno(worker, link, new Float64Array(shared), new Uint8Array(eeprom), dir, options.dir === undefined);
   try {
     await rig.ready();
     return rig;
@@ -124,6 +131,7 @@ class WorkerUno implements EmulatedUno {
     private readonly worker: Worker,
     private link: PtyLink | null,
     private readonly state: Float64Array,
+    private readonly eepromCells: Uint8Array,
     private readonly dir: string,
     private readonly ownsDir: boolean,
   ) {
@@ -189,6 +197,10 @@ class WorkerUno implements EmulatedUno {
 
   emulatedMs(): number {
     return this.state[SHARED.emulatedMs]!;
+  }
+
+  eeprom(): Uint8Array {
+    return this.eepromCells.slice();
   }
 
   speed(): EmulationSpeed {

@@ -18,6 +18,8 @@ export const SHARED = {
 export interface WorkerData {
   readonly flash: Uint8Array;
   readonly shared: SharedArrayBuffer;
+  /** The EEPROM's 1,024 cells (shared: the test thread reads them as they are). */
+  readonly eeprom: SharedArrayBuffer;
   readonly serialPath: string;
   /** Word address every reset starts at: 0, or Optiboot's when the rig has a bootloader. */
   readonly resetVector: number;

@@ -6,6 +6,7 @@
 import {
   AVRADC,
   AVRClock,
+  AVREEPROM,
   AVRIOPort,
   AVRTimer,
   AVRUSART,
@@ -23,6 +24,7 @@ import {
   usart0Config,
   watchdogConfig,
 } from 'avr8js';
+import { KeptEeprom } from './eeprom-cells';
 import { ReceiveLine } from './receive-line';
 import { SPM_OPCODE, SelfProgramming } from './self-programming';
 import {
@@ -164,6 +166,11 @@ export class UnoMachine {
   /** Bytes lost on the RX line (overrun, or the receiver disabled). */
   get lostInput(): number {
     return this.receiver.lost;
+  }
+
+  /** The chip's EEPROM, backed by `cells` the caller keeps across board resets (as a real chip does). */
+  attachEeprom(cells: Uint8Array): void {
+    new AVREEPROM(this.cpu, new KeptEeprom(cells));
   }
 
   /** Emulated milliseconds on the rig clock. */

@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_PIN, EVENT_PWM, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
-import { CYCLES_PER_MS, RESET_CAUSE, UnoMachine, type MachineObserver } from './uno-machine';
+import { CYCLES_PER_MS, RESET_CAUSE, UnoMachine, type BootOptions, type MachineObserver } from './uno-machine';
 import { PIN_COUNT, PWM_PINS } from './uno-pins';
 
 /** Longest stretch of emulated time run without returning to the event loop. */
@@ -66,7 +66,16 @@ const observer: MachineObserver = {
   onTransmit: (byte) => transmitted.push(byte),
 };
 
-let machine = new UnoMachine(config.flash, observer, 0, { resetVector: config.resetVector });
+const eeprom = new Uint8Array(config.eeprom);
+
+/** A board with the rig's EEPROM cells: they outlive every reset, as on the chip. */
+function newMachine(flash: Uint8Array, startMs: number, boot: BootOptions): UnoMachine {
+  const board = new UnoMachine(flash, observer, startMs, boot);
+  board.attachEeprom(eeprom);
+  return board;
+}
+
+let machine = newMachine(config.flash, 0, { resetVector: config.resetVector });
 let pace = { wall: performance.now(), cycles: 0 };
 let busyMs = 0;
 
@@ -149,7 +158,7 @@ function detachSerial(reason?: string): void {
 function resetBoard(): void {
   const startMs = machine.timeMs;
   const pendingInput = machine.takePendingInput();
-  machine = new UnoMachine(machine.flashImage(), observer, startMs, {
+  machine = newMachine(machine.flashImage(), startMs, {
     resetVector: config.resetVector,
     resetCause: RESET_CAUSE.external,
   });
