@@ -1,0 +1,69 @@
+import { ReadlineParser } from '@serialport/parser-readline';
+import { SerialPort } from 'serialport';
+import { join } from 'node:path';
+import { projectRoot } from '../../../firmware-bridge/emulator/paths';
+
+/** The built RoboKit firmware, as committed (the build test checks it matches the sources). */
+export const ROBOKIT_HEX = join(projectRoot(), 'firmware-bridge', 'firmware', 'robokit.hex');
+
+export interface ReceivedLine {
+  readonly text: string;
+  readonly wallMs: number;
+}
+
+const EVENT_WORDS = new Set(['done', 'stopped', 's', 'evt']);
+
+export function isEvent(line: string): boolean {
+  return EVENT_WORDS.has(line.split(' ')[0]!);
+}
+
+/**
+ * The host's end of the cable in tests: lines at 115200 baud through the real serialport binding
+ * and @serialport/parser-readline. Keeps every line received, in order.
+ */
+export class LinePort {
+  readonly lines: ReceivedLine[] = [];
+  private constructor(private readonly port: SerialPort) {
+    const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
+    parser.on('data', (text: string) => this.lines.push({ text, wallMs: performance.now() }));
+  }
+
+  static open(path: string): Promise<LinePort> {
+    return new Promise((resolve, reject) => {
+      const port = new SerialPort({ path, baudRate: 115200 }, (error) => (error ? reject(error) : resolve(new LinePort(port))));
+    });
+  }
+
+  /** Writes raw bytes (a line is `text + "\n"`). */
+  write(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
+    return new Promise((resolve, reject) => {
+      this.port.write(bytes, (error) => (error ? reject(error) : this.port.drain(() => resolve())));
+    });
+  }
+
+  /** The first line at index ≥ `from` that `accept` takes; its index. */
+  async waitFor(accept: (line: string) => boolean, timeoutMs: number, from = 0): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      for (let i = from; i < this.lines.length; i++) if (accept(this.lines[i]!.text)) return i;
+      if (performance.now() > deadline) {
+        throw new Error(`no such line within ${timeoutMs} ms; got: ${JSON.stringify(this.lines.slice(from).map((l) => l.text))}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  /** Sends one command and resolves with its answer (the next line that is not an event). */
+  async ask(command: string, timeoutMs = 5_000): Promise<string> {
+    const from = this.lines.length;
+    await this.write(`${command}\n`);
+    const index = await this.waitFor((line) => !isEvent(line), timeoutMs, from);
+    return this.lines[index]!.text;
+  }
+
+  close(): Promise<void> {
+    if (!this.port.isOpen) return Promise.resolve();
+    return new Promise((resolve) => this.port.close(() => resolve()));
+  }
+}
