@@ -30,7 +30,7 @@ const MODULES = [
   {
     file: 'world-validator.js',
     source: 'app/core/simulator/world-schema.ts',
-    options: { strict: true, allErrors: false, useDefaults: true, discriminator: true },
+    options: { strict: true, allErrors: false, useDefaults: true, discriminator: true, verbose: true },
     exports: (s) => ({ validateWorld: s.WORLD_SCHEMA }),
   },
   {

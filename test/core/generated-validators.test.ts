@@ -69,7 +69,7 @@ const SITES: readonly { name: string; options: Options; schema: object; generate
   },
   {
     name: 'world (parse-world.ts)',
-    options: { allErrors: false, strict: true, useDefaults: true, discriminator: true },
+    options: { allErrors: false, strict: true, useDefaults: true, discriminator: true, verbose: true },
     schema: WORLD_SCHEMA,
     generated: validateWorld,
     samples: () => lessonFiles('worlds'),

@@ -499,6 +499,42 @@ const CHALLENGE = defineMessages({
   },
 });
 
-export const PACK_MESSAGES = { ...ARCHIVE, ...FILES, ...FIELDS, ...LESSONS, ...CHALLENGE };
+/** What `robokit pack validate` finds in a lesson's starter and solution, said to the pack's author. */
+const AUTHORING = defineMessages({
+  'pack-project-unknown-block': {
+    fr: '{where} : le bloc « {type} » n’existe pas dans RoboKit ({count} fois). Retirez-le de ce projet ou remplacez-le par un bloc connu.',
+    en: '{where}: the block "{type}" does not exist in RoboKit ({count} time(s)). Remove it from this project or replace it with a known block.',
+  },
+  'pack-project-block-outside-toolbox': {
+    fr: '{where} : le bloc « {type} » n’est pas dans la boîte à outils de la leçon « {lesson} » ({toolbox}). Ajoutez-le à la boîte à outils ou retirez-le du projet.',
+    en: '{where}: the block "{type}" is not in the toolbox of the lesson "{lesson}" ({toolbox}). Add it to the toolbox or remove it from the project.',
+  },
+  'pack-project-cannot-run': {
+    fr: '{where} : ce programme ne peut pas se lancer — {fr}',
+    en: '{where}: this program cannot run — {en}',
+  },
+  'pack-project-unknown-robot': {
+    fr: '{where} : ce projet est fait pour le robot « {profile} », que RoboKit ne connaît pas.',
+    en: '{where}: this project is made for the robot "{profile}", which RoboKit does not know.',
+  },
+  'pack-image-unsupported': {
+    fr: '{where} : l’image « {file} » n’est ni PNG, ni JPEG, ni GIF, ni WebP (le SVG n’est pas accepté) : l’application ne pourrait pas l’afficher. Enregistrez-la en PNG ou en JPEG.',
+    en: '{where}: the image "{file}" is not PNG, JPEG, GIF or WebP (SVG is not accepted): the app could not show it. Save it as PNG or JPEG.',
+  },
+  'pack-image-too-large': {
+    fr: '{where} : l’image « {file} » est trop grosse ({max} au plus) : l’application ne l’afficherait pas.',
+    en: '{where}: the image "{file}" is too large (at most {max}): the app would not show it.',
+  },
+  'pack-world-unknown-field': {
+    fr: '{where} : ce champ n’existe pas ici (faute de frappe ?). Champs possibles : {fields}.',
+    en: '{where}: this field does not exist here (a typo?). Possible fields: {fields}.',
+  },
+  'pack-world-field': {
+    fr: '{where} : {fr}',
+    en: '{where}: {en}',
+  },
+});
+
+export const PACK_MESSAGES = { ...ARCHIVE, ...FILES, ...FIELDS, ...LESSONS, ...CHALLENGE, ...AUTHORING };
 
 export type PackMessageCode = keyof typeof PACK_MESSAGES;

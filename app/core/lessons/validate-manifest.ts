@@ -4,6 +4,7 @@
  * then the rules a schema cannot say. Files the manifest names are checked by the host loader.
  */
 import { validatePack } from '../generated/pack-validator';
+import { jsonErrorOffset } from '../project/json-error-offset';
 import { jsonDepth } from '../project/json-guard';
 import { checkGoal } from './goal-checks';
 import { SPEC_BLOCK_TYPES } from './known-blocks';
@@ -67,7 +68,7 @@ export function parseJson(text: string, file: string): JsonParse {
   } catch (e) {
     const detail = e instanceof Error ? e.message : '';
     const at = /at position (\d+)/.exec(detail);
-    const offset = at ? Number(at[1]) : /end of JSON input/.test(detail) ? text.length : -1;
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(detail) ? text.length : jsonErrorOffset(text);
     if (offset < 0) return { ok: false, error: packError('pack-json-invalid', { file }) };
     const before = text.slice(0, offset).split('\n');
     const line = before.length;

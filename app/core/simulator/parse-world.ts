@@ -14,6 +14,8 @@ export interface WorldError {
   readonly path: string;
   /** What is wrong, for people (English, from the validator). */
   readonly detail: string;
+  /** The validator's own error, when the schema refused the file (a pack author is told it in words). */
+  readonly schemaError?: ErrorObject;
 }
 
 export type ParseWorldResult = { ok: true; world: World } | { ok: false; error: WorldError };
@@ -58,7 +60,7 @@ function schemaError(e: ErrorObject | undefined): ParseWorldResult {
   const tooLarge = e.keyword === 'maxItems' || (e.keyword === 'maximum' && /^\/size\//.test(path));
   let detail = e.message ?? 'invalid';
   if (e.keyword === 'additionalProperties') detail = 'unknown property';
-  return fail(tooLarge ? 'world-too-large' : 'world-invalid', path || '/', detail);
+  return { ok: false, error: { code: tooLarge ? 'world-too-large' : 'world-invalid', path: path || '/', detail, schemaError: e } };
 }
 
 /** Checks the schema cannot express: total line points, a start inside the arena, zone names. */

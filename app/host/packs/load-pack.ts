@@ -2,7 +2,10 @@
  * A pack folder → a LoadedPack, or every problem found. Never throws for bad input.
  * Checks, in order: the folder (names, links, sizes), `pack.json` (schema and rules), then every
  * file the manifest names: it exists, starters and solutions are projects, worlds parse and hold
- * the zones their goals name, steps are UTF-8 markdown whose images are in the pack.
+ * the zones their goals name, steps are UTF-8 markdown whose images are in the pack and are images
+ * the app can show (PNG, JPEG, GIF, WebP), and each lesson's starter and solution use only blocks
+ * RoboKit knows and the lesson's toolbox offers (and the solution compiles): what `robokit check`
+ * and the app would refuse, `pack validate` refuses first.
  */
 import { resolve } from 'node:path';
 import { jsonDepth } from '../../core/project/json-guard';
@@ -12,14 +15,17 @@ import { allowedBlockTypes } from '../../core/challenge/lesson-blocks';
 import { blockLabel } from '../../core/blocks/block-labels';
 import { goalZones } from '../../core/lessons/goal-checks';
 import { badBlockRefs, lessonTexts, stepBlockTypes, unknownBlockNames } from '../../core/lessons/step-blocks';
+import { lessonProjectErrors } from '../../core/lessons/lesson-projects';
+import { worldPackErrors } from '../../core/lessons/world-errors';
 import { renderMarkdown, packImageUrl } from '../../core/lessons/markdown';
-import { PACK_MANIFEST, packError, showName, type PackError } from '../../core/lessons/pack-error';
+import { formatBytes, PACK_MANIFEST, packError, showName, type PackError } from '../../core/lessons/pack-error';
 import { PACK_LIMITS, type PackLimits } from '../../core/lessons/pack-limits';
 import { packReferences, type PackReference } from '../../core/lessons/references';
 import type { PackManifest } from '../../core/lessons/types';
 import { parseJson, parseManifest } from '../../core/lessons/validate-manifest';
 import { DEFAULT_CHECKERS, type PackCheckers } from './checkers';
 import { scanFolder } from './folder-scan';
+import { IMAGE_LIMITS, imageType, readPackFile } from './pack-files';
 import { readPackText, type TextRead } from './read-text';
 
 /** Files of a pack read at once while loading it. */
@@ -101,6 +107,8 @@ class ReferenceLoader {
   readonly worlds = new Map<string, World>();
   readonly steps = new Map<string, string>();
   private readonly bad = new Set<string>();
+  /** Images the steps show, each with the first step that shows it. */
+  private readonly images = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -123,6 +131,8 @@ class ReferenceLoader {
     }
     this.checkZones();
     if (onlyLesson < 0) this.checkStepBlocks();
+    await this.checkImages();
+    this.problems.push(...lessonProjectErrors(this.manifest, this.projects, this.checkers.blockTypes));
   }
 
   private maxBytes(ref: PackReference): number {
@@ -161,6 +171,9 @@ class ReferenceLoader {
     const result = this.checkers.parseProject(text);
     if (result.ok) return void this.projects.set(ref.file, result.project);
     this.bad.add(ref.file);
+    // A syntax error: its line and column in the project file itself.
+    const json = result.error.code === 'file-not-json' ? parseJson(text, ref.file) : null;
+    if (json && !json.ok) return void this.problems.push(json.error);
     const cause = { code: result.error.code, params: result.error.params };
     this.problems.push(packError('pack-project-invalid', { file: PACK_MANIFEST, path: ref.path }, { file: ref.file }, { cause }));
   }
@@ -174,10 +187,7 @@ class ReferenceLoader {
     const json = parseJson(text, ref.file);
     if (!json.ok) return void this.problems.push(json.error);
     const result = this.checkers.parseWorld(json.value);
-    if (!result.ok) {
-      const cause = { code: result.error.code, params: { path: result.error.path, detail: result.error.detail } };
-      return void this.problems.push(packError('pack-world-invalid', { file: PACK_MANIFEST, path: ref.path }, { file: ref.file }, { cause }));
-    }
+    if (!result.ok) return void this.problems.push(...worldPackErrors(ref.file, result.error));
     this.bad.delete(ref.file);
     this.worlds.set(ref.file, result.world);
   }
@@ -187,7 +197,10 @@ class ReferenceLoader {
     const rendered = renderMarkdown(text, {
       file: ref.file,
       hasFile: (p) => this.files.has(p),
-      imageUrl: (p) => packImageUrl(this.manifest.id, p),
+      imageUrl: (p) => {
+        if (!this.images.has(p)) this.images.set(p, ref.file);
+        return packImageUrl(this.manifest.id, p);
+      },
     });
     for (const problem of rendered.problems) {
       const severity = problem.code === 'pack-md-image-missing' ? 'error' : 'warning';
@@ -220,6 +233,17 @@ class ReferenceLoader {
         }
       }
     });
+  }
+
+  /** Every image a step shows is one the app can show: its first bytes say PNG, JPEG, GIF or WebP. */
+  private async checkImages(): Promise<void> {
+    const max = IMAGE_LIMITS.maxImageBytes;
+    for (const [image, step] of this.images) {
+      const bytes = await readPackFile(this.root, image, max);
+      const size = this.files.get(image) ?? 0;
+      if (size > max) this.problems.push(packError('pack-image-too-large', { file: step }, { file: showName(image), max: formatBytes(max) }));
+      else if (!bytes || !imageType(bytes)) this.problems.push(packError('pack-image-unsupported', { file: step }, { file: showName(image) }));
+    }
   }
 
   /** Goals may only name zones their world has. */

@@ -2,7 +2,7 @@
  * Step HTML for the lesson panel: pack images become data: URIs only when their bytes are a raster
  * image of bounded size; anything else (an SVG named .png, a huge file, a link) keeps only its alt text.
  */
-import { cp, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { builtInLessonsDir, imageType, stepViews } from '../../../app/host/lessons';
@@ -19,6 +19,8 @@ async function miniWithImage(bytes: Buffer) {
   return dir;
 }
 
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
+
 async function firstStep(dir: string, limits?: Parameters<typeof stepViews>[2]) {
   const loaded = await loadPackFolder(dir);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
@@ -30,8 +32,12 @@ describe('step views', () => {
     expect(await firstStep(MINI)).toMatch(/<img src="data:image\/png;base64,/);
   });
 
-  test('an SVG with a script named .png keeps only its alt text', async () => {
-    const html = await firstStep(await miniWithImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>')));
+  test('an SVG with a script named .png keeps only its alt text (swapped in after the loader checked the pack)', async () => {
+    const dir = await miniWithImage(await readFile(join(MINI, 'images/robot.png')));
+    const loaded = await loadPackFolder(dir);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    await writeFile(join(dir, 'images/robot.png'), SVG);
+    const html = (await stepViews(loaded.pack, loaded.pack.manifest.lessons[0]!))[0]!.html.fr;
     expect(html).not.toContain('data:');
     expect(html).not.toMatch(/svg|script|onload/i);
     expect(html).toContain('alt="Le robot"');

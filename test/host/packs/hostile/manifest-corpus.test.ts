@@ -2,11 +2,14 @@
  * Hostile content in well-formed archives: pack.json, projects, worlds and steps. Each pack is
  * refused with a code and a sentence naming the file and JSON path; the store stays as it was.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackMessageCode } from '../../../../app/core/i18n/pack-messages';
 import { installPack } from '../../../../app/host/packs/pack-store';
-import { expectRefused, miniManifest, miniWith, scratch, snapshot, zipOf, type Json, type Scratch } from './corpus-helpers';
+import { expectRefused, MINI, miniManifest, miniWith, scratch, snapshot, zipOf, type Json, type Scratch } from './corpus-helpers';
+
+const COULOIR = JSON.parse(readFileSync(join(MINI, 'worlds/couloir.json'), 'utf8')) as Record<string, Json>;
 
 interface Case {
   readonly name: string;
@@ -27,7 +30,7 @@ const packJson = (text: string) => () => miniWith({ 'pack.json': text });
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
 const CASES: readonly Case[] = [
-  { name: 'invalid JSON', files: packJson('{\n  "format": "robokit-pack",\n  "id": x\n}'), code: 'pack-json-invalid', mentions: 'pack.json' },
+  { name: 'invalid JSON', files: packJson('{\n  "format": "robokit-pack",\n  "id": x\n}'), code: 'pack-json-invalid-at', mentions: 'pack.json' },
   { name: 'JSON cut short', files: packJson('{\n  "format": "robokit-pack",\n  "lessons": ['), code: 'pack-json-invalid-at', mentions: 'pack.json' },
   { name: 'trailing garbage after JSON', files: packJson('{"format":"robokit-pack"} trailing'), code: 'pack-json-invalid-at', mentions: '1' },
   { name: '100,000-deep arrays', files: packJson(deep(100_000)), code: 'pack-json-too-deep', mentions: 'pack.json' },
@@ -84,9 +87,12 @@ const CASES: readonly Case[] = [
   { name: 'a missing world', files: () => miniWith({ 'worlds/couloir.json': null }), code: 'pack-file-missing', mentions: 'worlds/couloir.json' },
   { name: 'a step image that is not in the pack', files: () => miniWith({ 'images/robot.png': null }), code: 'pack-md-image-missing', mentions: 'images/robot.png' },
   { name: 'a step image climbing out of the pack', files: () => miniWith({ 'steps/2.fr.md': '![x](../../../etc/passwd)' }), code: 'pack-md-image-missing' },
-  { name: 'a starter that is not JSON', files: () => miniWith({ 'projects/depart.robokit': 'MZ\u0090\u0000binary' }), code: 'pack-project-invalid', mentions: 'projects/depart.robokit' },
+  { name: 'a starter that is not JSON', files: () => miniWith({ 'projects/depart.robokit': 'MZ\u0090\u0000binary' }), code: 'pack-json-invalid-at', mentions: 'projects/depart.robokit' },
   { name: 'a solution of the wrong format', files: () => miniWith({ 'projects/solution.robokit': { format: 'robokit-pack', version: 1 } }), code: 'pack-project-invalid', mentions: 'lessons[0].solution' },
-  { name: 'a world with a wrong type', files: () => miniWith({ 'worlds/couloir.json': { format: 'robokit-world', version: 1, size: 'huge' } }), code: 'pack-world-invalid', mentions: 'worlds/couloir.json' },
+  { name: 'a world without its fields', files: () => miniWith({ 'worlds/couloir.json': { format: 'robokit-world', version: 1, size: 'huge' } }), code: 'pack-field-missing', mentions: 'worlds/couloir.json' },
+  { name: 'a world with a wrong type', files: () => miniWith({ 'worlds/couloir.json': { ...COULOIR, size: 'huge' } }), code: 'pack-field-not-object', mentions: 'worlds/couloir.json → size' },
+  { name: 'a world zone with w and h', files: () => miniWith({ 'worlds/couloir.json': { ...COULOIR, zones: [{ type: 'rect', x: 150, y: 10, w: 40, h: 40, name: 'arrivee' }] } }), code: 'pack-field-missing', mentions: 'worlds/couloir.json → zones[0].width' },
+  { name: 'a world zone with an unknown field', files: () => miniWith({ 'worlds/couloir.json': { ...COULOIR, zones: [{ type: 'rect', x: 150, y: 10, width: 40, height: 40, name: 'arrivee', colour: 'red' }] } }), code: 'pack-world-unknown-field', mentions: 'worlds/couloir.json → zones[0].colour' },
   { name: 'a 100,000-deep world', files: () => miniWith({ 'worlds/couloir.json': deep(100_000) }), code: 'pack-json-too-deep', mentions: 'worlds/couloir.json' },
   { name: 'a step that is not UTF-8', files: () => miniWith({ 'steps/1.fr.md': Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9]) }), code: 'pack-file-not-utf8', mentions: 'steps/1.fr.md' },
   { name: 'a 300 KB step', files: () => miniWith({ 'steps/1.fr.md': 'a'.repeat(300 * 1024) }), code: 'pack-file-too-large', mentions: 'steps/1.fr.md' },
