@@ -25,6 +25,7 @@ import type {
   Sound,
 } from '../../app/core/robot-io';
 import { AppError } from '../../app/core/errors';
+import { clampPower, distanceFromAdc, lightPercent, PEN_SERVO_US, seesDark } from '../../app/core/hardware-rules';
 import type { Scheduler } from './command-queue';
 import { systemScheduler } from './command-queue';
 import type { OutgoingMessage } from './firmata-messages';
@@ -32,13 +33,11 @@ import type { FirmataSession } from './firmata-session';
 import { motorDriver } from './motor-controllers';
 import { FirmataPinIo } from './pin-io';
 import { ReadingsWait } from './readings-wait';
-import { analogChannel, gp2y0a21ykCentimetres, lightPercent, seesDark } from './sensors';
+import { analogChannel } from './sensors';
 
 /** Analog channels and digital ports an Uno has (reporting is turned off on all at setup). */
 const UNO_ANALOG_CHANNELS = [0, 1, 2, 3, 4, 5];
 const UNO_DIGITAL_PORTS = [0, 1, 2];
-/** The pen servo is an ordinary positional servo. */
-const PEN_SERVO_US = { min: 544, max: 2400 } as const;
 
 export interface RobotOptions {
   readonly path: string;
@@ -84,7 +83,7 @@ export class JohnnyFiveRobot implements RobotIo {
 
     if (has('motors') && pins.motors) {
       const driver = motorDriver(pins.motors);
-      this.motors = { setMotors: (left, right) => this.live() && driver.set(io, power(left), power(right)) };
+      this.motors = { setMotors: (left, right) => this.live() && driver.set(io, clampPower(left), clampPower(right)) };
     }
     if (has('light') && pins.light) {
       const pin = pins.light.pin;
@@ -108,7 +107,7 @@ export class JohnnyFiveRobot implements RobotIo {
     }
     if (has('distance') && pins.distance) {
       const ch = analogChannel(pins.distance.pin);
-      this.distance = { readDistance: () => gp2y0a21ykCentimetres(this.analog.get(ch) ?? 0) };
+      this.distance = { readDistance: () => distanceFromAdc(this.analog.get(ch) ?? 0) };
     }
     if (has('line') && pins.line) {
       const line = pins.line;
@@ -278,10 +277,6 @@ export class JohnnyFiveRobot implements RobotIo {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => this.scheduler.setTimer(resolve, ms));
   }
-}
-
-function power(value: number): number {
-  return Number.isFinite(value) ? Math.max(-100, Math.min(100, value)) : 0;
 }
 
 /** Two direction pins on one port give two messages with the same key: the last has both. */

@@ -1,7 +1,8 @@
 /**
  * Motor drivers as data: one controller per motor type of a profile (SPEC §4), chosen from a table.
- * Powers are −100…100 %.
+ * Powers are −100…100 %; the % → PWM and % → servo angle rules are in app/core/hardware-rules.ts.
  */
+import { directionLevel, DRIVE_SERVO_US, pwmDuty, servoAngle, SERVO_NEUTRAL } from '../../app/core/hardware-rules';
 import type { HBridgeMotors, ServoMotors } from '../../app/core/profiles';
 import type { OutgoingMessage } from './firmata-messages';
 import type { PinIo } from './pin-io';
@@ -16,20 +17,6 @@ export interface MotorController<P extends MotorPins> {
   stop(io: PinIo, pins: P): OutgoingMessage[];
 }
 
-/** Speed % → PWM duty, linear 0–255 (50 % → 128). */
-export function dutyOf(power: number): number {
-  return Math.round((Math.min(100, Math.abs(power)) * 255) / 100);
-}
-
-/** Continuous servo: 90° stands still, 0° and 180° are full speed either way. */
-export const SERVO_NEUTRAL = 90;
-/** Pulse range for the drive servos, so that 90° is the usual 1500 µs neutral. */
-export const DRIVE_SERVO_US = { min: 1000, max: 2000 } as const;
-
-export function servoAngleOf(power: number, mirrored: boolean): number {
-  const p = Math.max(-100, Math.min(100, power)) * (mirrored ? -1 : 1);
-  return Math.round(SERVO_NEUTRAL + p * 0.9);
-}
 
 const hbridge: MotorController<HBridgeMotors> = {
   setup(io, pins) {
@@ -40,9 +27,8 @@ const hbridge: MotorController<HBridgeMotors> = {
   },
   set(io, pins, left, right) {
     for (const [side, power] of [[pins.left, left], [pins.right, right]] as const) {
-      const level = power >= 0 ? pins.forwardLevel : pins.forwardLevel === 1 ? 0 : 1;
-      io.digital(side.dir, level);
-      io.pwm(side.pwm, dutyOf(power));
+      io.digital(side.dir, directionLevel(power, pins.forwardLevel));
+      io.pwm(side.pwm, pwmDuty(power));
     }
   },
   stop(io, pins) {
@@ -61,8 +47,8 @@ const continuousServo: MotorController<ServoMotors> = {
     io.servoRange(pins.right.pin, DRIVE_SERVO_US.min, DRIVE_SERVO_US.max);
   },
   set(io, pins, left, right) {
-    io.servo(pins.left.pin, servoAngleOf(left, pins.left.mirrored === true));
-    io.servo(pins.right.pin, servoAngleOf(right, pins.right.mirrored === true));
+    io.servo(pins.left.pin, servoAngle(left, pins.left.mirrored === true));
+    io.servo(pins.right.pin, servoAngle(right, pins.right.mirrored === true));
   },
   stop(io, pins) {
     return [io.analogNow(pins.left.pin, SERVO_NEUTRAL), io.analogNow(pins.right.pin, SERVO_NEUTRAL)];

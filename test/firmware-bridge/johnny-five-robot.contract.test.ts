@@ -8,6 +8,7 @@
  * side shows whether D8 is HIGH, not a frequency.
  */
 import { afterAll, beforeAll } from 'vitest';
+import { distanceVolts } from '../../app/core/hardware-rules';
 import { BUILT_IN_PROFILES } from '../../app/core/profiles';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import { RobotConnection } from '../../firmware-bridge/src/connection';
@@ -22,9 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await uno?.stop();
 });
-
-/** The sensor voltage a GP2Y0A21YK gives at `cm` (the curve the adapter inverts). */
-const distanceVolts = (cm: number): number => Math.pow(27.86 / cm, 1 / 1.15);
 
 robotIoContract(
   'Johnny-Five adapter on the emulated Uno (arduino-2wd)',

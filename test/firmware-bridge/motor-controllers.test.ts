@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROFILES } from '../../app/core/profiles';
 import { analogMessage, digitalPortMessage, type OutgoingMessage } from '../../firmware-bridge/src/firmata-messages';
-import { dutyOf, motorDriver, servoAngleOf, type MotorPins } from '../../firmware-bridge/src/motor-controllers';
+import { motorDriver, type MotorPins } from '../../firmware-bridge/src/motor-controllers';
 import type { PinIo, PinMode } from '../../firmware-bridge/src/pin-io';
 
 /** Records which pin-level calls were made. */
@@ -42,10 +42,6 @@ const hbridge = BUILT_IN_PROFILES['arduino-2wd']!.pins.motors as MotorPins;
 const servos = BUILT_IN_PROFILES['servo-bot']!.pins.motors as MotorPins;
 
 describe('motor controllers', () => {
-  it('speed % maps linearly to PWM 0–255 (50 % → 128)', () => {
-    expect([0, 50, 100, -50, 150].map(dutyOf)).toEqual([0, 128, 255, 128, 255]);
-  });
-
   it('H-bridge: PWM D5/D6, direction D4/D7, forward = HIGH', () => {
     const io = new RecordingPinIo();
     const driver = motorDriver(hbridge);
@@ -84,7 +80,6 @@ describe('motor controllers', () => {
       'servo 10 45',
       'servo 11 90',
     ]);
-    expect(servoAngleOf(200, false)).toBe(180);
   });
 
   it('continuous servos stop at neutral', () => {

@@ -4,6 +4,7 @@
  * reports `motors` events only when the motor values change.
  */
 import type { RobotIo } from '../robot-io';
+import { clampPower } from '../hardware-rules';
 import { need } from './runtime-errors';
 
 export interface MotorValues {
@@ -11,8 +12,6 @@ export interface MotorValues {
   readonly right: number;
 }
 
-/** −100…100, and never −0 (it would print as 0 but compare differently). */
-const clamp = (percent: number): number => Math.max(-100, Math.min(100, percent)) + 0;
 const STILL: MotorValues = { left: 0, right: 0 };
 
 export class Actuators {
@@ -28,7 +27,7 @@ export class Actuators {
 
   setMotors(left: number, right: number, blockId: string): void {
     const motors = need(this.io.motors, 'motors', blockId);
-    this.wanted = { left: clamp(left), right: clamp(right) };
+    this.wanted = { left: clampPower(left), right: clampPower(right) };
     if (this.suspended) return;
     motors.setMotors(this.wanted.left, this.wanted.right);
     this.show(this.wanted);

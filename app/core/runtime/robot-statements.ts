@@ -4,6 +4,7 @@ import type { Actuators } from './actuators';
 import type { EvalContext } from './evaluate';
 import { evaluateNumber } from './evaluate';
 import type { Profile } from '../profiles';
+import { durationMs, movePlan, turnPlan, type MotorPlan } from '../hardware-rules';
 import { need } from './runtime-errors';
 
 export type RobotStmt = Extract<
@@ -23,10 +24,6 @@ export interface Timed {
   readonly then: (() => void) | null;
 }
 
-/** Spinning in place uses 50 % power. */
-const TURN_POWER = 50;
-
-const toMs = (seconds: number): number => Math.max(0, seconds * 1000);
 
 export function runRobotStatement(stmt: RobotStmt, host: RobotHost): Timed | null {
   const { actuators, eval: ctx } = host;
@@ -50,31 +47,29 @@ export function runRobotStatement(stmt: RobotStmt, host: RobotHost): Timed | nul
       return null;
     case 'sound.beep': {
       const frequency = evaluateNumber(stmt.frequency, ctx);
-      const ms = toMs(evaluateNumber(stmt.seconds, ctx));
+      const ms = durationMs(evaluateNumber(stmt.seconds, ctx));
       actuators.tone(frequency, id);
       return { ms, then: () => actuators.noTone(id) };
     }
     case 'wait':
-      return { ms: toMs(evaluateNumber(stmt.seconds, ctx)), then: null };
+      return { ms: durationMs(evaluateNumber(stmt.seconds, ctx)), then: null };
     default:
       return assertNever(stmt);
   }
 }
 
 function move(stmt: Extract<Stmt, { kind: 'motors.move' }>, host: RobotHost): Timed {
-  const speed = evaluateNumber(stmt.speed, host.eval);
-  const ms = toMs(evaluateNumber(stmt.seconds, host.eval));
-  const power = stmt.direction === 'forward' ? speed : -speed;
-  host.actuators.setMotors(power, power, stmt.blockId);
-  return { ms, then: () => host.actuators.setMotors(0, 0, stmt.blockId) };
+  const plan = movePlan(stmt.direction, evaluateNumber(stmt.speed, host.eval), evaluateNumber(stmt.seconds, host.eval));
+  return drive(plan, stmt.blockId, host);
 }
 
-/** LEFT: left wheel back, right wheel forward, for the time the calibration gives; negative degrees turn the other way. */
 function turn(stmt: Extract<Stmt, { kind: 'motors.turn' }>, host: RobotHost): Timed {
-  const degrees = evaluateNumber(stmt.degrees, host.eval);
-  const left = (stmt.direction === 'left') === degrees >= 0;
-  const degreesPerSecond = (TURN_POWER / 100) * host.profile.calibration.degreesPerSecond;
-  const ms = toMs(Math.abs(degrees) / degreesPerSecond);
-  host.actuators.setMotors(left ? -TURN_POWER : TURN_POWER, left ? TURN_POWER : -TURN_POWER, stmt.blockId);
-  return { ms, then: () => host.actuators.setMotors(0, 0, stmt.blockId) };
+  const plan = turnPlan(stmt.direction, evaluateNumber(stmt.degrees, host.eval), host.profile.calibration);
+  return drive(plan, stmt.blockId, host);
+}
+
+/** Both motors as planned, then both stopped when the time is up. */
+function drive(plan: MotorPlan, blockId: string, host: RobotHost): Timed {
+  host.actuators.setMotors(plan.left, plan.right, blockId);
+  return { ms: plan.ms, then: () => host.actuators.setMotors(0, 0, blockId) };
 }

@@ -6,9 +6,8 @@ export { BUILT_IN_WORLDS, findWorld } from './built-in-worlds';
 export { Simulation, type SimSnapshot, type SimulationOptions } from './simulation';
 export type { Collision, PenSegment, ToneEvent, Trace, TraceSample, ZoneEvent } from './trace';
 export { SAMPLE_EVERY_MS } from './trace';
+export { DISTANCE_MAX_CM, DISTANCE_MIN_CM } from '../hardware-rules';
 export {
-  DISTANCE_MAX_CM,
-  DISTANCE_MIN_CM,
   LINE_SENSOR_AHEAD_CM,
   LINE_SENSOR_SIDE_CM,
   ROBOT_RADIUS_CM,

@@ -6,12 +6,7 @@
 export const ROBOT_RADIUS_CM = 8;
 /** The distance sensor looks straight ahead from the front of the body. */
 export const DISTANCE_SENSOR_AHEAD_CM = ROBOT_RADIUS_CM;
-/**
- * GP2Y0A21YK range. Nearer than 10 cm the real sensor's output folds back and is ambiguous; the
- * simulator reports 10 there (so "closer than 15 cm" still works), and 80 for anything farther.
- */
-export const DISTANCE_MIN_CM = 10;
-export const DISTANCE_MAX_CM = 80;
+/** (The distance sensor's range, 10–80 cm, is a hardware rule: app/core/hardware-rules.ts.) */
 /** Line sensors: ahead of the centre, one each side. */
 export const LINE_SENSOR_AHEAD_CM = 6;
 export const LINE_SENSOR_SIDE_CM = 2;

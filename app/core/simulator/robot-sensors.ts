@@ -3,9 +3,8 @@
  * centre, the light sensor at the centre. Refreshed at most once per step, each sensor only when read.
  */
 import type { Arena } from './arena';
+import { DISTANCE_MAX_CM, reportedDistance } from '../hardware-rules';
 import {
-  DISTANCE_MAX_CM,
-  DISTANCE_MIN_CM,
   DISTANCE_SENSOR_AHEAD_CM,
   LINE_SENSOR_AHEAD_CM,
   LINE_SENSOR_SIDE_CM,
@@ -83,7 +82,7 @@ export class RobotSensors {
       ray.x = this.x + DISTANCE_SENSOR_AHEAD_CM * c;
       ray.y = this.y + DISTANCE_SENSOR_AHEAD_CM * s;
       ray.hitCm = this.arena.rayCast(ray.x, ray.y, c, s);
-      ray.distanceCm = clampDistance(ray.hitCm);
+      ray.distanceCm = reportedDistance(ray.hitCm);
     }
     return this.ray;
   }
@@ -103,10 +102,4 @@ export class RobotSensors {
     }
     return this.lines;
   }
-}
-
-function clampDistance(cm: number): number {
-  if (cm <= DISTANCE_MIN_CM) return DISTANCE_MIN_CM;
-  if (cm >= DISTANCE_MAX_CM) return DISTANCE_MAX_CM;
-  return Math.round(cm * 10) / 10;
 }

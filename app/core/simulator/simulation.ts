@@ -9,7 +9,7 @@ import { BugError } from '../errors';
 import { Arena } from './arena';
 import { DEG } from './geometry';
 import { Motion } from './motion';
-import { DISTANCE_MAX_CM } from './robot-body';
+import { DISTANCE_MAX_CM } from '../hardware-rules';
 import { RobotSensors } from './robot-sensors';
 import { createRandom } from '../random';
 import { buildSimIo, type SimActuators } from './sim-io';

@@ -4,8 +4,8 @@
  * World units are centimetres with y up (SPEC §4); the canvas has y down, so y is flipped here.
  */
 import type { Point, Pose, Shape, World } from '../../../core/simulator/world';
+import { DISTANCE_MAX_CM } from '../../../core/hardware-rules';
 import {
-  DISTANCE_MAX_CM,
   DISTANCE_SENSOR_AHEAD_CM,
   LINE_SENSOR_AHEAD_CM,
   LINE_SENSOR_SIDE_CM,
