@@ -33,7 +33,12 @@ export interface FirmwareInfo {
 export const firmwareLabel = (f: FirmwareInfo): string => `${f.name} ${f.version}`;
 
 /** A robot the runtime can drive, for as long as its link lives. */
-export type LiveRobot = RobotIo & { identify(): Promise<void>; dispose(): void };
+export type LiveRobot = RobotIo & {
+  identify(): Promise<void>;
+  /** The host process is failing: the safe state written at once, nothing after. */
+  lastGasp(): Promise<void>;
+  dispose(): void;
+};
 
 export interface Active {
   readonly robot: LiveRobot;

@@ -176,6 +176,26 @@ export class LineTransport {
     });
   }
 
+  /**
+   * The host process is going down: drop what is queued and write `stop` at once — synchronously
+   * where the link can, so it reaches the OS even if the event loop never turns again — then once
+   * more through the ordinary path, behind any older write still in the OS's hands. The leading
+   * newline ends a line cut short by a partial write (the board ignores an empty line). Nothing is
+   * sent after. Resolves when the OS has taken the second copy (or the link is gone).
+   */
+  lastGasp(): Promise<void> {
+    const bytes = Buffer.from('\nstop\n', 'utf8');
+    for (const c of this.queue.splice(0)) c.reject?.(new DroppedError());
+    this.stopHeartbeat();
+    try {
+      this.link.writeSync?.(bytes);
+    } catch {
+      // The link is gone: the board's failsafe stops the motors.
+    }
+    this.ended ??= new LinkLostError('the host is going down');
+    return new Promise<void>((resolve) => this.link.write(bytes, () => resolve()));
+  }
+
   /** Start the heartbeat (`hb` when idle) and the lost-link check. */
   startHeartbeat(): void {
     if (this.cancelBeat || this.ended) return;

@@ -173,6 +173,12 @@ export class RobokitRobot implements RobotIo {
     }
   }
 
+  /** The host process is failing: `stop` written at once, nothing after (see `LineTransport.lastGasp`). */
+  lastGasp(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    return this.transport.lastGasp().catch(() => undefined);
+  }
+
   /** The board blinks and beeps: "it's me". */
   async identify(): Promise<void> {
     if (!this.disposed) await this.ask('identify');

@@ -163,3 +163,25 @@ describe('LineTransport', () => {
     expect(parseAnswer('ok d=235 ll=0').fields).toEqual({ d: '235', ll: '0' });
   });
 });
+
+describe('LineTransport.lastGasp (the host process is failing)', () => {
+  it('drops what is queued, writes stop synchronously and again behind older writes, then sends nothing', async () => {
+    const { t, board, link } = make();
+    const synced: string[] = [];
+    link.writeSync = (bytes) => {
+      synced.push(Buffer.from(bytes).toString('utf8'));
+      return true;
+    };
+    for (let i = 0; i < 10; i++) t.send(`move 50 50 1000 ${i}`); // 2 on the wire, 8 queued
+    const queued = t.request('read');
+    const gasp = t.lastGasp();
+    expect(synced).toEqual(['\nstop\n']); // before any turn of the event loop
+    await gasp;
+    await expect(queued).rejects.toThrow();
+    expect(board.lines.filter((l) => l.startsWith('move'))).toHaveLength(2);
+    expect(board.lines.slice(-2)).toEqual(['', 'stop']);
+    t.send('m 50 50');
+    await tick();
+    expect(board.lines.at(-1)).toBe('stop');
+  });
+});
