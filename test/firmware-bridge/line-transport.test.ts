@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ByteSink } from '../../firmware-bridge/src/command-queue';
 import { DroppedError, LineTransport, parseAnswer } from '../../firmware-bridge/src/line-transport';
 import { FakeLink, type FakeEndpoint } from './fakes/fake-board';
 import { ManualScheduler } from './fakes/manual-scheduler';
@@ -168,7 +169,7 @@ describe('LineTransport.lastGasp (the host process is failing)', () => {
   it('drops what is queued, writes stop synchronously and again behind older writes, then sends nothing', async () => {
     const { t, board, link } = make();
     const synced: string[] = [];
-    link.writeSync = (bytes) => {
+    (link as ByteSink).writeSync = (bytes) => {
       synced.push(Buffer.from(bytes).toString('utf8'));
       return true;
     };
