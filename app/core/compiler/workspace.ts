@@ -81,3 +81,16 @@ export function readDefinitions(blocks: readonly JsonRecord[], diagnostics: Diag
   }
   return out;
 }
+
+/** The names a pupil gave in this workspace: its variables and its own blocks (procedure definitions). */
+export function workspaceNames(workspace: unknown): string[] {
+  const names = [...workspaceVariables(workspace).values()];
+  for (const top of ownArray(ownRecord(asRecord(workspace), 'blocks'), 'blocks') ?? []) {
+    const block = asRecord(top);
+    if (block && ownString(block, 'type') === 'procedures_defnoreturn') {
+      const name = ownString(ownRecord(block, 'fields'), 'NAME');
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}

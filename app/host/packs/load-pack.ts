@@ -21,7 +21,8 @@ import { renderMarkdown, packImageUrl } from '../../core/lessons/markdown';
 import { formatBytes, PACK_MANIFEST, packError, showName, type PackError } from '../../core/lessons/pack-error';
 import { PACK_LIMITS, type PackLimits } from '../../core/lessons/pack-limits';
 import { packReferences, type PackReference } from '../../core/lessons/references';
-import type { PackManifest } from '../../core/lessons/types';
+import type { Lesson, PackManifest } from '../../core/lessons/types';
+import { workspaceNames } from '../../core/compiler/workspace';
 import { parseJson, parseManifest } from '../../core/lessons/validate-manifest';
 import { DEFAULT_CHECKERS, type PackCheckers } from './checkers';
 import { scanFolder } from './folder-scan';
@@ -212,12 +213,13 @@ class ReferenceLoader {
   /**
    * Blocks a lesson's texts show (`{{block:TYPE}}` in steps, hints and teacher notes) exist and are in
    * the lesson's toolbox (numbers and texts always are: toolboxes give them inside blocks); in a
-   * version 2 pack, every block the text names in words exists (a version 1 pack only gets a warning:
-   * labels changed since it was written).
+   * version 2 pack, every block the text names in words exists, or is one of the lesson's own
+   * variables or blocks (a version 1 pack is not checked for names: labels changed since it was written).
    */
   private checkStepBlocks(): void {
-    const severity = this.manifest.version >= 2 ? 'error' : 'warning';
+    const checkNames = this.manifest.version >= 2;
     this.manifest.lessons.forEach((lesson, i) => {
+      const own = checkNames ? this.ownNames(lesson) : new Set<string>();
       const allowed = allowedBlockTypes(lesson.toolbox);
       allowed.add('math_number').add('text');
       for (const { text, locale, at } of lessonTexts(lesson, i, this.steps)) {
@@ -228,8 +230,9 @@ class ReferenceLoader {
             this.problems.push(packError('pack-step-block-not-in-toolbox', at, { type, label: blockLabel(type, locale), lesson: lesson.id }));
           }
         }
+        if (!checkNames) continue;
         for (const name of unknownBlockNames(text, locale, this.checkers.blockTypes)) {
-          this.problems.push(packError('pack-step-block-name', at, { name: showName(name) }, { severity }));
+          if (!own.has(name.toLowerCase())) this.problems.push(packError('pack-step-block-name', at, { name: showName(name) }));
         }
       }
     });
@@ -244,6 +247,16 @@ class ReferenceLoader {
       if (size > max) this.problems.push(packError('pack-image-too-large', { file: step }, { file: showName(image), max: formatBytes(max) }));
       else if (!bytes || !imageType(bytes)) this.problems.push(packError('pack-image-unsupported', { file: step }, { file: showName(image) }));
     }
+  }
+
+  /** Names the lesson's starter and solution give their variables and their own blocks (« le bloc « contourner » »). */
+  private ownNames(lesson: Lesson): Set<string> {
+    const names = new Set<string>();
+    for (const file of [lesson.starter, lesson.solution]) {
+      const project = file === undefined ? undefined : this.projects.get(file);
+      if (project) for (const name of workspaceNames(project.workspace)) names.add(name.toLowerCase());
+    }
+    return names;
   }
 
   /** Goals may only name zones their world has. */

@@ -160,9 +160,20 @@ describe('blocks in a lesson’s texts', () => {
     ]);
   });
 
-  it('only warns about block names in a version 1 pack (written before the labels changed)', async () => {
+  it('does not check block names in a version 1 pack (written before the labels changed)', async () => {
     const report = await validateWith('# Avancer\n\nLe bloc **bip**.', miniManifest());
     expect(report.ok).toBe(true);
-    expect(report.warnings).toMatchObject([{ code: 'pack-step-block-name', severity: 'warning' }]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('accepts the names of the lesson’s own variables and blocks', async () => {
+    const m = v2();
+    const dir = s.input('pack');
+    const solution = JSON.parse(miniWith({}).get('projects/solution.robokit')!.toString('utf8')) as Json;
+    solution.workspace.variables = [{ name: 'compteur', id: 'v1' }];
+    solution.workspace.blocks.blocks.push({ type: 'procedures_defnoreturn', id: 'p1', x: 300, y: 20, fields: { NAME: 'contourner' } });
+    writeFolder(dir, miniWith({ 'pack.json': m, 'projects/solution.robokit': solution, 'steps/1.fr.md': 'Le bloc « contourner » et le bloc **compteur**, pas le bloc **bip**.' }));
+    const report = await validatePack(dir);
+    expect(report.errors.filter((e) => e.code === 'pack-step-block-name').map((e) => e.params.name)).toEqual(['bip']);
   });
 });
