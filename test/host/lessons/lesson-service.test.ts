@@ -67,7 +67,7 @@ describe('listLessons', () => {
     expect(packs.size).toBeGreaterThanOrEqual(3);
     const first = cards.find((c) => c.packId === 'fr.robokit.premiers-pas' && c.lessonId === 'avancer');
     expect(first).toMatchObject({ title: { fr: 'Avancer', en: 'Moving forward' }, mode: 'solo', source: 'built-in', hasChallenge: true });
-    expect(first!.ages).toEqual([8, 12]);
+    expect(first!.ages).toEqual([7, 11]);
     expect(first!.minutes).toBeGreaterThan(0);
     expect(first!.tags).toContain('premiers-pas');
     expect(cards.filter((c) => c.mode === 'parent-child').length).toBeGreaterThanOrEqual(6);
