@@ -39,7 +39,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the built-in packs', () => {
   it('are the ones the workshops need', () => {
-    expect(PACK_DIRS).toEqual(['a-la-maison', 'art-et-culture', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
+    expect(PACK_DIRS).toEqual(['a-la-maison', 'art-et-culture', 'camion-parentalite', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
   });
 
   it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
@@ -127,6 +127,22 @@ describe('what each pack promises', () => {
     expect(steps).toMatch(/Enregistrer/);
   });
 
+  it('Camion parentalité: 10–15 minute family flash challenges told in pictograms, with few words', async () => {
+    const p = await pack('camion-parentalite');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(4);
+    for (const lesson of p.manifest.lessons) {
+      expect(lesson.mode).toBe('parent-child');
+      expect(lesson.minutes).toBeGreaterThanOrEqual(10);
+      expect(lesson.minutes).toBeLessThanOrEqual(15);
+      for (const step of lesson.steps) {
+        const md = p.steps.get(step.file.fr)!;
+        expect(md.match(/!\[[^\]]*\]\([^)]+\.png\)/g)?.length ?? 0, step.file.fr).toBeGreaterThanOrEqual(2);
+        const words = md.replace(/!\[[^\]]*\]\([^)]*\)|\{\{block:[a-z_]+\}\}|«[^»]*»/g, ' ').match(/\p{L}{2,}/gu) ?? [];
+        expect(words.length, step.file.fr).toBeLessThanOrEqual(25);
+      }
+    }
+  });
+
   it('Girls can code: at least 5 lessons, tagged for the programme, with the pen', async () => {
     const p = await pack('girls-can-code-robot-artiste');
     expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(5);
@@ -144,6 +160,33 @@ describe('what each pack promises', () => {
       expect(steps, lesson.id).toMatch(/pilote/i);
       expect(steps, lesson.id).toMatch(/copilote/i);
       expect(steps, lesson.id).toMatch(/co-?pilot\b/i);
+    }
+  });
+
+  it('Défis parents-enfants: easiest first, the parents’ card first, and 15, 45 and 90-minute routes that add up', async () => {
+    const p = await pack('defis-parents-enfants');
+    const lessons = p.manifest.lessons;
+    const minutes = lessons.map((l) => l.minutes);
+    expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
+    expect(p.steps.get(lessons[0]!.steps[0]!.file.fr)).toMatch(/^# La carte des parents/);
+    const upTo = (n: number) => minutes.slice(0, n).reduce((a, b) => a + b, 0);
+    expect([upTo(1), upTo(3), upTo(5)]).toEqual([15, 45, 90]);
+    for (const route of [/15\s+minutes/, /45\s+minutes/, /90\s+minutes/]) expect(p.manifest.description.fr).toMatch(route);
+    for (const [file, project] of p.projects) expect(numbersIn(project.workspace).filter((n) => !Number.isInteger(n)), file).toEqual([]);
+  });
+});
+
+describe('every built-in pack', () => {
+  it('is a version 2 pack whose every lesson has teacher notes', async () => {
+    for (const dir of PACK_DIRS) {
+      const p = await pack(dir);
+      expect(p.manifest.version, dir).toBe(2);
+      for (const lesson of p.manifest.lessons) {
+        const notes = lesson.teacher;
+        expect(notes?.objectives?.length, `${dir} › ${lesson.id}`).toBeGreaterThan(0);
+        expect(notes?.phases?.reduce((sum, phase) => sum + phase.minutes, 0), `${dir} › ${lesson.id}`).toBe(lesson.minutes);
+        expect(notes?.unplugged?.fr.length, `${dir} › ${lesson.id}`).toBeGreaterThan(0);
+      }
     }
   });
 });
