@@ -39,7 +39,17 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the built-in packs', () => {
   it('are the ones the workshops need', () => {
-    expect(PACK_DIRS).toEqual(['a-la-maison', 'art-et-culture', 'camion-parentalite', 'defis-parents-enfants', 'girls-can-code-robot-artiste', 'le-robot-qui-decide', 'premiers-pas']);
+    expect(PACK_DIRS).toEqual([
+      'a-la-maison',
+      'art-et-culture',
+      'camion-parentalite',
+      'college-cycle-4',
+      'defis-parents-enfants',
+      'girls-can-code-autonomie',
+      'girls-can-code-robot-artiste',
+      'le-robot-qui-decide',
+      'premiers-pas',
+    ]);
   });
 
   it.each(PACK_DIRS)('%s validates with no error and no warning', async (dir) => {
@@ -150,6 +160,28 @@ describe('what each pack promises', () => {
     for (const lesson of p.manifest.lessons) expect(allowedBlockTypes(lesson.toolbox).has('robot_pen')).toBe(true);
   });
 
+  it('Girls can code, autonomie: sensors, a robot that decides, and Ada Lovelace, Margaret Hamilton and Vera Molnár', async () => {
+    const p = await pack('girls-can-code-autonomie');
+    const lessons = p.manifest.lessons;
+    expect(p.manifest.tags).toEqual(expect.arrayContaining(['girls-can-code', 'filles-et-numerique']));
+    const text = lessons.flatMap((l) => l.steps.map((s) => p.steps.get(s.file.fr))).join('\n');
+    for (const woman of ['Ada Lovelace', 'Margaret Hamilton', 'Vera Molnár']) expect(text).toContain(woman);
+    const sensed = lessons.filter((l) => ['robot_distance', 'robot_light', 'robot_line'].some((t) => allowedBlockTypes(l.toolbox).has(t)));
+    expect(sensed.length).toBe(lessons.length);
+    expect(lessons.filter((l) => allowedBlockTypes(l.toolbox).has('controls_if')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('Collège cycle 4: variables, events and a robot that counts', async () => {
+    const p = await pack('college-cycle-4');
+    const lessons = p.manifest.lessons;
+    expect(p.manifest.ages[0]).toBeGreaterThanOrEqual(12);
+    for (const lesson of lessons) expect(lesson.teacher?.objectives?.some((o) => o.cycle === 4), lesson.id).toBe(true);
+    expect(lessons.filter((l) => allowedBlockTypes(l.toolbox).has('math_change')).length).toBe(lessons.length);
+    const counting = JSON.stringify(p.projects.get(lessons.find((l) => l.id === 'compter-les-lignes')!.solution!)!.workspace);
+    expect(counting).toContain('math_change');
+    expect(counting).toContain('robot_line');
+  });
+
   it('Défis parents-enfants: at least 6 timed pair challenges with pilote and copilote roles', async () => {
     const p = await pack('defis-parents-enfants');
     expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(6);
@@ -188,6 +220,12 @@ describe('every built-in pack', () => {
         expect(notes?.unplugged?.fr.length, `${dir} › ${lesson.id}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('adds up to at least 35 lessons in at least 6 packs', async () => {
+    const counts = await Promise.all(PACK_DIRS.map(async (dir) => (await pack(dir)).manifest.lessons.length));
+    expect(PACK_DIRS.length).toBeGreaterThanOrEqual(6);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(35);
   });
 });
 
