@@ -33,6 +33,25 @@ export class Actuators {
     this.show(this.wanted);
   }
 
+  /** Motors for `ms`, timed by the robot (its BoardTimer); `done` when the robot says so. */
+  timedMove(left: number, right: number, ms: number, blockId: string, done: (finished: boolean) => void): void {
+    need(this.io.motors, 'motors', blockId);
+    const timer = need(this.io.timer, 'motors', blockId);
+    this.wanted = { left: clampPower(left), right: clampPower(right) };
+    if (this.suspended) return done(false);
+    timer.move(this.wanted.left, this.wanted.right, ms, done);
+    this.show(this.wanted);
+  }
+
+  /** A tone for `ms`, timed by the robot; `done` when the robot says so. */
+  timedTone(frequencyHz: number, ms: number, blockId: string, done: (finished: boolean) => void): void {
+    need(this.io.sound, 'sound', blockId);
+    const timer = need(this.io.timer, 'sound', blockId);
+    this.toneHz = Math.max(0, frequencyHz);
+    if (this.suspended) return done(false);
+    timer.tone(this.toneHz, ms, done);
+  }
+
   tone(frequencyHz: number, blockId: string): void {
     const sound = need(this.io.sound, 'sound', blockId);
     this.toneHz = Math.max(0, frequencyHz);

@@ -45,6 +45,8 @@ export class RealtimeDriver {
         if (state === 'running') this.schedule(0);
         else this.cancelSlice();
       }),
+      // A robot that times its own moves says when one is done: no need to sleep to the estimate.
+      this.runtime.onDidWake(() => this.schedule(0)),
     );
     if (this.options.timeoutMs !== undefined) {
       this.timeoutTimer = this.scheduler.setTimeout(() => void this.runtime.stop('timeout'), this.options.timeoutMs);

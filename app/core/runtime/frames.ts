@@ -17,6 +17,11 @@ export type Frame =
 export type Pending =
   /** A timed statement: at `until` (clock ms) run `then` (e.g. motors off) and go on. */
   | { readonly kind: 'time'; until: number; readonly then: (() => void) | null }
+  /**
+   * A move, turn or beep the robot times itself: go on when it says `done`; `until` (clock ms) is
+   * when it should end, the time a pause shifts. Cancelled while paused, the rest is waited on the clock.
+   */
+  | { readonly kind: 'robot'; until: number; readonly then: (() => void) | null; done: boolean; cancelled: boolean }
   /** `wait until`: re-checked once per slice. */
   | { readonly kind: 'condition'; readonly condition: Expr };
 

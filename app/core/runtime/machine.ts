@@ -20,7 +20,12 @@ export interface MachineHost {
   readonly maxCallDepth: number;
   emitBlock(blockId: string): void;
   emitSay(blockId: string, text: string): void;
+  /** The robot finished something it timed: a driver waiting on the clock should slice now. */
+  wake(): void;
 }
+
+/** Waiting on the robot past the time its action should take: look again this often (ms). */
+export const ROBOT_LATE_POLL_MS = 10;
 
 export type Unit = 'statement' | 'iteration' | 'done';
 
@@ -51,6 +56,13 @@ export class Machine {
     if (pending === null) return null;
     if (pending.kind === 'condition') {
       if (!evaluateBoolean(pending.condition, this.host.eval)) return { kind: 'yield' };
+    } else if (pending.kind === 'robot') {
+      if (!pending.done) {
+        // Woken by the robot's done; until then sleep to the expected end, then look again now and then.
+        const now = this.host.clock.now();
+        return { kind: 'wait', until: reached(now, pending.until) ? now + ROBOT_LATE_POLL_MS : pending.until };
+      }
+      pending.then?.();
     } else {
       if (!reached(this.host.clock.now(), pending.until)) return { kind: 'wait', until: pending.until };
       pending.then?.();
@@ -61,7 +73,13 @@ export class Machine {
 
   /** Time spent paused does not count against a wait. */
   shiftWait(ms: number): void {
-    if (this.pending?.kind === 'time') this.pending.until += ms;
+    const pending = this.pending;
+    if (pending?.kind === 'time') pending.until += ms;
+    if (pending?.kind === 'robot') {
+      pending.until += ms;
+      // The pause stopped the robot's timed action: what is left of it is waited on the clock.
+      if (pending.cancelled) this.pending = { kind: 'time', until: pending.until, then: pending.then };
+    }
   }
 
   /** The program ends: forget everything still to do. */
@@ -155,9 +173,21 @@ export class Machine {
   }
 
   private runRobot(stmt: RobotStmt): void {
-    const ms = runRobotStatement(stmt, this.host);
-    if (ms === null) return;
-    this.pending = { kind: 'time', until: this.host.clock.now() + ms.ms, then: ms.then };
+    const timed = runRobotStatement(stmt, this.host);
+    if (timed === null) return;
+    const until = this.host.clock.now() + timed.ms;
+    if (!timed.byRobot) {
+      this.pending = { kind: 'time', until, then: timed.then };
+      return;
+    }
+    const pending: Extract<Pending, { kind: 'robot' }> = { kind: 'robot', until, then: timed.then, done: false, cancelled: false };
+    this.pending = pending;
+    timed.byRobot((finished) => {
+      if (this.pending !== pending || pending.done) return;
+      pending.done = true;
+      pending.cancelled = !finished;
+      this.host.wake();
+    });
   }
 
   private runIf(stmt: Extract<Stmt, { kind: 'if' }>): void {

@@ -22,6 +22,11 @@ export interface RobotHost {
 export interface Timed {
   readonly ms: number;
   readonly then: (() => void) | null;
+  /**
+   * The robot times this one itself (its RobotIo has a BoardTimer): the machine calls `byRobot` to
+   * start it, and goes on when the robot calls `done` rather than after `ms` of its own clock.
+   */
+  readonly byRobot?: (done: (finished: boolean) => void) => void;
 }
 
 
@@ -48,6 +53,9 @@ export function runRobotStatement(stmt: RobotStmt, host: RobotHost): Timed | nul
     case 'sound.beep': {
       const frequency = evaluateNumber(stmt.frequency, ctx);
       const ms = durationMs(evaluateNumber(stmt.seconds, ctx));
+      if (ctx.io.timer) {
+        return { ms, then: () => actuators.noTone(id), byRobot: (done) => actuators.timedTone(frequency, ms, id, done) };
+      }
       actuators.tone(frequency, id);
       return { ms, then: () => actuators.noTone(id) };
     }
@@ -68,8 +76,15 @@ function turn(stmt: Extract<Stmt, { kind: 'motors.turn' }>, host: RobotHost): Ti
   return drive(plan, stmt.blockId, host);
 }
 
-/** Both motors as planned, then both stopped when the time is up. */
+/**
+ * Both motors as planned, then both stopped when the time is up: timed by the robot when it can
+ * (RobotIo.timer), else by the runtime's clock.
+ */
 function drive(plan: MotorPlan, blockId: string, host: RobotHost): Timed {
+  const then = (): void => host.actuators.setMotors(0, 0, blockId);
+  if (host.eval.io.timer) {
+    return { ms: plan.ms, then, byRobot: (done) => host.actuators.timedMove(plan.left, plan.right, plan.ms, blockId, done) };
+  }
   host.actuators.setMotors(plan.left, plan.right, blockId);
-  return { ms: plan.ms, then: () => host.actuators.setMotors(0, 0, blockId) };
+  return { ms: plan.ms, then };
 }

@@ -50,6 +50,7 @@ export class Runtime {
   private readonly events = new Emitter<RunEvent>();
   private readonly errors = new Emitter<Extract<RunEvent, { type: 'error' }>>();
   private readonly states = new Emitter<RunState>();
+  private readonly wakes = new Emitter<void>();
   private readonly actuators: Actuators;
   private readonly machine: Machine;
   private readonly stepBudget: number;
@@ -78,6 +79,9 @@ export class Runtime {
         if (this.events.active) this.emit({ type: 'block', t: clock.now(), blockId });
       },
       emitSay: (blockId, text) => this.emit({ type: 'say', t: clock.now(), blockId, text }),
+      wake: () => {
+        if (this.runState === 'running' && !this.ending) this.wakes.emit();
+      },
     });
   }
 
@@ -101,6 +105,11 @@ export class Runtime {
 
   onDidChangeState(listener: (s: RunState) => void): () => void {
     return this.states.on(listener);
+  }
+
+  /** The robot finished a move, turn or beep it timed itself: the program can go on now. */
+  onDidWake(listener: () => void): () => void {
+    return this.wakes.on(listener);
   }
 
   /** Prepares the robot for what the program uses, then runs. A robot that cannot be prepared ends the run. */
