@@ -5,7 +5,10 @@
  * - the chip holds up to three unread bytes (a two-byte receive FIFO and the shift register); avr8js
  *   gets the next one only once the firmware has read the last (RXC clear); a byte that arrives with
  *   all three full is lost (data overrun), as when Optiboot blinks its LED while avrdude syncs;
- * - a byte that arrives while the receiver is disabled (before Serial.begin, during a reset) is lost.
+ * - a byte that arrives while the receiver is disabled (before Serial.begin, during a reset) is lost;
+ * - writing UCSR0B with the receiver on (e.g. to turn the send interrupt UDRIE on or off, as every
+ *   interrupt-driven serial driver does) leaves an unread byte alone: avr8js clears RXC there, so the
+ *   byte was lost and the next one took its place.
  * The host's bytes wait in `pending` (the pty has no baud rate: the host may write a burst at once).
  */
 import type { AVRUSART, CPU } from 'avr8js';
@@ -14,6 +17,7 @@ import type { usart0Config } from 'avr8js';
 /** Bytes the chip can hold unread: avr8js's data register plus FIFO and shift register. */
 const HELD_BYTES = 3;
 const RXC = 0x80;
+const RXEN = 0x10;
 /** When the firmware has not set a baud rate yet, the host's bytes still take time: 115200 baud, 8N1. */
 const DEFAULT_CYCLES_PER_CHAR = Math.round((16_000_000 / 115_200) * 10);
 
@@ -29,6 +33,21 @@ export class ReceiveLine {
     private readonly usart: AVRUSART,
     private readonly config: typeof usart0Config,
   ) {
+    const writeControl = cpu.writeHooks[config.UCSRB]!;
+    const rxComplete = {
+      address: config.rxCompleteInterrupt,
+      flagRegister: config.UCSRA,
+      flagMask: RXC,
+      enableRegister: config.UCSRB,
+      enableMask: RXC,
+      constant: true,
+    };
+    cpu.writeHooks[config.UCSRB] = (value, oldValue, address, mask) => {
+      const unread = (cpu.data[config.UCSRA]! & RXC) !== 0;
+      const handled = writeControl(value, oldValue, address, mask);
+      if (unread && value & RXEN && oldValue & RXEN) cpu.setInterruptFlag(rxComplete);
+      return handled;
+    };
     const read = cpu.readHooks[config.UDR]!;
     cpu.readHooks[config.UDR] = (address) => {
       const value = read(address);
