@@ -1,25 +1,21 @@
 /**
  * A robot profile as RoboKit firmware configuration lines (docs/protocol.md, "Configuration"), and
- * the configuration hash the board will report once it has them, so the host configures a board
- * only when its stored wiring differs. Pure functions.
+ * the configuration hash the board will report once it has them (docs/protocol.md: the canonical
+ * text, in its order, every optional number written out), so the host configures a board only when
+ * its stored wiring differs. Pure functions.
  */
+import { crc32 } from 'node:zlib';
 import type { PinName, Profile } from '../../app/core/profiles';
 
-/** FNV-1a 32-bit, as the firmware computes `cfg hash`. */
-const FNV_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-export function fnv1a(text: string, hash = FNV_BASIS): number {
-  let h = hash;
-  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, FNV_PRIME) >>> 0;
-  return h;
-}
-
-/** The hash of these accepted `cfg` lines after a `cfg reset`: 8 upper-case hex digits. */
+/**
+ * The hash the board reports (`cfg hash`) once configured with these lines: the CRC-32 (zlib's) of
+ * the canonical text — each line ended by a newline — in 8 upper-case hex digits.
+ */
 export function configHash(lines: readonly string[]): string {
-  let h = FNV_BASIS;
-  for (const line of lines) h = fnv1a(`${line}\n`, h);
-  return h.toString(16).toUpperCase().padStart(8, '0');
+  return crc32(lines.map((line) => `${line}\n`).join(''))
+    .toString(16)
+    .toUpperCase()
+    .padStart(8, '0');
 }
 
 /** 13 → "D13", "A0" → "A0", 14 → "A0" (A0–A5 are digital 14–19 on an Uno). */
@@ -31,14 +27,14 @@ export function pinName(pin: PinName): string {
 /** The kit id the board stores (≤ 16 characters). */
 export const kitId = (profile: Profile): string => profile.id.slice(0, 16);
 
-/** Every `cfg` line the profile needs, `cfg kit` last (before `cfg save`, which the caller sends). */
+/** Every `cfg` line the profile needs, in the canonical order, `cfg kit` last (`cfg save` is the caller's). */
 export function configLines(profile: Profile): string[] {
   const p = profile.pins;
   const lines: string[] = [];
   const m = p.motors;
   if (m?.type === 'hbridge') {
     lines.push(
-      `cfg motors hbridge ${pinName(m.left.pwm)} ${pinName(m.left.dir)} ${pinName(m.right.pwm)} ${pinName(m.right.dir)} ${m.forwardLevel}`,
+      `cfg motors hbridge ${pinName(m.left.pwm)} ${pinName(m.left.dir)} ${pinName(m.right.pwm)} ${pinName(m.right.dir)} ${m.forwardLevel} 0`,
     );
   } else if (m?.type === 'continuous-servo') {
     const mirror = (m.left.mirrored ? 1 : 0) | (m.right.mirrored ? 2 : 0);

@@ -242,7 +242,12 @@ export class RobokitRobot implements RobotIo {
         this.wait.wake();
         return;
       case 'evt':
-        if (event.args[0] === 'failsafe') this.cancelTimed();
+        if (event.args[0] === 'failsafe') {
+          // The board stopped everything and its sensor reports (the host was silent too long but is
+          // back): timed actions are over; ask for the same reports again.
+          this.cancelTimed();
+          if (this.watching.startsWith('watch ') && !this.disposed) this.transport.send(this.watching);
+        }
         return;
     }
   }

@@ -106,7 +106,7 @@ describe('configuration from the profile', () => {
     const first = await connect(board);
     const lines = configLines(twoWheel);
     expect(board.received.filter((l) => l.startsWith('cfg'))).toEqual(['cfg reset', ...lines, 'cfg save']);
-    expect(board.storedHash.toString(16).toUpperCase().padStart(8, '0')).toBe(configHash(lines));
+    expect(board.storedHash).toBe(configHash(lines));
     expect(board.kit).toBe('arduino-2wd');
     await first.close();
     board.received.length = 0;
@@ -123,8 +123,10 @@ describe('configuration from the profile', () => {
     expect(board.kit).toBe('servo-bot');
   });
 
-  it('the configuration hash is the protocol’s FNV-1a (docs/protocol.md’s example)', () => {
-    expect(configHash(['cfg light D13'])).toBe('B7FAC281');
+  it('the configuration hash is the protocol’s CRC-32 of the canonical text (docs/protocol.md’s example)', () => {
+    expect(configHash(['cfg motors hbridge D5 D4 D6 D7 1 0', 'cfg light D13', 'cfg kit arduino-2wd'])).toBe('294A8E3E');
+    expect(configHash([])).toBe('00000000');
+    expect(configLines(twoWheel)[0]).toBe('cfg motors hbridge D5 D4 D6 D7 1 0');
   });
 });
 

@@ -5,7 +5,7 @@
  * the host's transport, adapter and detection; the real firmware is tested on the emulated Uno.
  */
 import { type Scheduler, systemScheduler } from '../../../firmware-bridge/src/command-queue';
-import { fnv1a } from '../../../firmware-bridge/src/robokit-config';
+import { configHash } from '../../../firmware-bridge/src/robokit-config';
 import type { FakeEndpoint, FakeLink } from './fake-board';
 
 export type RobokitBehaviour = 'robokit' | 'silent' | 'garbage-first';
@@ -17,7 +17,6 @@ interface TimedAction {
   readonly cancel: () => void;
 }
 
-const FNV_BASIS = 0x811c9dc5;
 
 export class FakeRobokitBoard implements FakeEndpoint {
   motors = { left: 0, right: 0 };
@@ -31,10 +30,10 @@ export class FakeRobokitBoard implements FakeEndpoint {
   readonly events: string[] = [];
   kit = '-';
   name = 'Robot Lila';
-  storedHash = FNV_BASIS;
+  storedHash = '00000000';
   failsafeMs = 300;
   failsafeFired = 0;
-  private hash = FNV_BASIS;
+  private lines: string[] = [];
   private configured = new Set<string>();
   private savedCaps: string[] = [];
   private move: TimedAction | undefined;
@@ -141,15 +140,15 @@ export class FakeRobokitBoard implements FakeEndpoint {
   private cfg(line: string, args: string[]): string {
     const part = args[0];
     if (part === 'reset') {
-      this.hash = FNV_BASIS;
+      this.lines = [];
       this.configured.clear();
       return 'ok';
     }
-    if (part === 'hash') return `ok hash=${hex(this.storedHash)}`;
+    if (part === 'hash') return `ok hash=${this.storedHash}`;
     if (part === 'save') {
-      this.storedHash = this.hash;
+      this.storedHash = configHash(this.lines);
       this.savedCaps = [...this.configured];
-      return `ok hash=${hex(this.storedHash)}`;
+      return `ok hash=${this.storedHash}`;
     }
     if (part === 'kit') this.kit = args[1] ?? '-';
     const caps: Record<string, string> = {
@@ -165,7 +164,7 @@ export class FakeRobokitBoard implements FakeEndpoint {
     };
     if (part !== 'kit' && part !== 'calib' && !(part! in caps)) return 'err unknown cfg';
     if (part! in caps) this.configured.add(caps[part!]!);
-    this.hash = fnv1a(`${line}\n`, this.hash);
+    this.lines.push(line);
     return 'ok';
   }
 
@@ -259,5 +258,3 @@ export class FakeRobokitBoard implements FakeEndpoint {
     this.tone?.cancel();
   }
 }
-
-const hex = (n: number): string => n.toString(16).toUpperCase().padStart(8, '0');
