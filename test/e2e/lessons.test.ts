@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildPack } from '../../app/host/packs';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
+import { setDisplay, uploadProject } from './app-page';
 
 let rig: Rig;
 let scratch: string;
@@ -207,7 +208,7 @@ describe('lessons (Chromium, robokit serve)', () => {
 
     // Its seconds: the block's second number. Click it and type, as a child would.
     const seconds = snapped.locator('.blocklyNumberField').nth(1);
-    expect((await seconds.textContent())?.trim()).toBe('1');
+    expect((await seconds.textContent())?.trim()).toBe('2');
     await seconds.click();
     const input = p.locator('.blocklyHtmlInput');
     await input.waitFor({ state: 'visible' });
@@ -251,11 +252,11 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await p.locator('#step-count').textContent()).toBe('Step 2 of 2');
     expect(await p.locator('#step-body h1').textContent()).toBe('Check');
     expect(await verdict().locator('.verdict-text').textContent()).toBe('Challenge passed! ★★★ in 9 s with 1 block(s).');
-    await p.locator('#high-contrast').check();
+    await setDisplay(p, '#high-contrast', true);
     await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');
     await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-en-high-contrast.png') });
     expect(await axeSerious(p, '#lesson-panel')).toEqual([]);
-    await p.locator('#high-contrast').uncheck();
+    await setDisplay(p, '#high-contrast', false);
     await p.locator('#language').selectOption('fr');
     await expect.poll(() => p.locator('#lesson-check').textContent()).toBe('✔ Vérifier');
   });
@@ -282,11 +283,7 @@ describe('lessons (Chromium, robokit serve)', () => {
 
   test('opening a pupil’s project file brings its lesson back; a plain project leaves it', async () => {
     const p = page();
-    const upload = async (name: string, project: object) => {
-      const chooser = p.waitForEvent('filechooser');
-      await p.locator('#open').click();
-      await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
-    };
+    const upload = (name: string, project: object) => uploadProject(p, name, project);
     const workspace = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40 }] } };
     const base = { format: 'robokit-project', version: 1, name: 'Travail de Léa', profile: 'sim', workspace };
     await upload('lea.robokit', { ...base, lesson: { pack: 'fr.robokit.test-mini', lesson: 'avancer' } });
@@ -310,7 +307,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await p.locator('#pair-time').textContent()).toBe('Chrono 0:00');
     expect(await p.locator('#pair-next').textContent()).toBe('Échange des rôles dans 3:00');
     await p.locator('#pair-timer').click();
-    expect(await p.locator('#pair-timer').textContent()).toBe('⏸ Pause');
+    expect(await p.locator('#pair-timer').textContent()).toBe('❚❚ Pause');
     await p.clock.runFor(61_000);
     expect(await p.locator('#pair-time').textContent()).toBe('Chrono 1:01');
     expect(await p.locator('#swap-now').textContent()).toBe('');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
-import { uploadProject } from './app-page';
+import { setDisplay, uploadProject } from './app-page';
 
 let rig: Rig;
 
@@ -259,12 +259,20 @@ describe('main screen (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).toBe('ended');
   });
 
-  test('Enregistrer in the browser downloads the project as a .robokit file', async () => {
+  test('Enregistrer asks for the name, then the browser downloads the project under it', async () => {
     const p = page();
-    const download = p.waitForEvent('download');
     await p.locator('#save').click();
+    await expect.poll(() => p.locator('#ask').isVisible()).toBe(true);
+    expect(await p.locator('#ask-title').textContent()).toBe('Enregistrer le projet');
+    // Cancelling saves nothing.
+    await p.locator('#ask-cancel').click();
+    await expect.poll(() => p.locator('#ask').count()).toBe(0);
+    await p.locator('#save').click();
+    await p.locator('#ask-input').fill('Deux mots');
+    const download = p.waitForEvent('download');
+    await p.locator('#ask-ok').click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/\.robokit$/);
+    expect(file.suggestedFilename()).toBe('Deux mots.robokit');
     const saved = JSON.parse(await readFile((await file.path())!, 'utf8')) as { format: string; workspace: unknown };
     expect(saved.format).toBe('robokit-project');
     expect(JSON.stringify(saved.workspace)).toContain('"say2"');
@@ -290,8 +298,8 @@ describe('main screen (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#run').textContent()).toBe('▶ Run');
     // The status line's last notice is said again in English.
     await expect.poll(() => p.locator('#save-state').textContent()).toMatch(/^(Project saved\.|Saved automatically)$/);
-    await p.locator('#high-contrast').check();
-    await p.locator('#large-text').check();
+    await setDisplay(p, '#high-contrast', true);
+    await setDisplay(p, '#large-text', true);
     await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');
     await p.reload();
     await p.waitForSelector('body[data-ready="true"]');
@@ -304,8 +312,8 @@ describe('main screen (Chromium, robokit serve)', () => {
     expect(await p.locator('.blocklyToolboxCategory', { hasText: 'Movement' }).count()).toBe(1);
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-en-high-contrast-large.png') });
     await p.locator('#language').selectOption('fr');
-    await p.locator('#high-contrast').uncheck();
-    await p.locator('#large-text').uncheck();
+    await setDisplay(p, '#high-contrast', false);
+    await setDisplay(p, '#large-text', false);
     await expect.poll(() => p.locator('#run').textContent()).toBe('▶ Lancer');
   });
 

@@ -28,7 +28,7 @@ export const MOVEMENT_BLOCKS: readonly CatalogEntry[] = [
         { type: 'input_value', name: 'SECONDS', check: 'Number' },
       ],
     }),
-    toolbox: { kind: 'block', inputs: { SPEED: num(50), SECONDS: num(1) } },
+    toolbox: { kind: 'block', inputs: { SPEED: num(50), SECONDS: num(2) } },
     compile: (b, ctx) => ({
       kind: 'motors.move',
       blockId: b.id,

@@ -104,10 +104,17 @@ class App {
       blockCount: () => this.editor.blockCount(),
       profile: () => this.profile,
       opened: (opened) => this.showProject(opened),
+      started: (project) => {
+        this.lessons.close({ focus: false });
+        this.showProject({ project, fileName: null, source: 'lesson' });
+      },
+      starterWorkspace: () => STARTER_WORKSPACE,
       notice: (text) => (l.saveState.textContent = text),
       banner: (text) => this.banner(text),
     }, this.locale);
     if (startup) this.files.adopt(startup);
+    // What the page starts with (the last autosave, a lesson, the start block) counts as kept.
+    this.files.markKept();
     this.lessons = this.lessonMode(host);
     this.wire();
     this.applyLocaleToPage();
@@ -132,6 +139,7 @@ class App {
           const opened: OpenedProject = { project, fileName: null, source: 'lesson' };
           this.files.adopt(opened);
           this.showProject(opened);
+          this.files.markKept();
           this.files.autosaveSoon();
         },
         linkLesson: (lesson) => {
@@ -221,11 +229,16 @@ class App {
 
   private wire(): void {
     const l = this.layout;
+    l.newProject.addEventListener('click', () => void this.files.newProject());
     l.open.addEventListener('click', () => void this.files.open());
     l.save.addEventListener('click', () => void this.files.save());
     l.undo.addEventListener('click', () => this.editor.undo());
     l.redo.addEventListener('click', () => this.editor.redo());
     l.bannerClose.addEventListener('click', () => this.banner(null));
+    const display = l.root.querySelector<HTMLDetailsElement>('#display-menu');
+    document.addEventListener('click', (e) => {
+      if (display?.open && !display.contains(e.target as Node)) display.open = false;
+    });
     l.language.addEventListener('change', () => void this.changeSettings({ locale: l.language.value === 'en' ? 'en' : 'fr' }));
     l.highContrast.addEventListener('change', () => void this.changeSettings({ highContrast: l.highContrast.checked }));
     l.largeText.addEventListener('change', () => void this.changeSettings({ largeText: l.largeText.checked }));
@@ -295,6 +308,10 @@ class App {
 
   private showProject(opened: OpenedProject): void {
     this.runs.marks.clearAll();
+    // Nothing of the old program stays: its trail on the simulator, its sensor curves, its ending.
+    this.sim.reset();
+    this.chart.clear();
+    this.runs.forgetEnding();
     if (opened.project.profile !== this.profile && findProfile(opened.project.profile)) {
       this.profile = opened.project.profile;
       this.robot.profileSelect.value = this.profile;

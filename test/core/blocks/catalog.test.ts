@@ -137,7 +137,7 @@ describe('buildToolbox', () => {
   it('uses the sensible defaults', () => {
     const nums = (type: string) =>
       Object.fromEntries(Object.entries(findToolboxBlock(type)!.inputs ?? {}).map(([k, v]) => [k, v.shadow.fields['NUM']]));
-    expect(nums('robot_move')).toEqual({ SPEED: 50, SECONDS: 1 });
+    expect(nums('robot_move')).toEqual({ SPEED: 50, SECONDS: 2 });
     expect(nums('robot_turn')).toEqual({ DEGREES: 90 });
     expect(nums('robot_beep')).toEqual({ FREQUENCY: undefined, SECONDS: 0.5 });
     expect(findToolboxBlock('robot_beep')!.inputs!['FREQUENCY']!.shadow).toEqual({ type: 'robokit_note', fields: { NOTE: '440' } });

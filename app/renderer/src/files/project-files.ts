@@ -1,12 +1,14 @@
 /**
- * Open / save `.robokit` files and autosave. In Electron the host shows its own dialogs; in the
- * browser a file is uploaded (its text goes to the host, which validates it) and saving offers a
- * download. Autosave sends the project to the host 700 ms after the last change, and at least every
+ * New / open / save `.robokit` files and autosave. Saving asks for the project's name; starting a
+ * new project or opening another asks first when the program on screen changed since it was last
+ * saved or opened. In Electron the host shows its own file dialogs; in the browser a file is uploaded
+ * (its text goes to the host, which validates it) and saving offers a download. Autosave sends the project to the host 700 ms after the last change, and at least every
  * second while changes keep coming; the host writes it atomically and keeps versions.
  */
 import type { Locale } from '../../../core/i18n/messages';
 import type { HostInfo, OpenedProject, Project, RobokitApi, WorkspaceJson } from '../../../shared/api';
 import { markOpened } from '../bench/marks';
+import { ask } from '../shell/ask';
 import { debounce } from '../shell/dom';
 import { failureText } from '../shell/error-text';
 import { ui, type UiKey } from '../shell/ui-text';
@@ -21,6 +23,10 @@ export interface ProjectFilesHooks {
   profile(): string;
   /** Show an opened project. */
   opened(opened: OpenedProject): void;
+  /** A new, empty project (the starter blocks), with nothing left of the old one. */
+  started(project: Project): void;
+  /** The starter workspace of a new project. */
+  starterWorkspace(): WorkspaceJson;
   notice(text: string): void;
   banner(text: string | null): void;
 }
@@ -30,6 +36,8 @@ export class ProjectFiles {
   private lesson: Project['lesson'] | undefined;
   readonly autosaveSoon: ReturnType<typeof debounce<[]>>;
   private autosaves = 0;
+  /** The blocks as last saved, opened or started (a program that differs is unsaved work). */
+  private kept: string | null = null;
 
   constructor(
     private readonly api: RobokitApi,
@@ -64,6 +72,33 @@ export class ProjectFiles {
     this.lesson = opened.project.lesson;
   }
 
+  /** Remembers the blocks on screen as saved (after an open, a save, a new project). */
+  markKept(): void {
+    this.kept = JSON.stringify(this.hooks.workspace());
+  }
+
+  get unsaved(): boolean {
+    return this.kept !== null && JSON.stringify(this.hooks.workspace()) !== this.kept;
+  }
+
+  /** True when nothing unsaved would be lost, or the person agreed to replace it. */
+  private async mayReplace(message: 'replaceNew' | 'replaceOpen'): Promise<boolean> {
+    if (!this.unsaved) return true;
+    const l = this.locale;
+    return (await ask({ title: ui('replaceTitle', l), message: ui(message, l), ok: ui('replaceOk', l), cancel: ui('cancel', l) })) !== null;
+  }
+
+  async newProject(): Promise<void> {
+    if (!(await this.mayReplace('replaceNew'))) return;
+    const project: Project = { format: 'robokit-project', version: 1, name: ui('projectName', this.locale), profile: this.hooks.profile(), workspace: this.hooks.starterWorkspace() };
+    this.adopt({ project, fileName: null, source: 'upload' });
+    this.hooks.started(project);
+    this.markKept();
+    this.hooks.banner(null);
+    this.notice('newDone');
+    this.autosaveSoon();
+  }
+
   project(): Project {
     return {
       format: 'robokit-project',
@@ -77,6 +112,7 @@ export class ProjectFiles {
   }
 
   async open(): Promise<void> {
+    if (!(await this.mayReplace('replaceOpen'))) return;
     if (!this.host.fileDialogs) {
       this.fileInput.value = '';
       this.fileInput.click();
@@ -89,6 +125,16 @@ export class ProjectFiles {
   }
 
   async save(): Promise<void> {
+    const l = this.locale;
+    // Electron's own save dialog asks for the name; the browser's download would not.
+    const name = this.host.fileDialogs ? this.name : await ask({
+      title: ui('saveAsTitle', l),
+      input: { label: ui('saveAsLabel', l), value: this.name },
+      ok: ui('saveAsOk', l),
+      cancel: ui('cancel', l),
+    });
+    if (name === null) return;
+    this.name = name;
     await this.guard(async () => {
       // A download is not kept by the host: autosave first, so the work survives a crash.
       this.autosaveSoon.cancel();
@@ -96,6 +142,7 @@ export class ProjectFiles {
       const result = await this.api.saveProject({ project: this.project() });
       if (result.status === 'cancelled') return;
       if (result.status === 'download') download(result.fileName, result.text);
+      this.markKept();
       this.notice('saved');
     });
   }
@@ -114,6 +161,7 @@ export class ProjectFiles {
   private show(opened: OpenedProject): void {
     this.adopt(opened);
     this.hooks.opened(opened);
+    this.markKept();
     markOpened(this.blockCount());
     this.hooks.banner(null);
     this.notice('opened');

@@ -54,6 +54,7 @@ export class LessonMode {
         close: () => this.close(),
         restart: () => this.restart(),
         showSolution: () => void this.showSolution(),
+        relayout: () => this.app.relayout(),
       },
       locale,
     );

@@ -8,6 +8,7 @@ import { formatNumber } from '../../../core/challenge/verdict';
 import { message, type Locale } from '../../../core/i18n/messages';
 import type { LessonVerdict, OpenedLesson } from '../../../shared/api';
 import { h } from '../shell/dom';
+import { ui } from '../shell/ui-text';
 import { apiErrorText } from '../shell/error-text';
 import { goalText, lt, modeText } from './lesson-text';
 import { PairTimer } from './pair-timer';
@@ -18,6 +19,8 @@ export interface LessonPanelHooks {
   close(): void;
   restart(): void;
   showSolution(): void;
+  /** The panel changed width (folded or unfolded): the editor takes the room. */
+  relayout(): void;
 }
 
 export class LessonPanel {
@@ -26,6 +29,9 @@ export class LessonPanel {
   private readonly title = h('h2', { class: 'lesson-title', id: 'lesson-title', tabindex: -1 });
   private readonly meta = h('p', { class: 'card-meta', id: 'lesson-meta' });
   private readonly closeButton = h('button', { type: 'button', class: 'btn btn-icon lesson-close', id: 'lesson-close' }, h('span', { 'aria-hidden': 'true' }, '×'));
+  /** Folds the panel to a narrow strip, so the blocks get the room on a small screen. */
+  private readonly foldButton = h('button', { type: 'button', class: 'btn btn-icon lesson-fold', id: 'lesson-fold', 'aria-expanded': 'true' }, h('span', { 'aria-hidden': 'true' }, '◀'));
+  private readonly unfoldButton = h('button', { type: 'button', class: 'btn lesson-unfold', id: 'lesson-unfold', 'aria-expanded': 'false' });
   private readonly pairSlot = h('div', { class: 'pair-slot' });
   private readonly stepCount = h('p', { class: 'step-count', id: 'step-count', 'aria-live': 'polite' });
   private readonly stepBody = h('div', { class: 'step-body', id: 'step-body' });
@@ -58,7 +64,8 @@ export class LessonPanel {
     this.element = h(
       'aside',
       { id: 'lesson-panel', class: 'lesson-panel', 'aria-labelledby': 'lesson-title' },
-      h('div', { class: 'lesson-head' }, h('div', {}, this.pack, this.title), this.closeButton),
+      this.unfoldButton,
+      h('div', { class: 'lesson-head' }, h('div', {}, this.pack, this.title), h('div', { class: 'lesson-head-buttons' }, this.foldButton, this.closeButton)),
       this.meta,
       this.pairSlot,
       h(
@@ -120,7 +127,18 @@ export class LessonPanel {
     if (verdict) this.verdictBox.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Folded: only a « Leçon » strip is left; unfolded: the whole lesson. */
+  setFolded(folded: boolean): void {
+    this.element.classList.toggle('folded', folded);
+    this.foldButton.setAttribute('aria-expanded', String(!folded));
+    this.unfoldButton.setAttribute('aria-expanded', String(!folded));
+    this.hooks.relayout();
+    (folded ? this.unfoldButton : this.foldButton).focus();
+  }
+
   private wire(): void {
+    this.foldButton.addEventListener('click', () => this.setFolded(true));
+    this.unfoldButton.addEventListener('click', () => this.setFolded(false));
     this.prev.addEventListener('click', () => this.go(-1));
     this.next.addEventListener('click', () => this.go(1));
     this.hintButton.addEventListener('click', () => {
@@ -150,6 +168,9 @@ export class LessonPanel {
     if (!lesson) return;
     const l = this.locale;
     const card = lesson.card;
+    this.foldButton.setAttribute('aria-label', ui('lessonCollapse', l));
+    this.foldButton.title = ui('lessonCollapse', l);
+    this.unfoldButton.textContent = `▶ ${ui('lessonExpand', l)}`;
     this.closeButton.setAttribute('aria-label', lt('closeLesson', l));
     this.closeButton.title = lt('closeLesson', l);
     this.pack.textContent = card.packTitle[l];

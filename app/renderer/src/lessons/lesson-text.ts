@@ -82,7 +82,7 @@ export const LESSON_TEXT = defineText({
   partnerB: { fr: 'Élève B', en: 'Pupil B' },
   timer: { fr: 'Chrono', en: 'Timer' },
   startTimer: { fr: '▶ Démarrer le chrono', en: '▶ Start the timer' },
-  pauseTimer: { fr: '⏸ Pause', en: '⏸ Pause' },
+  pauseTimer: { fr: '❚❚ Pause', en: '❚❚ Pause' },
   swapIn: { fr: 'Échange des rôles dans {time}', en: 'Swap roles in {time}' },
   swapNow: { fr: 'C’est l’heure d’échanger les rôles !', en: 'Time to swap roles!' },
   swapDone: { fr: 'Rôles échangés', en: 'Roles swapped' },

@@ -207,6 +207,14 @@ export class RunControls {
     });
   }
 
+  /** Another program is on screen: the last one's ending is not its news (a run still going keeps its state). */
+  forgetEnding(): void {
+    if (this.state === 'running' || this.state === 'paused') return;
+    this.state = 'idle';
+    this.stateText = 'stateIdle';
+    this.render();
+  }
+
   private setState(state: RunState): void {
     this.state = state;
     if (state === 'running') this.stateText = 'stateRunning';

@@ -1,5 +1,5 @@
 /**
- * The main screen: toolbar on top (Lancer, Stop, Pas à pas, undo/redo, Ouvrir, Enregistrer,
+ * The main screen: toolbar on top (Lancer, Stop, Pas à pas, undo/redo, Nouveau, Ouvrir, Enregistrer,
  * settings, language), the block editor in the centre, and on the right the simulator above tabs
  * for the robot, the sensor chart and the code. Built once; texts are set by `applyTexts`.
  */
@@ -14,6 +14,7 @@ export interface Layout {
   readonly step: HTMLButtonElement;
   readonly undo: HTMLButtonElement;
   readonly redo: HTMLButtonElement;
+  readonly newProject: HTMLButtonElement;
   readonly open: HTMLButtonElement;
   readonly save: HTMLButtonElement;
   readonly fileInput: HTMLInputElement;
@@ -87,6 +88,7 @@ export function buildLayout(app: HTMLElement): Layout {
   const step = button('step', 'step', 'btn btn-step');
   const undo = iconButton('undo', 'undo', '↶');
   const redo = iconButton('redo', 'redo', '↷');
+  const newProject = button('new-project', 'newProject', 'btn btn-tool');
   const open = button('open', 'open', 'btn btn-tool');
   const save = button('save', 'save', 'btn btn-tool');
   undo.setAttribute('aria-keyshortcuts', 'Control+Z');
@@ -116,8 +118,14 @@ export function buildLayout(app: HTMLElement): Layout {
         { class: 'toolbar-controls', role: 'toolbar' },
         h('div', { class: 'group group-run' }, run, stop, step),
         h('div', { class: 'group' }, undo, redo),
-        h('div', { class: 'group' }, open, save, fileInput),
-        h('div', { class: 'group group-settings' }, hcLabel, ltLabel, languageLabel),
+        h('div', { class: 'group' }, newProject, open, save, fileInput),
+        h(
+          'div',
+          { class: 'group group-settings' },
+          // Contrast and text size in a small menu, so the toolbar stays on one line at 1366 px, larger text included.
+          h('details', { class: 'display-menu', id: 'display-menu' }, t('display', h('summary', { class: 'btn btn-tool', id: 'display-button' })), h('div', { class: 'display-options' }, hcLabel, ltLabel)),
+          languageLabel,
+        ),
       ),
       'aria-label',
     ),
@@ -135,7 +143,7 @@ export function buildLayout(app: HTMLElement): Layout {
   const statusBar = h('footer', { class: 'status-bar' }, runState, saveState);
 
   app.replaceChildren(toolbar, banner, h('main', { class: 'workarea' }, editor, side), statusBar);
-  return { root: app, run, stop, step, undo, redo, open, save, fileInput, highContrast, largeText, language, runState, saveState, banner, bannerText, bannerClose, editor, simPanel, tabs };
+  return { root: app, run, stop, step, undo, redo, newProject, open, save, fileInput, highContrast, largeText, language, runState, saveState, banner, bannerText, bannerClose, editor, simPanel, tabs };
 }
 
 /** Sets every catalogued text in `root` (and the page's language) for `locale`. */

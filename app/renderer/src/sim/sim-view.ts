@@ -11,7 +11,7 @@ import type { Locale } from '../../../core/i18n/messages';
 import type { Pose, World } from '../../../core/simulator/world';
 import type { SensorReading, SimulationFrame, WorldSummary } from '../../../shared/api';
 import { h } from '../shell/dom';
-import { ui } from '../shell/ui-text';
+import { ui, type UiKey } from '../shell/ui-text';
 import { drawSimulation, worldToCanvas, type Segment, type SimScene } from './sim-canvas';
 
 const BUBBLE_MS = 4000;
@@ -56,6 +56,11 @@ export class SimView {
   private frameRequested = false;
   private bubbleTimer: ReturnType<typeof setTimeout> | undefined;
   private highContrast = false;
+  private readonly stage: HTMLElement;
+  private readonly enlarge: HTMLButtonElement;
+  private readonly fullScreen: HTMLButtonElement;
+  /** What each line drawn on the simulator means. */
+  private readonly legend = h('ul', { class: 'sim-legend', id: 'sim-legend' });
 
   constructor(
     private readonly container: HTMLElement,
@@ -67,14 +72,46 @@ export class SimView {
     this.canvas = h('canvas', { id: 'sim-canvas', class: 'sim-canvas', role: 'img' });
     this.bubble = h('div', { id: 'speech', class: 'speech', role: 'status', 'aria-live': 'polite' });
     this.bubble.hidden = true;
-    const stage = h('div', { class: 'sim-stage' }, this.canvas, this.bubble);
-    container.append(h('div', { class: 'panel-head' }, this.title, h('div', { class: 'field' }, worldLabel, this.worldSelect)), stage);
+    this.enlarge = h('button', { type: 'button', id: 'sim-enlarge', class: 'btn btn-tool btn-small', 'aria-pressed': 'false' });
+    this.fullScreen = h('button', { type: 'button', id: 'sim-fullscreen', class: 'btn btn-tool btn-small' });
+    this.enlarge.addEventListener('click', () => this.setEnlarged(!document.body.classList.contains('sim-large')));
+    this.fullScreen.addEventListener('click', () => {
+      if (document.fullscreenElement) void document.exitFullscreen();
+      else void this.stage.requestFullscreen?.().catch(() => this.setEnlarged(true));
+    });
+    // The size buttons sit on the canvas's top-right corner; the legend is one line under it.
+    this.stage = h('div', { class: 'sim-stage', id: 'sim-stage' }, this.canvas, this.bubble, h('div', { class: 'sim-size' }, this.enlarge, this.fullScreen));
+    container.append(h('div', { class: 'panel-head' }, this.title, h('div', { class: 'field' }, worldLabel, this.worldSelect)), this.stage, this.legend);
     new ResizeObserver(() => this.requestDraw()).observe(this.canvas);
     this.setLocale(locale);
   }
 
+  /** The simulator takes most of the window (the blocks stay beside it), or goes back. */
+  setEnlarged(on: boolean): void {
+    document.body.classList.toggle('sim-large', on);
+    this.enlarge.setAttribute('aria-pressed', String(on));
+    this.enlarge.textContent = ui(on ? 'simShrink' : 'simEnlarge', this.locale);
+    window.dispatchEvent(new Event('resize'));
+  }
+
+  private renderLegend(): void {
+    const w = this.world;
+    const item = (cls: string, key: UiKey) => h('li', { class: `legend-${cls}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), ui(key, this.locale));
+    this.legend.replaceChildren(
+      item('trail', 'legendTrail'),
+      item('ray', 'legendRay'),
+      item('sensors', 'legendLineSensors'),
+      ...(w && w.lines.length > 0 ? [item('line', 'legendLine')] : []),
+      ...(w && w.walls.length > 0 ? [item('wall', 'legendWall')] : []),
+      ...(w && w.zones.length > 0 ? [item('zone', 'legendZone')] : []),
+    );
+  }
+
   setLocale(locale: Locale): void {
     this.locale = locale;
+    this.enlarge.textContent = ui(document.body.classList.contains('sim-large') ? 'simShrink' : 'simEnlarge', locale);
+    this.fullScreen.textContent = ui('simFullScreen', locale);
+    this.renderLegend();
     this.title.textContent = ui('tabSimulator', locale);
     this.canvas.setAttribute('aria-label', ui('simCanvas', locale));
     this.bubble.setAttribute('aria-label', ui('robotSays', locale));
@@ -94,6 +131,7 @@ export class SimView {
 
   showWorld(world: World): void {
     this.world = world;
+    this.renderLegend();
     this.reset();
   }
 
