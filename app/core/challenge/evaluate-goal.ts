@@ -17,11 +17,11 @@
  */
 import type { DrawShapeGoal, Goal, Point } from '../lessons/types';
 import type { Trace } from '../simulator/trace';
-import type { World } from '../simulator/world';
+import { zoneLabel, type World } from '../simulator/world';
 import { matchShape } from './shape-match';
 import { followLine, lightOnFor, neverTouchWall, playTones } from './trace-conditions';
 import { say, seconds, type ConditionResult, type GoalVerdict } from './verdict';
-import { avoidZone, endInZone, reachZone, visitZonesInOrder } from './zone-conditions';
+import { avoidZone, endInZone, reachZone, visitZonesInOrder, type ZoneNames } from './zone-conditions';
 
 export function evaluateGoal(goal: Goal, trace: Trace, world: World): GoalVerdict {
   const judge = new Judge(trace, world);
@@ -35,24 +35,27 @@ export function evaluateGoal(goal: Goal, trace: Trace, world: World): GoalVerdic
 
 class Judge {
   private readonly zones: ReadonlySet<string>;
+  private readonly names: ZoneNames;
 
   constructor(
     private readonly trace: Trace,
     world: World,
   ) {
     this.zones = new Set(world.zones.map((z) => z.name));
+    const byId = new Map(world.zones.map((z) => [z.name, { fr: zoneLabel(z, 'fr'), en: zoneLabel(z, 'en') }]));
+    this.names = (zone) => byId.get(zone) ?? { fr: zone, en: zone };
   }
 
   condition(goal: Goal): ConditionResult {
     const t = this.trace;
     if ('all' in goal) return this.all(goal.all);
     if ('any' in goal) return this.any(goal.any);
-    if ('reachZone' in goal) return this.zone('reachZone', goal.reachZone) ?? reachZone(goal.reachZone, t.zoneEvents);
-    if ('endInZone' in goal) return this.zone('endInZone', goal.endInZone) ?? endInZone(goal.endInZone, t.zoneEvents);
-    if ('avoidZone' in goal) return this.zone('avoidZone', goal.avoidZone) ?? avoidZone(goal.avoidZone, t.zoneEvents);
+    if ('reachZone' in goal) return this.zone('reachZone', goal.reachZone) ?? reachZone(goal.reachZone, t.zoneEvents, this.names);
+    if ('endInZone' in goal) return this.zone('endInZone', goal.endInZone) ?? endInZone(goal.endInZone, t.zoneEvents, this.names);
+    if ('avoidZone' in goal) return this.zone('avoidZone', goal.avoidZone) ?? avoidZone(goal.avoidZone, t.zoneEvents, this.names);
     if ('visitZonesInOrder' in goal) {
       const unknown = goal.visitZonesInOrder.find((z) => !this.zones.has(z));
-      return (unknown !== undefined && this.zone('visitZonesInOrder', unknown)) || visitZonesInOrder(goal.visitZonesInOrder, t.zoneEvents);
+      return (unknown !== undefined && this.zone('visitZonesInOrder', unknown)) || visitZonesInOrder(goal.visitZonesInOrder, t.zoneEvents, this.names);
     }
     if ('neverTouchWall' in goal) return neverTouchWall(t);
     if ('followLine' in goal) return followLine(goal.followLine.fraction, t);

@@ -24,7 +24,8 @@ export interface GoalVerdict {
   readonly conditions: readonly ConditionResult[];
 }
 
-export type SayParams = Readonly<Record<string, string | number>>;
+/** A param may differ by language (a zone's display name): give it as `{ fr, en }`. */
+export type SayParams = Readonly<Record<string, string | number | Localized>>;
 
 /** Numbers written the French way (`7,5`) or the English way (`7.5`), at most one decimal. */
 export function formatNumber(value: number, locale: 'fr' | 'en'): string {
@@ -36,7 +37,9 @@ export function formatNumber(value: number, locale: 'fr' | 'en'): string {
 /** A catalog message in both languages; number params are formatted per language. */
 export function say(code: MessageCode, params: SayParams = {}): Localized {
   const inLocale = (locale: 'fr' | 'en'): Record<string, string> =>
-    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : v]));
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : typeof v === 'string' ? v : v[locale]]),
+    );
   return { fr: message(code, 'fr', inLocale('fr')), en: message(code, 'en', inLocale('en')) };
 }
 

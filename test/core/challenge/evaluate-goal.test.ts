@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal } from '../../../app/core/challenge';
 import type { Goal } from '../../../app/core/lessons/types';
+import type { World } from '../../../app/core/simulator/world';
 import { enter, leave, makeTrace, makeWorld } from './traces';
 
 const world = makeWorld();
@@ -89,6 +90,31 @@ describe('visitZonesInOrder', () => {
       passed: true,
       doneAtMs: 90,
     });
+  });
+});
+
+describe('zone names in sentences', () => {
+  const labelled: World = {
+    ...world,
+    zones: world.zones.map((z) => (z.name === 'arrivee' ? { ...z, label: { fr: 'Arrivée', en: 'Finish' } } : z.name === 'a' ? { ...z, label: { fr: 'Coin 1', en: 'Corner 1' } } : z)),
+  };
+  const say = (goal: Goal, trace: ReturnType<typeof makeTrace>) => evaluateGoal(goal, trace, labelled).conditions[0]!.detail;
+
+  it('quote a labelled zone by its label in each language, never by its id', () => {
+    const miss = say({ endInZone: 'arrivee' }, makeTrace());
+    expect(miss.fr).toContain('« Arrivée »');
+    expect(miss.en).toContain('"Finish"');
+    expect(`${miss.fr} ${miss.en}`).not.toContain('arrivee');
+    const order = say({ visitZonesInOrder: ['a', 'arrivee'] }, makeTrace({ zoneEvents: [enter('arrivee', 100), enter('a', 500)] }));
+    expect(order.fr).toContain('« Arrivée » avant « Coin 1 »');
+    expect(order.en).toContain('"Finish" before "Corner 1"');
+    const ok = say({ visitZonesInOrder: ['a', 'arrivee'] }, makeTrace({ zoneEvents: [enter('a', 100), enter('arrivee', 500)] }));
+    expect(ok.fr).toMatch(/«\s*Coin 1\s*», «\s*Arrivée\s*»/);
+    expect(ok.en).toContain('"Corner 1", "Finish"');
+  });
+
+  it('quote a zone without a label by its id', () => {
+    expect(say({ reachZone: 'b' }, makeTrace()).fr).toContain('« b »');
   });
 });
 

@@ -3,7 +3,7 @@
  * named zones, light sources, the pen trail, the robot with its heading and its sensor rays.
  * World units are centimetres with y up (SPEC §4); the canvas has y down, so y is flipped here.
  */
-import type { Point, Pose, Shape, World } from '../../../core/simulator/world';
+import { zoneLabel, type Point, type Pose, type Shape, type World } from '../../../core/simulator/world';
 import { DISTANCE_MAX_CM } from '../../../core/hardware-rules';
 import {
   DISTANCE_SENSOR_AHEAD_CM,
@@ -97,7 +97,7 @@ function drawArena(ctx: CanvasRenderingContext2D, v: View, world: World, style: 
     ctx.font = `bold ${Math.max(11, Math.round(v.scale * 5))}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(zone.name, lx, ly);
+    ctx.fillText(zoneLabel(zone, style.locale), lx, ly);
   }
   for (const light of world.lights) {
     const [lx, ly] = px(v, [light.x, light.y]);
