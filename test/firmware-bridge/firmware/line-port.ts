@@ -23,9 +23,29 @@ export function isEvent(line: string): boolean {
  */
 export class LinePort {
   readonly lines: ReceivedLine[] = [];
+  private readonly waiting = new Set<() => void>();
   private constructor(private readonly port: SerialPort) {
     const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
-    parser.on('data', (text: string) => this.lines.push({ text, wallMs: performance.now() }));
+    parser.on('data', (text: string) => {
+      this.lines.push({ text, wallMs: performance.now() });
+      for (const wake of this.waiting) wake();
+      this.waiting.clear();
+    });
+  }
+
+  /** Resolves at the next line received, or after `timeoutMs`. */
+  nextLine(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(wake);
+        resolve();
+      }, timeoutMs);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiting.add(wake);
+    });
   }
 
   static open(path: string): Promise<LinePort> {
@@ -50,7 +70,7 @@ export class LinePort {
       if (performance.now() > deadline) {
         throw new Error(`no such line within ${timeoutMs} ms; got: ${JSON.stringify(this.lines.slice(from).map((l) => l.text))}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await this.nextLine(Math.max(1, deadline - performance.now()));
     }
   }
 
