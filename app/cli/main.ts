@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pack: async () => (await import('./commands/pack')).packCommand,
   ports: async () => (await import('./commands/ports')).portsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  firmware: async () => (await import('./commands/firmware')).firmwareCommand,
 };
 
 const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot with blocks
@@ -24,6 +25,8 @@ const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot 
   robokit pack validate PACK
   robokit pack build DIR -o FILE.robokitpack
   robokit ports [--json]
+  robokit firmware install --port PATH [--firmware robokit|firmata] [--json]
+  robokit firmware info --port PATH [--json]
   robokit serve [--port N] [--robot-port PATH]
 `;
 

@@ -9,7 +9,7 @@
  * leaves the version word out, so the code runs as compiled.
  */
 import { readFile } from 'node:fs/promises';
-import { parseIntelHex } from './intel-hex';
+import { parseIntelHex } from '../src/intel-hex';
 import { FLASH_BYTES } from './uno-pins';
 
 export const OPTIBOOT_HEX = '/usr/share/arduino/hardware/arduino/avr/bootloaders/optiboot/optiboot_atmega328.hex';

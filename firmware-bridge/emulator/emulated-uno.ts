@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { BOOT_RESET_VECTOR, withOptiboot } from './bootloader';
 import { EEPROM_BYTES, blankEeprom } from './eeprom-cells';
 import { fetchFirmata } from './fetch-firmata';
-import { parseIntelHex } from './intel-hex';
+import { parseIntelHex } from '../src/intel-hex';
 import type { PwmChange } from './pwm-history';
 import { PtyLink } from './pty-link';
 import { EVENT_FIELDS, EVENT_PIN, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';

@@ -35,6 +35,11 @@ export class SelfProgramming {
     this.corruptAt = address;
   }
 
+  /** The armed fault's address, if it has not fired yet. */
+  get pendingCorruption(): number | null {
+    return this.corruptAt;
+  }
+
   /** The chip after a reset: an empty page buffer. A pending fault stays armed. */
   reset(): void {
     this.buffer.fill(0xff);

@@ -158,6 +158,11 @@ export class UnoMachine {
     this.selfProgramming.corruptNextWrite(address);
   }
 
+  /** The armed flash fault, if it has not fired yet (a rig reset carries it to the next machine). */
+  get pendingFlashCorruption(): number | null {
+    return this.selfProgramming.pendingCorruption;
+  }
+
   /** Bytes the host sent that have not reached the chip yet. */
   takePendingInput(): number[] {
     return this.receiver.takePending();

@@ -158,11 +158,13 @@ function detachSerial(reason?: string): void {
 function resetBoard(): void {
   const startMs = machine.timeMs;
   const pendingInput = machine.takePendingInput();
+  const corruption = machine.pendingFlashCorruption;
   machine = newMachine(machine.flashImage(), startMs, {
     resetVector: config.resetVector,
     resetCause: RESET_CAUSE.external,
   });
   machine.receive(pendingInput);
+  if (corruption !== null) machine.corruptNextFlashWrite(corruption);
   pace = { wall: performance.now(), cycles: 0 };
   for (const [channel, volts] of analogVolts) machine.setAnalogVoltage(channel, volts);
   for (const [pin, level] of drivenInputs) machine.setDigitalInput(pin, level);

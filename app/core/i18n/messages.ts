@@ -9,6 +9,7 @@ import { FILE_MESSAGES } from './file-messages';
 import { ROBOT_MESSAGES } from './robot-messages';
 import { PACK_MESSAGES } from './pack-messages';
 import { APP_MESSAGES } from './app-messages';
+import { FIRMWARE_MESSAGES } from './firmware-messages';
 
 
 export type Locale = 'fr' | 'en';
@@ -26,6 +27,7 @@ export const MESSAGES = {
   ...ROBOT_MESSAGES,
   ...PACK_MESSAGES,
   ...APP_MESSAGES,
+  ...FIRMWARE_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

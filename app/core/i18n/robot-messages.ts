@@ -51,9 +51,12 @@ export const ROBOT_MESSAGES = defineMessages({
   'board-arduino-uno': { fr: 'Arduino Uno', en: 'Arduino Uno' },
   'board-arduino-mega': { fr: 'Arduino Mega', en: 'Arduino Mega' },
   'board-arduino-leonardo': { fr: 'Arduino Leonardo', en: 'Arduino Leonardo' },
+  'board-arduino-nano-every': { fr: 'Arduino Nano Every', en: 'Arduino Nano Every' },
+  'board-arduino-uno-r4': { fr: 'Arduino Uno R4', en: 'Arduino Uno R4' },
+  'board-microbit': { fr: 'Carte micro:bit', en: 'micro:bit board' },
   'board-ch340': {
-    fr: 'Carte compatible Arduino (Nano, puce CH340)',
-    en: 'Arduino-compatible board (Nano, CH340 chip)',
+    fr: 'Carte compatible Arduino (Uno ou Nano clone, mBot ; puce CH340)',
+    en: 'Arduino-compatible board (Uno or Nano clone, mBot; CH340 chip)',
   },
   'board-ch9102': {
     fr: 'Carte compatible Arduino (puce CH9102)',

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOOT_RESET_VECTOR, withOptiboot } from '../../../firmware-bridge/emulator/bootloader';
 import { fetchFirmata } from '../../../firmware-bridge/emulator/fetch-firmata';
-import { parseIntelHex } from '../../../firmware-bridge/emulator/intel-hex';
+import { parseIntelHex } from '../../../firmware-bridge/src/intel-hex';
 import { CYCLES_PER_MS, FLASH_BYTES, RESET_CAUSE, UnoMachine } from '../../../firmware-bridge/emulator/uno-machine';
 
 /** Debian's real Optiboot on the machine alone, in this thread, spoken to in raw STK500v1 bytes. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchFirmata } from '../../../firmware-bridge/emulator/fetch-firmata';
-import { parseIntelHex } from '../../../firmware-bridge/emulator/intel-hex';
+import { parseIntelHex } from '../../../firmware-bridge/src/intel-hex';
 import { CYCLES_PER_MS, FLASH_BYTES, UnoMachine } from '../../../firmware-bridge/emulator/uno-machine';
 import * as F from './firmata-bytes';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntelHexError, parseIntelHex } from '../../../firmware-bridge/emulator/intel-hex';
+import { IntelHexError, parseIntelHex } from '../../firmware-bridge/src/intel-hex';
 
 /** Builds one record with its checksum. */
 function record(type: number, offset: number, data: number[]): string {

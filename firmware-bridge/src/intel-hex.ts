@@ -1,4 +1,4 @@
-/** Intel HEX → flash image, as avrdude would write it. Pure. */
+/** Intel HEX → flash image, as avrdude would write it. Pure; used by the firmware installer and the emulated Uno. */
 
 export class IntelHexError extends Error {
   constructor(
