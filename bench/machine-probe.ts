@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fetchFirmata } from '../firmware-bridge/emulator';
-import { parseIntelHex } from '../firmware-bridge/emulator/intel-hex';
+import { parseIntelHex } from '../firmware-bridge/src/intel-hex';
 import { CYCLES_PER_MS, FLASH_BYTES, UnoMachine } from '../firmware-bridge/emulator/uno-machine';
 import { median } from './stats';
 
