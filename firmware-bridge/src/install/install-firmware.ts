@@ -31,7 +31,7 @@ export interface InstallRequest {
 export interface InstallTimings {
   readonly promptAfterMs?: number;
   readonly giveUpAfterMs?: number;
-  /** How long the new firmware may take to answer after the bootloader leaves. */
+  /** How long the new firmware may take to answer after the bootloader leaves (default 15 s). */
   readonly answerMs?: number;
 }
 
@@ -44,6 +44,7 @@ export interface InstallResult {
 }
 
 const PAGE_BYTES = 128;
+const POST_INSTALL_ANSWER_MS = 15_000;
 /** ATmega328P (and the non-P ATmega328, same flash layout). */
 const SIGNATURES = ['1e950f', '1e9514'];
 
@@ -75,10 +76,9 @@ export async function installFirmware(
     await link.close();
   }
   emit({ type: 'phase', phase: 'checking' });
-  const info = await identifyFirmware(path, open, {
-    expect: loaded.image.id,
-    ...(timings.answerMs !== undefined ? { robokitMs: timings.answerMs, firmataMs: timings.answerMs } : {}),
-  });
+  // It boots first (StandardFirmata blinks ≈ 2 s); a board on a slow or busy host takes longer.
+  const answerMs = timings.answerMs ?? POST_INSTALL_ANSWER_MS;
+  const info = await identifyFirmware(path, open, { expect: loaded.image.id, robokitMs: answerMs, firmataMs: answerMs });
   if (!info || info.firmware !== loaded.image.id) throw new AppError({ code: 'firmware-not-running', params: { path } });
   return { info, baud: reached.baud, dtr: reached.dtr, bytesWritten: loaded.bytes.length };
 }
