@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
+import { FIRMWARE_IMAGES } from '../../firmware-bridge/src/install/firmware-images';
 import { parseIntelHex } from '../../firmware-bridge/src/intel-hex';
 import { lines, robokit, startRobokit, type CliResult } from './robokit';
 
@@ -60,6 +61,29 @@ describe('robokit firmware on the emulated Uno with Optiboot', () => {
     const info = await robokit(['firmware', 'info', '--port', uno.path, '--json']);
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({ firmware: 'firmata', name: 'StandardFirmata', upToDate: true });
+  }, 180_000);
+
+  it('installs the RoboKit firmware by default, and firmware info then reports its name, version and the robot’s id', async () => {
+    uno = await startEmulatedUno({ bootloader: true, hexPath: FIRMATA_HEX }); // an old robot running StandardFirmata
+    const before = await robokit(['firmware', 'info', '--port', uno.path, '--json']);
+    expect(JSON.parse(before.stdout)).toMatchObject({ firmware: 'firmata' });
+
+    const r = await install(uno, [], 0);
+    expect(r.code).toBe(0);
+    expect(events(r.stdout).at(-1)).toMatchObject({ type: 'done', firmware: 'robokit', version: FIRMWARE_IMAGES.robokit.version });
+    const robokitImage = parseIntelHex(await readFile('firmware-bridge/firmware/robokit.hex', 'utf8'), 0x8000);
+    expect((await uno.readFlash()).subarray(0, APPLICATION_BYTES)).toEqual(robokitImage.subarray(0, APPLICATION_BYTES));
+
+    const info = await robokit(['firmware', 'info', '--port', uno.path, '--json']);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      firmware: 'robokit',
+      name: 'robokit',
+      version: FIRMWARE_IMAGES.robokit.version,
+      protocol: 1,
+      robotId: expect.stringMatching(/^[0-9A-F]{8}$/),
+      upToDate: true,
+    });
   }, 180_000);
 
   it('flashes a board whose bootloader starts only when someone presses reset, 3 s later', async () => {

@@ -83,6 +83,13 @@ describe('the images RoboKit ships', () => {
     expect(loaded.bytes.length).toBeLessThanOrEqual(0x7e00);
   });
 
+  it('the RoboKit firmware’s version is the one its sources declare (robokit.h)', async () => {
+    const header = await readFile(`${firmwareDir()!}/robokit/robokit.h`, 'utf8');
+    expect(header).toContain(`#define FIRMWARE_VERSION "${FIRMWARE_IMAGES.robokit.version}"`);
+    const loaded = await loadFirmwareImage('robokit');
+    expect(loaded.bytes.length).toBeGreaterThan(10_000);
+  });
+
   it('a missing image is a clear error, not a crash', async () => {
     await expect(loadFirmwareImage('firmata', '/nonexistent')).rejects.toMatchObject({ code: 'firmware-image-missing' });
   });
