@@ -6,6 +6,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'el
 import { forwardEvents, createDispatcher } from '../host/dispatch';
 import { METHOD_NAMES, apiError, type ApiEnvelope, type RobokitApi, type Unsubscribe } from '../shared/api';
 import type { RequestValidator } from '../shared/api-validate';
+import { fitsMessage } from '../shared/plain-data';
 import { IPC_EVENT_CHANNEL, IPC_METHOD_PREFIX } from '../shared/transport-protocol';
 import { isAppUrl } from './app-url';
 
@@ -36,7 +37,10 @@ export function registerIpc(
         return Promise.reject(new Error('refused'));
       }
       if (args.length > 1) return Promise.resolve({ ok: false, error: apiError('bad-request', { method }) });
-      return dispatch(method, args[0]);
+      // Structured clone overflows on a deep enough reply: checked first (one nesting limit).
+      return dispatch(method, args[0]).then((envelope) =>
+        fitsMessage(envelope) ? envelope : { ok: false as const, error: apiError('file-too-deep') },
+      );
     });
   }
   return () => {
@@ -44,8 +48,14 @@ export function registerIpc(
   };
 }
 
-export function forwardEventsTo(api: RobokitApi, contents: WebContents): Unsubscribe {
+export function forwardEventsTo(
+  api: RobokitApi,
+  contents: WebContents,
+  log: (message: string) => void = (m) => console.error(m),
+): Unsubscribe {
   return forwardEvents(api, (event, data) => {
-    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { event, data });
+    const message = { event, data };
+    if (!fitsMessage(message)) return log(`event ${event} nests too deeply to send`);
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, message);
   });
 }

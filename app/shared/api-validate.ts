@@ -29,6 +29,8 @@ export function createRequestValidator(): RequestValidator {
     }
     const data = params === undefined || params === null ? {} : params;
     const problem = checkPlainData(data);
+    // Too deep: the same sentence as for a file that deep (one nesting limit, see core/nesting.ts).
+    if (problem === 'too-deep') return { ok: false, error: apiError('file-too-deep') };
     if (problem) return { ok: false, error: apiError('bad-request', { method, detail: problem }) };
     const validate = validators.get(method)!;
     if (!validate(data)) {

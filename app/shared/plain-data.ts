@@ -3,15 +3,34 @@
  * overflow the stack) before schema validation: the IPC layer can receive anything structured
  * clone carries (Maps, Dates, typed arrays), and the schema's `type: 'object'` would let those by.
  */
-import { PROJECT_LIMITS } from '../core/project/project';
+import { MESSAGE_NESTING, nestedDeeperThan, PARAMS_NESTING } from '../core/nesting';
 
 export interface PlainDataLimits {
   readonly maxDepth: number;
   readonly maxNodes: number;
 }
 
-/** As deep as a project file may be (a long block sequence nests deeply), plus the message around it. */
-export const PLAIN_DATA_LIMITS: PlainDataLimits = { maxDepth: PROJECT_LIMITS.maxDepth + 16, maxNodes: 2_000_000 };
+/** Request params: a project as deep as a project file may be, inside the params object. */
+export const PLAIN_DATA_LIMITS: PlainDataLimits = { maxDepth: PARAMS_NESTING, maxNodes: 2_000_000 };
+
+/**
+ * JSON text for an outgoing message, or undefined when it nests deeper than a message may (or
+ * cannot be serialised at all): the depth is checked iteratively first, so `JSON.stringify` never
+ * meets a value deep enough to overflow the stack.
+ */
+export function messageJson(value: unknown): string | undefined {
+  if (nestedDeeperThan(value, MESSAGE_NESTING)) return undefined;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Can this go out by structured clone (Electron IPC) without overflowing its stack? */
+export function fitsMessage(value: unknown): boolean {
+  return !nestedDeeperThan(value, MESSAGE_NESTING);
+}
 
 export type PlainDataProblem = 'not-plain' | 'too-deep' | 'too-large';
 

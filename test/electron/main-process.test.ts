@@ -145,6 +145,23 @@ describe('IPC', () => {
     expect((await host.getSettings()).locale).toBe('fr');
   });
 
+  it('one nesting limit: a request, a reply or an event too deep for structured clone is refused with the sentence, never sent', async () => {
+    const { invoke, host, win } = await setup();
+    let deep: unknown = {};
+    for (let i = 0; i < 3000; i++) deep = { next: deep };
+    const tooDeep = { ok: false, error: expect.objectContaining({ code: 'file-too-deep' }) };
+    expect(await invoke('autosave', [{ project: deep }])).toEqual(tooDeep);
+    // A reply that would be too deep (the host must never send one): refused here, not cloned.
+    host.getHostInfo = async () => deep as never;
+    expect(await invoke('getHostInfo', [])).toEqual(tooDeep);
+    const { forwardEventsTo } = await import('../../app/electron/ipc');
+    const logged: string[] = [];
+    forwardEventsTo(host, win.webContents as never, (m) => logged.push(m));
+    (host as unknown as { settingsChanged: { fire(v: unknown): void } }).settingsChanged.fire(deep);
+    expect(win.webContents.sent).toEqual([]);
+    expect(logged).toEqual(['event didChangeSettings nests too deeply to send']);
+  });
+
   it('forwards host events to the window', async () => {
     const { forwardEventsTo } = await import('../../app/electron/ipc');
     const { win, host } = await setup();

@@ -6,6 +6,7 @@ import { validateProject } from '../generated/project-validator';
 import type { MessageCode } from '../i18n/messages';
 import { describePackError } from '../lessons/pack-error';
 import { schemaErrors } from '../lessons/schema-errors';
+import { MAX_NESTING } from '../nesting';
 import { guardJsonText } from './json-guard';
 
 export const PROJECT_FORMAT = 'robokit-project';
@@ -31,11 +32,8 @@ export interface ProjectError {
 
 export type ParseProjectResult = { ok: true; project: Project } | { ok: false; error: ProjectError };
 
-/**
- * Blockly nests a sequence of blocks (`next`) in JSON: a straight 1,000-block program is ~2,000
- * levels deep. 50,000 levels leaves room for any real program and still refuses absurd files.
- */
-export const PROJECT_LIMITS = { maxChars: 20 * 1024 * 1024, maxDepth: 50_000 } as const;
+/** The one nesting limit (see `nesting.ts`): a deeper file is refused before it is parsed. */
+export const PROJECT_LIMITS = { maxChars: 20 * 1024 * 1024, maxDepth: MAX_NESTING } as const;
 
 const fail = (code: MessageCode, params: Record<string, string | number> = {}): ParseProjectResult => ({
   ok: false,

@@ -1,11 +1,15 @@
 /**
  * The API over a WebSocket: `{id, method, params}` → `{id, result}` or `{id, error}`; events as
- * `{event, data}`. Messages are bounded in size, malformed ones get a `bad-request` error, and the
+ * `{event, data}`. Messages are bounded in size and nesting (both ways: a reply too deep to
+ * serialise becomes a `file-too-deep` error), malformed ones get a `bad-request` error, and the
  * socket is closed if a client floods requests.
  */
 import type { RawData, WebSocket } from 'ws';
 import type { RobokitApi } from '../../shared/api';
 import { apiError, type ApiEnvelope } from '../../shared/api';
+import { MESSAGE_NESTING } from '../../core/nesting';
+import { jsonDepth } from '../../core/project/json-guard';
+import { messageJson } from '../../shared/plain-data';
 import { forwardEvents, type Dispatch } from '../dispatch';
 
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -21,31 +25,33 @@ export function serveApiOn(
   logBug: (error: unknown) => void = (e) => console.error(e),
 ): void {
   let inFlight = 0;
+  /** False when the message nests too deeply to go out (one nesting limit, `core/nesting.ts`). */
   const sendJson = (message: unknown): boolean => {
     if (socket.readyState !== socket.OPEN) return true;
-    let text: string;
-    try {
-      text = JSON.stringify(message);
-    } catch (error) {
-      logBug(error);
-      return false;
-    }
+    const text = messageJson(message);
+    if (text === undefined) return false;
     socket.send(text);
     return true;
   };
   const reply = (id: number | string | null, envelope: ApiEnvelope): void => {
     const sent = sendJson(envelope.ok ? { id, result: envelope.value } : { id, error: envelope.error });
-    if (!sent) sendJson({ id, error: apiError('internal-error') });
+    if (!sent) sendJson({ id, error: apiError('file-too-deep') });
   };
 
   const unsubscribe = forwardEvents(api, (event, data) => {
     if (DROPPABLE.has(event) && socket.bufferedAmount > DROPPABLE_BACKLOG) return;
-    sendJson({ event, data });
+    if (!sendJson({ event, data })) logBug(new Error(`event ${event} nests too deeply to send`));
   });
   socket.on('close', unsubscribe);
 
   const onMessage = (raw: RawData, isBinary: boolean): void => {
-    const request = isBinary ? undefined : parseRequest(raw.toString());
+    const text = isBinary ? '' : raw.toString();
+    if (!isBinary && jsonDepth(text, MESSAGE_NESTING) > MESSAGE_NESTING) {
+      // Refused unparsed, with the sentence for a file that deep, to the id the page put first.
+      reply(leadingId(text), { ok: false, error: apiError('file-too-deep') });
+      return;
+    }
+    const request = isBinary ? undefined : parseRequest(text);
     if (!request) {
       reply(null, { ok: false, error: apiError('bad-request', { method: '' }) });
       return;
@@ -78,6 +84,13 @@ interface Request {
   readonly id: number | string;
   readonly method: unknown;
   readonly params: unknown;
+}
+
+/** The `id` of a message that starts `{"id":…` (as the page's transport writes them), else null. */
+function leadingId(text: string): number | string | null {
+  const match = /^\s*\{\s*"id"\s*:\s*(?:(\d{1,15})|"([\w.:-]{0,64})")\s*,/.exec(text.slice(0, 100));
+  if (!match) return null;
+  return match[1] !== undefined ? Number(match[1]) : match[2]!;
 }
 
 function parseRequest(text: string): Request | undefined {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newProject, parseProject } from '../../../app/core/project/project';
 import { jsonDepth } from '../../../app/core/project/json-guard';
+import { message } from '../../../app/core/i18n/messages';
+import { chainProjectText } from '../../fixtures/deep-project';
 
 const valid = JSON.stringify(newProject('Mon carré'));
 
@@ -31,12 +33,19 @@ describe('parseProject', () => {
     if (!result.ok) expect(result.error.code).toBe(code);
   });
 
-  it('accepts a straight sequence of 2,000 blocks (Blockly nests sequences in JSON)', () => {
-    let block: Record<string, unknown> = { type: 'robot_stop', id: 'b0' };
-    for (let i = 1; i < 2000; i++) block = { type: 'robot_stop', id: `b${i}`, next: { block } };
-    const project = newProject('long');
-    const text = JSON.stringify({ ...project, workspace: { blocks: { languageVersion: 0, blocks: [block] } } });
-    expect(parseProject(text).ok).toBe(true);
+  it('accepts a straight sequence of 490 blocks; refuses a 3,000-block chain with one sentence, before parsing it', () => {
+    expect(parseProject(chainProjectText(490)).ok).toBe(true);
+    const text = chainProjectText(3000);
+    expect(text.length).toBeGreaterThan(150_000);
+    const result = parseProject(text);
+    expect(result).toEqual({ ok: false, error: { code: 'file-too-deep', params: {} } });
+    if (!result.ok) {
+      expect(message(result.error.code, 'fr')).toBe('Ce fichier est trop imbriqué pour être un projet RoboKit.');
+      expect(message(result.error.code, 'en')).toBe('This file is nested too deeply to be a RoboKit project.');
+    }
+    // Just over the one limit is refused too; the limit itself is not.
+    expect(jsonDepth(chainProjectText(498), 10_000)).toBe(1001);
+    expect(parseProject(chainProjectText(498)).ok).toBe(false);
   });
 
   it('names the path of an invalid field', () => {

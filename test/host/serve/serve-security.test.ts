@@ -1,13 +1,15 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServe, type ServeHandle } from '../../../app/host/serve/serve';
 import { MAX_MESSAGE_BYTES } from '../../../app/host/serve/ws-api';
+import { chainProjectText } from '../../fixtures/deep-project';
 import { makeHost, tempDir } from '../helpers';
+import { zipFolder } from '../lessons/zip-folder';
 
 const TOKEN = 'a'.repeat(32);
 let serve: ServeHandle | undefined;
@@ -186,7 +188,8 @@ describe('robokit serve: the API WebSocket', () => {
     expect(await call(ws, { id: 3, method: 'getWorld', params: { id: '../../etc/passwd' } })).toMatchObject(badRequest);
     expect(await call(ws, { id: 4, method: 'setSettings', params: { locale: 'de' } })).toMatchObject(badRequest);
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(await call(ws, `{"id":5,"method":"autosave","params":{"project":${deep}}}`)).toMatchObject(badRequest);
+    // Deeper than any message may be: the sentence for a file that deep (one nesting limit).
+    expect(await call(ws, `{"id":5,"method":"autosave","params":{"project":${deep}}}`)).toMatchObject({ id: 5, error: { code: 'file-too-deep' } });
     expect(await call(ws, { id: 6, method: 'getHostInfo' })).toMatchObject({ id: 6, result: { host: 'serve' } });
     ws.close();
   });
@@ -320,5 +323,43 @@ describe('robokit serve: static files', () => {
       req.end('x');
     });
     expect(status).toBe(405);
+  });
+});
+
+describe('robokit serve: documents nested too deeply (one nesting limit)', () => {
+  it('a 3,000-block chain project is refused with one sentence, by text or as an object, and the server lives', async () => {
+    const { serve: s } = await start();
+    const ws = await open(wsUrl(s), { cookie: await login(s), origin: s.origin });
+    const chain = chainProjectText(3000);
+    const tooDeep = { error: expect.objectContaining({ code: 'file-too-deep', messageKey: 'file-too-deep' }) };
+    expect(await call(ws, { id: 1, method: 'openProject', params: { from: 'text', text: chain } })).toMatchObject({ id: 1, ...tooDeep });
+    // As an object inside the message (what JSON.stringify could not even write): refused unparsed.
+    expect(await call(ws, `{"id":2,"method":"autosave","params":{"project":${chain}}}`)).toMatchObject({ id: 2, ...tooDeep });
+    expect(await call(ws, `{"id":"trois","method":"run","params":{"workspace":${chain}}}`)).toMatchObject({ id: 'trois', ...tooDeep });
+    // One level under the limit still opens, and comes back over the socket.
+    const fits = await call(ws, { id: 4, method: 'openProject', params: { from: 'text', text: chainProjectText(490) } });
+    expect(fits).toMatchObject({ id: 4, result: { source: 'upload' } });
+    expect(await call(ws, { id: 5, method: 'getHostInfo' })).toMatchObject({ id: 5, result: { host: 'serve' } });
+    ws.close();
+  });
+
+  it('a pack whose starter is a 3,000-block chain is refused with a sentence naming the file, and the server lives', async () => {
+    const { serve: s } = await start();
+    const ws = await open(wsUrl(s), { cookie: await login(s), origin: s.origin });
+    const dir = await tempDir('robokit-deep-pack-');
+    await cp('test/fixtures/packs/mini', dir, { recursive: true });
+    await writeFile(join(dir, 'projects', 'depart.robokit'), chainProjectText(3000));
+    const base64 = (await zipFolder(dir)).toString('base64');
+    const reply = await call(ws, { id: 1, method: 'importPack', params: { from: 'bytes', name: 'profond.robokitpack', base64 } });
+    expect(reply).toMatchObject({
+      id: 1,
+      result: { status: 'refused', problems: [{ code: 'pack-project-invalid', severity: 'error', where: 'pack.json → lessons[0].starter' }] },
+    });
+    const { message } = (reply.result as { problems: { message: { fr: string; en: string } }[] }).problems[0]!;
+    expect(message.fr).toBe('pack.json → lessons[0].starter : « projects/depart.robokit » n’est pas un projet RoboKit valide. Ce fichier est trop imbriqué pour être un projet RoboKit.');
+    expect(message.en).toContain('This file is nested too deeply to be a RoboKit project.');
+    expect((await call(ws, { id: 3, method: 'listLessons' })).result).toEqual(expect.not.arrayContaining([expect.objectContaining({ packId: 'fr.robokit.test-mini' })]));
+    expect(await call(ws, { id: 2, method: 'getHostInfo' })).toMatchObject({ id: 2, result: { host: 'serve' } });
+    ws.close();
   });
 });
