@@ -49,6 +49,7 @@ describe('the built-in packs', () => {
       'girls-can-code-robot-artiste',
       'le-robot-qui-decide',
       'premiers-pas',
+      'sobriete-numerique',
     ]);
   });
 
@@ -180,6 +181,12 @@ describe('what each pack promises', () => {
     const counting = JSON.stringify(p.projects.get(lessons.find((l) => l.id === 'compter-les-lignes')!.solution!)!.workspace);
     expect(counting).toContain('math_change');
     expect(counting).toContain('robot_line');
+  });
+
+  it('Sobriété numérique: every challenge has a stopwatch only the thrifty program beats', async () => {
+    const p = await pack('sobriete-numerique');
+    expect(p.manifest.lessons.length).toBeGreaterThanOrEqual(3);
+    for (const lesson of p.manifest.lessons) expect(JSON.stringify(lesson.challenge?.goal), lesson.id).toContain('withinSeconds');
   });
 
   it('Défis parents-enfants: at least 6 timed pair challenges with pilote and copilote roles', async () => {
