@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blankEeprom } from '../../../firmware-bridge/emulator/eeprom-cells';
-import { parseIntelHex } from '../../../firmware-bridge/emulator/intel-hex';
+import { parseIntelHex } from '../../../firmware-bridge/src/intel-hex';
 import { projectRoot } from '../../../firmware-bridge/emulator/paths';
 import { CYCLES_PER_MS, FLASH_BYTES, UnoMachine } from '../../../firmware-bridge/emulator/uno-machine';
 
