@@ -98,8 +98,8 @@ describe('what each pack promises', () => {
     expect(firstLessonWith(p.manifest.lessons, 'controls_repeat_ext')).toBe(ids.indexOf('le-carre'));
   });
 
-  it('Premiers pas and Le robot qui décide: whole numbers only in every project, for the youngest', async () => {
-    for (const dir of ['premiers-pas', 'le-robot-qui-decide']) {
+  it('Packs for the youngest: whole numbers only in every project (no 1,67 s, no √2)', async () => {
+    for (const dir of ['premiers-pas', 'le-robot-qui-decide', 'camion-parentalite', 'a-la-maison']) {
       const p = await pack(dir);
       for (const [file, project] of p.projects) expect(numbersIn(project.workspace).filter((n) => !Number.isInteger(n)), `${dir}/${file}`).toEqual([]);
     }
