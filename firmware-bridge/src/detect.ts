@@ -81,7 +81,7 @@ export async function attempt(path: string, profile: Profile, options: AttemptOp
     try {
       if (firmware === 'firmata') return await attemptFirmata(path, profile, options);
       const timeoutMs = last ? options.timeoutMs : Math.round(options.timeoutMs * ROBOKIT_PROBE_SHARE);
-      const found = await attemptRobokit(path, profile, { ...options, timeoutMs });
+      const found = await attemptRobokit(path, profile, options, timeoutMs);
       if (found) return found;
       lastError = new AppError({ code: 'robot-no-answer', params: { path } });
     } catch (error) {
@@ -101,9 +101,10 @@ async function open(path: string, baud: number, options: AttemptOptions): Promis
 }
 
 /** The RoboKit firmware's robot, or undefined when it does not answer. */
-async function attemptRobokit(path: string, profile: Profile, options: AttemptOptions): Promise<Active | undefined> {
+async function attemptRobokit(path: string, profile: Profile, options: AttemptOptions, probeMs: number): Promise<Active | undefined> {
   const link = await open(path, ROBOKIT_BAUD, options);
-  const hello = await probeRobokit(link, { timeoutMs: options.timeoutMs, scheduler: options.scheduler });
+  // Until a RoboKit line is heard, its share of the time; after, the whole time (a slow board).
+  const hello = await probeRobokit(link, { timeoutMs: probeMs, heardTimeoutMs: options.timeoutMs, scheduler: options.scheduler });
   if (!hello) {
     await link.close().catch(() => {});
     return undefined;

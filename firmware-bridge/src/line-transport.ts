@@ -79,6 +79,8 @@ interface Command {
   readonly resolve: ((answer: Answer) => void) | undefined;
   readonly reject: ((error: Error) => void) | undefined;
   sentAt: number;
+  /** How long its answer may take before the link counts as lost (default `lostAfterMs`). */
+  readonly patienceMs?: number;
 }
 
 /** `key=value` tokens of a line; `name=` runs to the end of the line (it may hold spaces). */
@@ -154,9 +156,12 @@ export class LineTransport {
     return this.inFlightBytes;
   }
 
-  /** Send a command and get its answer (an `err` answer resolves too: look at `ok`). */
-  request(line: string): Promise<Answer> {
-    return new Promise<Answer>((resolve, reject) => this.enqueue(line, undefined, resolve, reject));
+  /**
+   * Send a command and get its answer (an `err` answer resolves too: look at `ok`). `patienceMs`:
+   * for a command the board is slow to answer (`cfg save` writes EEPROM: ~3.3 ms a byte).
+   */
+  request(line: string, patienceMs?: number): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => this.enqueue(line, undefined, resolve, reject, patienceMs));
   }
 
   /** Send a command whose answer only matters if it is an error (counted and reported). */
@@ -204,7 +209,7 @@ export class LineTransport {
       if (this.ended) return;
       const now = this.scheduler.now();
       const oldest = this.inFlight[0];
-      if (oldest && now - oldest.sentAt >= this.lostAfterMs) {
+      if (oldest && now - oldest.sentAt >= (oldest.patienceMs ?? this.lostAfterMs)) {
         this.lose(new Error(`no answer for ${Math.round(now - oldest.sentAt)} ms`));
         return;
       }
@@ -249,6 +254,7 @@ export class LineTransport {
     key: string | undefined,
     resolve: ((answer: Answer) => void) | undefined,
     reject: ((error: Error) => void) | undefined,
+    patienceMs?: number,
   ): boolean {
     if (this.ended) {
       reject?.(this.ended);
@@ -260,7 +266,8 @@ export class LineTransport {
       reject?.(new Error('line queue full'));
       return false;
     }
-    this.queue.push({ line, bytes: Buffer.byteLength(line) + 1, key, resolve, reject, sentAt: 0 });
+    const bytes = Buffer.byteLength(line) + 1;
+    this.queue.push({ line, bytes, key, resolve, reject, sentAt: 0, ...(patienceMs === undefined ? {} : { patienceMs }) });
     this.pump();
     return true;
   }

@@ -16,7 +16,10 @@ import { parseHello, PROTOCOLS, type RobokitHello } from './robokit-hello';
 import type { SerialLink } from './serial-link';
 
 export interface ProbeOptions {
+  /** Until a RoboKit line is heard. */
   readonly timeoutMs: number;
+  /** Once one is heard (a slow board is still answering): the whole handshake. Default `timeoutMs`. */
+  readonly heardTimeoutMs?: number;
   readonly askEveryMs?: number;
   readonly scheduler?: Scheduler;
 }
@@ -41,8 +44,15 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
       parser.removeAllListeners('data');
       resolve(result);
     };
+    let heard = false;
     parser.on('data', (raw: string) => {
       const line = raw.replace(/\r$/, '');
+      if (!heard && /^(hello fw=robokit|err |ok$)/.test(line)) {
+        heard = true;
+        cancelTimeout();
+        const rest = (options.heardTimeoutMs ?? options.timeoutMs) - (scheduler.now() - started);
+        cancelTimeout = scheduler.setTimer(() => finish(undefined), Math.max(0, rest));
+      }
       if (!hello) {
         hello = parseHello(line);
         if (hello && !(PROTOCOLS as readonly number[]).includes(hello.protocol)) {
@@ -60,7 +70,8 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
       parser.write(chunk);
     });
     const offClose = link.onClose(() => finish(undefined));
-    const cancelTimeout = scheduler.setTimer(() => finish(undefined), options.timeoutMs);
+    const started = scheduler.now();
+    let cancelTimeout = scheduler.setTimer(() => finish(undefined), options.timeoutMs);
     link.write(Uint8Array.of(REPORT_VERSION, 0x0a), () => {});
     ask();
   });

@@ -33,6 +33,8 @@ import type { RobokitHello } from './robokit-hello';
 /** Sensor reports at most every 20 ms (the protocol's floor): a program sees changes within a slice. */
 export const WATCH_EVERY_MS = 20;
 const TONE_HZ = { min: 31, max: 20000 } as const;
+/** `cfg save` writes ~130 EEPROM bytes at 3.3 ms each before it answers: 0.45 s on a real chip. */
+const SAVE_PATIENCE_MS = 5000;
 /** A Sharp's range cap when nothing has been reported yet (mm). */
 const FAR_MM = 800;
 
@@ -144,7 +146,7 @@ export class RobokitRobot implements RobotIo {
     if (stored !== configHash(lines)) {
       await this.ask('cfg reset');
       for (const line of lines) await this.ask(line);
-      await this.ask('cfg save');
+      await this.ask('cfg save', SAVE_PATIENCE_MS);
       this.configured = true;
     }
     this.watching = '';
@@ -197,8 +199,8 @@ export class RobokitRobot implements RobotIo {
     this.wait.wake();
   }
 
-  private async ask(line: string): Promise<Answer> {
-    const answer = await this.transport.request(line);
+  private async ask(line: string, patienceMs?: number): Promise<Answer> {
+    const answer = await this.transport.request(line, patienceMs);
     if (!answer.ok) throw new RobokitError(line, answer.line);
     return answer;
   }

@@ -132,6 +132,20 @@ describe('LineTransport', () => {
     expect(await pending).toBeInstanceOf(Error);
   });
 
+  it('a command the board is slow to answer (cfg save) gets its own patience', async () => {
+    const { t, board, clock } = make();
+    const lost: string[] = [];
+    t.onDidLose((e) => lost.push(e.message));
+    t.startHeartbeat();
+    const saving = t.request('cfg save', 3000);
+    clock.advance(2500);
+    expect(lost).toEqual([]);
+    board.say('ok hash=5F7DC41D\n');
+    expect((await saving).fields.hash).toBe('5F7DC41D');
+    clock.advance(600);
+    expect(lost).toHaveLength(1); // the heartbeats behind it were never answered
+  });
+
   it('tolerates bad lines: noise, answers nobody asked for, unknown words, long lines', async () => {
     const { t, board } = make();
     const problems: string[] = [];

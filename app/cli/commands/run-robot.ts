@@ -1,7 +1,9 @@
 /**
- * `robokit run … --robot auto|PATH`: a real robot over USB (Johnny-Five over Firmata), on the wall
- * clock. Ctrl-C stops the motors on the board before the process exits (130); a lost link ends the
- * run with exit 3 and "robot déconnecté"; a failure of the process itself stops them too (exit 70).
+ * `robokit run … --robot auto|PATH`: a real robot over USB — the RoboKit firmware, else
+ * StandardFirmata through Johnny-Five, detected on connect — on the wall clock. Ctrl-C stops the
+ * motors on the board before the process exits (130); a lost link ends the run with exit 3 and
+ * "robot déconnecté"; a failure of the process itself stops them too (exit 70). With the RoboKit
+ * firmware, a process killed outright (nothing runs any more) is covered by the board's failsafe.
  */
 import { RobotConnection } from '../../../firmware-bridge/src/connection';
 import { findRobotPort } from '../../../firmware-bridge/src/ports';
