@@ -31,6 +31,8 @@ describe('electron-builder.yml', () => {
     expect(validate({ ...config, fileAssociations: [{ name: 'sans extension' }] })).toBe(false);
     expect(validate({ ...config, linux: { target: 'AppImage', category: 7 } })).toBe(false);
     expect(validate({ ...config, noSuchOption: true })).toBe(false);
+    expect(validate({ ...config, electronFuses: { runAsNode: 'off' } })).toBe(false);
+    expect(validate({ ...config, electronFuses: { noSuchFuse: false } })).toBe(false);
   });
 
   it('packages what RoboKit needs: targets, associations, the serial module unpacked', async () => {
@@ -41,5 +43,19 @@ describe('electron-builder.yml', () => {
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] });
     expect(config.win).toMatchObject({ target: ['nsis'] });
     expect(config.mac).toMatchObject({ target: ['dmg'] });
+  });
+
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; asar only, integrity checked; no file:// privileges', async () => {
+    const config = await load();
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // Asar integrity needs the app in an asar archive.
+    expect(config.asar).toBe(true);
   });
 });
