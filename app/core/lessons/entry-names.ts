@@ -11,7 +11,12 @@ export type EntryName =
 
 /** Files that archivers and file managers add; skipped, never extracted. */
 const JUNK = new Set(['__macosx', '.ds_store', 'thumbs.db', 'desktop.ini']);
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+/**
+ * Windows device names, whatever the case and the extension (`nul.txt`, `Con .tar.gz`): CON, PRN,
+ * AUX, NUL, CONIN$, CONOUT$, COM0–9 and LPT0–9, with the superscript digits ¹ ² ³ Windows also
+ * reads as device numbers.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/iu;
 // Control characters, Windows-forbidden characters, bidi overrides and invisible characters.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]/u;

@@ -3,7 +3,7 @@ import { checkEntryName, collisionKey } from '../../../app/core/lessons/entry-na
 import { packImageUrl, renderMarkdown, resolvePackPath } from '../../../app/core/lessons/markdown';
 
 describe('entry names', () => {
-  it.each([
+  it.each<[string, string]>([
     ['../x', 'pack-entry-escapes'],
     ['a/../../x', 'pack-entry-escapes'],
     ['/etc/x', 'pack-entry-absolute'],
@@ -11,6 +11,8 @@ describe('entry names', () => {
     ['a\\..\\..\\x', 'pack-entry-backslash'],
     ['a\u0000b', 'pack-entry-bad-name'],
     ['nul.txt', 'pack-entry-bad-name'],
+    ...['CON', 'prn.md', 'Aux.tar.gz', 'NUL', 'CONIN$', 'conout$.json', 'com1', 'COM9.png', 'lpt1', 'LPT0.txt', 'COM¹', 'com².md', 'LPT³', 'nul .txt', 'images/CON.png', 'steps/Conin$/1.md']
+      .map((name): [string, string] => [name, 'pack-entry-bad-name']),
     ['a<b', 'pack-entry-bad-name'],
     ['', 'pack-entry-bad-name'],
   ])('refuses %j (%s)', (name, code) => {
@@ -23,6 +25,10 @@ describe('entry names', () => {
     expect(checkEntryName('images/étoile filante.png')).toMatchObject({ ok: true, ignored: false });
     expect(checkEntryName('__MACOSX/._pack.json')).toMatchObject({ ok: true, ignored: true });
     expect(checkEntryName('.git/config')).toMatchObject({ ok: true, ignored: true });
+    // Names that only start like a device are files like any other.
+    for (const name of ['console.md', 'com10.png', 'auxiliaire.md', 'connexion/1.md', 'nulle.png', 'lpt.md', 'COM.md']) {
+      expect(checkEntryName(name)).toMatchObject({ ok: true, ignored: false });
+    }
   });
 
   it('treats names one file system would confuse as the same', () => {
