@@ -9,7 +9,7 @@ import five, { type Board } from 'johnny-five';
 import { AppError } from '../../app/core/errors';
 import { CommandQueue, type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
 import { messageKey, REPORT_VERSION } from './firmata-messages';
-import { IncomingFilter } from './incoming-filter';
+import { IncomingFilter, UNO_PIN_COUNT } from './incoming-filter';
 import type { SerialLink } from './serial-link';
 
 /**
@@ -30,7 +30,7 @@ const QUEUE = {
 } as const satisfies CommandQueueOptions;
 
 /** The Uno's pins (ATmega328P): 20 pins, A0–A5 are 14–19. We skip the capability query. */
-const UNO_LAYOUT = { pinCount: 20, analogPins: [14, 15, 16, 17, 18, 19] };
+const UNO_LAYOUT = { pinCount: UNO_PIN_COUNT, analogPins: [14, 15, 16, 17, 18, 19] };
 
 export interface SessionOptions {
   readonly path: string;
@@ -78,7 +78,8 @@ export async function startFirmataSession(link: SerialLink, options: SessionOpti
     // We ask ourselves (below); firmata-io's own timer must not outlive a failed connect.
     reportVersionTimeout: options.timeoutMs,
   });
-  const filter = new IncomingFilter();
+  // Pin state replies only for the pins firmata-io's table holds (empty until the board is ready).
+  const filter = new IncomingFilter(() => firmata.pins.length);
   const protocolListeners = new Set<(errors: number) => void>();
   const resetListeners = new Set<() => void>();
   let received = 0;

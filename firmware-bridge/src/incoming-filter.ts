@@ -15,6 +15,8 @@ const STRING_DATA = 0x71;
 const PIN_STATE_RESPONSE = 0x6e;
 /** Longest sysex kept (a firmware name is ~40 bytes, a debug string a few dozen). */
 const MAX_SYSEX = 256;
+/** An Uno's pins (D0–D13, A0–A5 as 14–19): firmata-io's pin table has no others. */
+export const UNO_PIN_COUNT = 20;
 
 type State =
   | { readonly kind: 'idle' }
@@ -25,6 +27,12 @@ export class IncomingFilter {
   /** Malformed or unexpected messages seen so far. */
   errors = 0;
   private state: State = { kind: 'idle' };
+
+  /**
+   * `pinCount`: the pins firmata-io has in its table (none before the board is ready); a pin state
+   * reply for another pin is dropped, as firmata-io indexes its table with it unchecked and throws.
+   */
+  constructor(private readonly pinCount: number | (() => number) = UNO_PIN_COUNT) {}
 
   /** The complete, allowed messages in `chunk`, concatenated (possibly empty). */
   push(chunk: Uint8Array): Uint8Array {
@@ -59,7 +67,8 @@ export class IncomingFilter {
       this.state = { kind: 'idle' };
       if (byte === END_SYSEX) {
         state.bytes.push(byte);
-        if (allowedSysex(state.bytes)) out.push(...state.bytes);
+        const pins = typeof this.pinCount === 'number' ? this.pinCount : this.pinCount();
+        if (allowedSysex(state.bytes, pins)) out.push(...state.bytes);
         else this.errors++;
         return;
       }
@@ -80,12 +89,13 @@ export class IncomingFilter {
   }
 }
 
-function allowedSysex(bytes: readonly number[]): boolean {
+function allowedSysex(bytes: readonly number[], pinCount: number): boolean {
   const command = bytes[1];
   // F0 79 major minor name… F7: firmata-io needs major and minor, the name is 2 bytes per char.
   if (command === REPORT_FIRMWARE) return bytes.length >= 5 && (bytes.length - 5) % 2 === 0;
   if (command === STRING_DATA) return bytes.length >= 3 && (bytes.length - 3) % 2 === 0;
-  // F0 6E pin mode state… F7 (asked for by `readPinState`): firmata-io reads pin, mode and state.
-  if (command === PIN_STATE_RESPONSE) return bytes.length >= 5 && bytes.length <= 8;
+  // F0 6E pin mode state… F7 (asked for by `readPinState`): firmata-io reads pin, mode and state,
+  // and indexes its pin table with the pin unchecked.
+  if (command === PIN_STATE_RESPONSE) return bytes.length >= 5 && bytes.length <= 8 && bytes[2]! < pinCount;
   return false;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IncomingFilter } from '../../firmware-bridge/src/incoming-filter';
+import { EventEmitter } from 'node:events';
+import firmataIo from 'firmata-io';
+import { IncomingFilter, UNO_PIN_COUNT } from '../../firmware-bridge/src/incoming-filter';
 
 const push = (filter: IncomingFilter, ...bytes: number[]): number[] => [...filter.push(Uint8Array.from(bytes))];
 
@@ -28,6 +30,49 @@ describe('IncomingFilter', () => {
     expect(push(f, 0xf0, 0x6e, 5, 3, 0x00, 0x01, 0xf7)).toEqual([0xf0, 0x6e, 5, 3, 0x00, 0x01, 0xf7]);
     expect(push(f, 0xf0, 0x6e, 5, 0xf7)).toEqual([]); // no mode, no state: firmata-io would read garbage
     expect(f.errors).toBe(1);
+  });
+
+  it('drops a pin state response for a pin the board does not have (firmata-io indexes its pin table with it)', () => {
+    const f = new IncomingFilter();
+    expect(push(f, 0xf0, 0x6e, 19, 2, 0x10, 0x01, 0xf7)).toEqual([0xf0, 0x6e, 19, 2, 0x10, 0x01, 0xf7]);
+    for (const pin of [20, 21, 64, 127]) expect(push(f, 0xf0, 0x6e, pin, 1, 0x01, 0xf7)).toEqual([]);
+    expect(f.errors).toBe(4);
+    expect(push(new IncomingFilter(64), 0xf0, 0x6e, 40, 1, 0x01, 0xf7)).toHaveLength(6);
+  });
+
+  it('fuzz through the real firmata-io: whatever the board sends, nothing throws in its parser', () => {
+    const transport = new EventEmitter() as EventEmitter & { write(data: Buffer, cb?: () => void): boolean };
+    transport.write = (_data, cb) => {
+      cb?.();
+      return true;
+    };
+    const firmata = new firmataIo.Firmata(transport, { skipCapabilities: true, pinCount: UNO_PIN_COUNT, analogPins: [14, 15, 16, 17, 18, 19], reportVersionTimeout: 60_000 });
+    // As the session builds it: pin state replies only for the pins in firmata-io's table.
+    const f = new IncomingFilter(() => firmata.pins.length);
+    const rnd = random(7);
+    let throws = 0;
+    let pinStates = 0;
+    firmata.on('error', () => {});
+    for (let chunk = 0; chunk < 5000; chunk++) {
+      // Half way, the board says who it is and firmata-io builds its pin table (ready).
+      if (chunk === 2500) {
+        transport.emit('data', Buffer.from([0xf9, 2, 5, 0xf0, 0x79, 2, 5, 0x41, 0, 0xf7]));
+        expect(firmata.pins).toHaveLength(UNO_PIN_COUNT);
+      }
+      // Random bytes, and pin state responses for any pin 0–127, as a confused or hostile board would send.
+      const bytes = rnd() < 0.3
+        ? [0xf0, 0x6e, Math.floor(rnd() * 128), Math.floor(rnd() * 12), Math.floor(rnd() * 128), 0xf7]
+        : Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 256));
+      const out = f.push(Uint8Array.from(bytes));
+      if (out.length > 0 && out[1] === 0x6e) pinStates++;
+      try {
+        transport.emit('data', Buffer.from(out));
+      } catch {
+        throws++;
+      }
+    }
+    expect(pinStates).toBeGreaterThan(100);
+    expect(throws).toBe(0);
   });
 
   it('reassembles messages split across chunks', () => {
