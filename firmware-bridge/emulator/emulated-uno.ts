@@ -60,6 +60,15 @@ export interface EmulatedUno {
   /** The rig clock: emulated ms since start. */
   emulatedMs(): number;
   speed(): EmulationSpeed;
+  /**
+   * Wires an ultrasonic sensor (HC-SR04 on two pins, or a one-wire sensor: `echo` = `trigger`) that
+   * sees something at `distanceMm` (more than 4000: nothing in range); call again to move it.
+   */
+  setUltrasonic(wiring: { trigger: number; echo: number }, distanceMm: number): void;
+  /** Wires WS2812 LEDs on `pin`: `rgb(pin)` then gives the colours the firmware last sent them. */
+  wireRgbLeds(pin: number): void;
+  /** The last frame sent to the WS2812 LEDs on `pin`, [red, green, blue] per LED; null before any. */
+  rgb(pin: number): ReadonlyArray<readonly [number, number, number]> | null;
   /** The EEPROM as it is now (1,024 bytes); it survives resets, as on a real chip. */
   eeprom(): Uint8Array;
   readonly connected: boolean;
@@ -124,6 +133,7 @@ class WorkerUno implements EmulatedUno {
   private readonly levels = new Int8Array(PIN_COUNT);
   private readonly duties = new Int16Array(PIN_COUNT);
   private readonly waiters = new Set<Waiter>();
+  private readonly rgbFrames = new Map<number, ReadonlyArray<readonly [number, number, number]>>();
   private failure: Error | null = null;
   private stopping: Promise<void> | null = null;
 
@@ -169,7 +179,7 @@ class WorkerUno implements EmulatedUno {
 
   setAnalogVoltage(channel: number, volts: number): void {
     if (!Number.isInteger(channel) || channel < 0 || channel >= ANALOG_CHANNEL_COUNT) {
-      throw new RangeError(`No analog channel A${channel} on the Uno (A0–A5)`);
+      throw new RangeError(`No analog channel A${channel} (A0–A7)`);
     }
     if (!Number.isFinite(volts)) throw new RangeError(`Voltage must be a finite number, got ${volts}`);
     this.send({ type: 'analog', channel, volts });
@@ -201,6 +211,22 @@ class WorkerUno implements EmulatedUno {
 
   eeprom(): Uint8Array {
     return this.eepromCells.slice();
+  }
+
+  setUltrasonic(wiring: { trigger: number; echo: number }, distanceMm: number): void {
+    pinLocation(wiring.trigger);
+    pinLocation(wiring.echo);
+    if (!(distanceMm >= 0)) throw new RangeError(`Distance must be ≥ 0 mm, got ${distanceMm}`);
+    this.send({ type: 'ultrasonic', trigger: wiring.trigger, echo: wiring.echo, distanceMm });
+  }
+
+  wireRgbLeds(pin: number): void {
+    pinLocation(pin);
+    this.send({ type: 'rgb-leds', pin });
+  }
+
+  rgb(pin: number): ReadonlyArray<readonly [number, number, number]> | null {
+    return this.rgbFrames.get(pin) ?? null;
   }
 
   speed(): EmulationSpeed {
@@ -318,6 +344,7 @@ class WorkerUno implements EmulatedUno {
 
   private receive(message: FromWorker): void {
     if (message.type === 'events') this.dispatch(message.events);
+    if (message.type === 'rgb') this.rgbFrames.set(message.pin, message.colours);
     for (const waiter of [...this.waiters]) {
       if (waiter(message)) this.waiters.delete(waiter);
     }

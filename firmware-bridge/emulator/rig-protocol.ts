@@ -28,6 +28,8 @@ export interface WorkerData {
 export type ToWorker =
   | { readonly type: 'analog'; readonly channel: number; readonly volts: number }
   | { readonly type: 'digital-input'; readonly pin: number; readonly level: 0 | 1 }
+  | { readonly type: 'ultrasonic'; readonly trigger: number; readonly echo: number; readonly distanceMm: number }
+  | { readonly type: 'rgb-leds'; readonly pin: number }
   | { readonly type: 'reset' }
   | { readonly type: 'corrupt-flash'; readonly address: number }
   | { readonly type: 'read-flash' }
@@ -46,5 +48,6 @@ export type FromWorker =
   | { readonly type: 'serial-attached'; readonly path: string }
   | { readonly type: 'serial-detached'; readonly reason: string }
   | { readonly type: 'flash'; readonly bytes: Uint8Array }
+  | { readonly type: 'rgb'; readonly pin: number; readonly colours: ReadonlyArray<readonly [number, number, number]> }
   | { readonly type: 'acknowledge'; readonly request: ToWorker['type'] }
   | { readonly type: 'failed'; readonly message: string };

@@ -66,6 +66,8 @@ export interface BootOptions {
   readonly resetCause?: number;
 }
 
+export type PinEdgeListener = (pin: number, level: 0 | 1, cycles: number) => void;
+
 export interface MachineObserver {
   onPin(pin: number, level: 0 | 1, tMs: number): void;
   onPwm(pin: number, duty: number, tMs: number): void;
@@ -87,6 +89,7 @@ export class UnoMachine {
   private readonly servoUs = new Float64Array(PIN_COUNT).fill(Number.NaN);
   private readonly servoSeenCycles = new Float64Array(PIN_COUNT).fill(-Infinity);
   private readonly receiver: ReceiveLine;
+  private readonly edgeListeners = new Set<PinEdgeListener>();
   private readonly selfProgramming: SelfProgramming;
   private readonly resetVector: number;
   /** Set by a reset from inside the CPU loop (the watchdog): handled once the clock event returns. */
@@ -173,6 +176,34 @@ export class UnoMachine {
     return this.receiver.lost;
   }
 
+  /**
+   * Listens to every level change of the pins, stamped with the CPU cycle it happened at: what
+   * devices wired to the board (an ultrasonic sensor, WS2812 LEDs) react to. Returns a remover.
+   */
+  onPinEdge(listener: PinEdgeListener): () => void {
+    this.edgeListeners.add(listener);
+    return () => this.edgeListeners.delete(listener);
+  }
+
+  /** Runs `callback` when the CPU reaches `cycles` (a device's own timing). */
+  at(cycles: number, callback: () => void): void {
+    this.cpu.addClockEvent(callback, Math.max(1, cycles - this.cpu.cycles));
+  }
+
+  /** Stops driving an input pin from outside (a one-wire sensor lets go of its line). */
+  releaseDigitalInput(pin: number): void {
+    pinLocation(pin);
+    this.drive[pin] = -1;
+    this.applyInputs();
+    this.observe();
+  }
+
+  /** Whether the firmware made `pin` an output (DDR bit). */
+  isOutput(pin: number): boolean {
+    const { port, bit } = pinLocation(pin);
+    return ((this.cpu.data[PORT_REGISTERS[port].DDR]! >> bit) & 1) === 1;
+  }
+
   /** The chip's EEPROM, backed by `cells` the caller keeps across board resets (as a real chip does). */
   attachEeprom(cells: Uint8Array): void {
     new AVREEPROM(this.cpu, new KeptEeprom(cells));
@@ -219,7 +250,7 @@ export class UnoMachine {
 
   setAnalogVoltage(channel: number, volts: number): void {
     if (!Number.isInteger(channel) || channel < 0 || channel >= ANALOG_CHANNEL_COUNT) {
-      throw new RangeError(`No analog channel A${channel} on the Uno (A0–A5)`);
+      throw new RangeError(`No analog channel A${channel} (A0–A7)`);
     }
     if (!Number.isFinite(volts)) throw new RangeError(`Voltage must be a number, got ${volts}`);
     this.adc.channelValues[channel] = Math.min(ADC_REFERENCE_VOLTS, Math.max(0, volts));
@@ -285,6 +316,7 @@ export class UnoMachine {
         this.levels[pin] = level;
         this.trackServo(pin, level);
         this.observer.onPin(pin, level, tMs);
+        for (const listener of this.edgeListeners) listener(pin, level, this.cpu.cycles);
       }
     }
     this.settlePwm();

@@ -33,7 +33,8 @@ export const UNO_PINS: readonly PinLocation[] = [
 export const FLASH_BYTES = 0x8000;
 export const PIN_COUNT = UNO_PINS.length;
 export const DIGITAL_PIN_COUNT = 14;
-export const ANALOG_CHANNEL_COUNT = 6;
+/** A0–A7: A6 and A7 are analog-only inputs of the TQFP ATmega328P (Nano, mBot's mCore); a DIP Uno has A0–A5. */
+export const ANALOG_CHANNEL_COUNT = 8;
 
 export interface PwmUnit {
   readonly timer: 0 | 1 | 2;

@@ -9,7 +9,9 @@ import { ReadStream } from 'node:tty';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EVENT_PIN, EVENT_PWM, SHARED, type FromWorker, type ToWorker, type WorkerData } from './rig-protocol';
 import { CYCLES_PER_MS, RESET_CAUSE, UnoMachine, type BootOptions, type MachineObserver } from './uno-machine';
+import { UltrasonicModel, type UltrasonicWiring } from './ultrasonic-model';
 import { PIN_COUNT, PWM_PINS } from './uno-pins';
+import { Ws2812Decoder } from './ws2812-decoder';
 
 /** Longest stretch of emulated time run without returning to the event loop. */
 const MAX_CHUNK_CYCLES = 4 * CYCLES_PER_MS;
@@ -69,10 +71,21 @@ const observer: MachineObserver = {
 const eeprom = new Uint8Array(config.eeprom);
 
 /** A board with the rig's EEPROM cells: they outlive every reset, as on the chip. */
+/** Devices wired to the board: they stay wired across a board reset. */
+let ultrasonic: { wiring: UltrasonicWiring; distanceMm: number } | null = null;
+const rgbPins = new Set<number>();
+
+/** A board with the rig's EEPROM cells and devices: they outlive every reset, as on the chip. */
 function newMachine(flash: Uint8Array, startMs: number, boot: BootOptions): UnoMachine {
   const board = new UnoMachine(flash, observer, startMs, boot);
   board.attachEeprom(eeprom);
+  wireDevices(board);
   return board;
+}
+
+function wireDevices(board: UnoMachine): void {
+  if (ultrasonic) new UltrasonicModel(board, ultrasonic.wiring, () => ultrasonic?.distanceMm ?? Infinity);
+  for (const pin of rgbPins) new Ws2812Decoder(board, pin, (colours) => post({ type: 'rgb', pin, colours }));
 }
 
 let machine = newMachine(config.flash, 0, { resetVector: config.resetVector });
@@ -182,6 +195,21 @@ function handle(message: ToWorker): void {
     case 'digital-input':
       machine.setDigitalInput(message.pin, message.level);
       drivenInputs.set(message.pin, message.level);
+      break;
+    case 'ultrasonic': {
+      const wiring = { trigger: message.trigger, echo: message.echo };
+      const rewire = !ultrasonic || ultrasonic.wiring.trigger !== wiring.trigger || ultrasonic.wiring.echo !== wiring.echo;
+      if (ultrasonic && rewire) throw new Error('The rig has one ultrasonic sensor, already wired to other pins');
+      const first = !ultrasonic;
+      ultrasonic = { wiring, distanceMm: message.distanceMm };
+      if (first) new UltrasonicModel(machine, wiring, () => ultrasonic?.distanceMm ?? Infinity);
+      break;
+    }
+    case 'rgb-leds':
+      if (!rgbPins.has(message.pin)) {
+        rgbPins.add(message.pin);
+        new Ws2812Decoder(machine, message.pin, (colours) => post({ type: 'rgb', pin: message.pin, colours }));
+      }
       break;
     case 'reset':
       resetBoard();
