@@ -330,7 +330,7 @@ export interface LessonConditionResult {
 export interface LessonVerdict {
   readonly passed: boolean;
   readonly stars: 0 | 1 | 2 | 3;
-  /** Simulated ms the run lasted. */
+  /** Simulated ms: when the goal was met if it is timed (`withinSeconds`), else how long the run lasted. */
   readonly timeMs: number;
   readonly blockCount: number;
   /** Why the run ended, or null when it could not start. */

@@ -101,6 +101,12 @@ class Judge {
     return { kind: 'withinSeconds', passed, doneAtMs: passed ? at : null, detail };
   }
 
+  /** The robot went somewhere (more than half a centimetre from where it started). */
+  private robotMoved(): boolean {
+    const [first, ...rest] = this.trace.samples;
+    return first !== undefined && rest.some((s) => Math.hypot(s.x - first.x, s.y - first.y) > 0.5);
+  }
+
   private drawShape(shape: DrawShapeGoal): ConditionResult {
     const match = matchShape(this.trace.penSegments, shape.points, shape.toleranceCm, shape.closed ?? false);
     const result = (passed: boolean, detail: ConditionResult['detail']): ConditionResult => ({
@@ -109,7 +115,8 @@ class Judge {
       doneAtMs: passed ? this.trace.durationMs : null,
       detail,
     });
-    if (match.empty) return result(false, say('challenge-shape-empty'));
+    // Nothing drawn: because the robot never moved (the pen may well be down), or because the pen stayed up.
+    if (match.empty) return result(false, say(this.robotMoved() ? 'challenge-shape-empty' : 'challenge-shape-no-move'));
     if (match.missingNear) return result(false, say('challenge-shape-missing', point(match.missingNear)));
     const stray = match.worstStray;
     if (!match.passed && stray) return result(false, say('challenge-shape-stray', { ...point(stray.at), gap: stray.gapCm }));

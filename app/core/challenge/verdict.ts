@@ -27,6 +27,20 @@ export interface GoalVerdict {
 /** A param may differ by language (a zone's display name): give it as `{ fr, en }`. */
 export type SayParams = Readonly<Record<string, string | number | Localized>>;
 
+/**
+ * The one time a verdict says: when the goal was met (its `withinSeconds` condition's time), else how
+ * long the run lasted. So « Défi réussi en 29 s » and « Tout était fait en 29 s » never disagree.
+ */
+export function goalTimeMs(result: { readonly timeMs: number; readonly conditions: readonly ConditionResult[] }): number {
+  const stack = [...result.conditions];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (c.kind === 'withinSeconds' && c.passed && c.doneAtMs !== null) return c.doneAtMs;
+    stack.push(...(c.conditions ?? []));
+  }
+  return result.timeMs;
+}
+
 /** Numbers written the French way (`7,5`) or the English way (`7.5`), at most one decimal. */
 export function formatNumber(value: number, locale: 'fr' | 'en'): string {
   const rounded = Math.round(value * 10) / 10;

@@ -401,6 +401,10 @@ const CHALLENGE = defineMessages({
     fr: 'Le crayon n’a rien dessiné. As-tu pensé à baisser le crayon ?',
     en: 'The pen drew nothing. Did you remember to put the pen down?',
   },
+  'challenge-shape-no-move': {
+    fr: 'Le robot n’a pas bougé, alors le crayon n’a rien pu dessiner. Ajoute des blocs qui le font rouler, comme « avancer ».',
+    en: 'The robot did not move, so the pen could not draw anything. Add blocks that make it drive, like "move".',
+  },
   'challenge-shape-missing': {
     fr: 'Il manque un morceau de la forme près de ({x} ; {y}). Essaie d’aller un peu plus loin ou de tourner d’un autre angle.',
     en: 'A piece of the shape is missing near ({x}, {y}). Try going a bit further or turning by another angle.',

@@ -8,6 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors';
 import { allowedBlockTypes, checkChallenge, DEFAULT_TIME_LIMIT_SECONDS, type ConditionResult } from '../../core/challenge';
+import { goalTimeMs } from '../../core/challenge/verdict';
 import { describePackError, type PackError } from '../../core/lessons/pack-error';
 import type { Goal, GoalKey, Lesson } from '../../core/lessons/types';
 import { BUILT_IN_PROFILES, findProfile, type Profile } from '../../core/profiles';
@@ -113,7 +114,7 @@ export class LessonService {
     return {
       passed: result.passed,
       stars: result.stars,
-      timeMs: result.timeMs,
+      timeMs: goalTimeMs(result),
       blockCount: result.blockCount,
       reason: result.reason,
       conditions: result.conditions.map(conditionView),

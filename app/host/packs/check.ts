@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkChallenge, type ChallengeResult, type ConditionResult } from '../../core/challenge';
-import { formatNumber } from '../../core/challenge/verdict';
+import { formatNumber, goalTimeMs } from '../../core/challenge/verdict';
 import { localized, type Localized, type MessageCode } from '../../core/i18n/messages';
 import { describePackError, showName } from '../../core/lessons/pack-error';
 import { findProfile } from '../../core/profiles';
@@ -130,7 +130,7 @@ function toJson(at: { lesson: string; pack: string | null }, r: ChallengeResult)
 function verdictLines(r: ChallengeResult): string[] {
   const stars = '★'.repeat(r.stars) + '☆'.repeat(3 - r.stars);
   const head = r.passed
-    ? sayBoth('challenge-passed', { stars, blocks: r.blockCount }, r.timeMs / 1000, '✓ ')
+    ? sayBoth('challenge-passed', { stars, blocks: r.blockCount }, goalTimeMs(r) / 1000, '✓ ')
     : both(localized('challenge-failed'), '✗ ');
   const runError = r.reason === 'error' ? sayBoth('challenge-run-error', {}, r.timeMs / 1000, '  ✗ ') : [];
   const conditions = r.conditions.flatMap((c) => conditionLines(c, '  '));

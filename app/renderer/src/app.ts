@@ -151,6 +151,7 @@ class App {
         profile: () => this.profile,
         setLessonWorld: (lesson) => this.setLessonWorld(lesson),
         showDiagnostics: (diagnostics) => this.runs.marks.showDiagnostics(diagnostics),
+        replay: () => void this.runs.replayInSimulator(),
         banner: (text) => this.banner(text),
         appearance: () => this.appearance,
         relayout: () => svgResize(this.editor.workspace),

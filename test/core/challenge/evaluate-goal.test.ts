@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGoal } from '../../../app/core/challenge';
+import { goalTimeMs } from '../../../app/core/challenge/verdict';
 import type { Goal } from '../../../app/core/lessons/types';
 import type { World } from '../../../app/core/simulator/world';
 import { enter, leave, makeTrace, makeWorld } from './traces';
@@ -208,10 +209,19 @@ describe('drawShape', () => {
     expect(c.detail.en).toMatch(/strays 28\.3 cm from the shape near \(50, 50\)/);
   });
 
-  it('fails an empty drawing with a hint about the pen', () => {
-    const c = only({ drawShape: { points: square, toleranceCm: 3 } });
+  const sample = (t: number, x: number) => ({ t, x, y: 10, heading: 0, left: 0, right: 0 });
+
+  it('fails an empty drawing of a robot that moved with a hint about the pen', () => {
+    const c = only({ drawShape: { points: square, toleranceCm: 3 } }, makeTrace({ samples: [sample(0, 10), sample(1000, 25)] }));
     expect(c.passed).toBe(false);
     expect(c.detail.fr).toMatch(/baisser le crayon/);
+  });
+
+  it('fails an empty drawing of a robot that never moved by saying so, not by blaming the pen', () => {
+    const c = only({ drawShape: { points: square, toleranceCm: 3 } }, makeTrace({ samples: [sample(0, 10), sample(1000, 10)] }));
+    expect(c.passed).toBe(false);
+    expect(c.detail.fr).toMatch(/Le robot n’a pas bougé/);
+    expect(c.detail.fr).not.toMatch(/crayon \?/);
   });
 });
 
@@ -269,5 +279,14 @@ describe('all, any and withinSeconds', () => {
   it('gives the same verdict for the same trace (pure)', () => {
     const goal: Goal = { all: [{ visitZonesInOrder: ['a', 'arrivee'] }, { withinSeconds: 8 }] };
     expect(judge(goal, trace)).toEqual(judge(goal, trace));
+  });
+});
+
+describe('goalTimeMs: the one time a verdict says', () => {
+  it('is when the timed goal was met, not when the run ended', () => {
+    const trace = makeTrace({ zoneEvents: [enter('arrivee', 4000)], durationMs: 5000 });
+    const verdict = evaluateGoal({ all: [{ reachZone: 'arrivee' }, { withinSeconds: 10 }] }, trace, makeWorld());
+    expect(goalTimeMs({ timeMs: 5000, conditions: verdict.conditions })).toBe(4000);
+    expect(goalTimeMs({ timeMs: 5000, conditions: [] })).toBe(5000);
   });
 });

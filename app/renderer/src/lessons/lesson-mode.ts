@@ -29,6 +29,8 @@ export interface LessonHost {
   /** Show and run in the lesson's world; null: back to the chosen built-in world. */
   setLessonWorld(world: { readonly id: string; readonly world: World } | null): void;
   showDiagnostics(diagnostics: readonly ApiErrorData[]): void;
+  /** Plays the judged program on the simulator, so the pupil sees the run the verdict is about. */
+  replay(): void;
   banner(text: string | null): void;
   appearance(): Appearance;
   /** The lesson panel appeared or went: the editor's size changed. */
@@ -126,6 +128,7 @@ export class LessonMode {
       if (n !== this.checks || !this.current) return;
       this.app.showDiagnostics(verdict.diagnostics);
       this.panel.showVerdict(verdict);
+      if (verdict.reason !== null) this.app.replay();
     } catch (e) {
       this.app.banner(failureText(e, this.locale));
     } finally {

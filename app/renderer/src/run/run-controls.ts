@@ -106,14 +106,22 @@ export class RunControls {
     await this.call(() => this.api.stop());
   }
 
-  private async start(paused: boolean): Promise<void> {
+  /** Runs the program on the simulator whatever robot is chosen (« Vérifier » shows the run it judged). */
+  async replayInSimulator(): Promise<void> {
+    if (this.running) await this.call(() => this.api.stop());
+    await this.start(false, 'sim');
+  }
+
+  private async start(paused: boolean, only?: 'sim'): Promise<void> {
     if (this.starting) return;
     this.starting = true;
     this.early = [];
     this.hooks.banner(null);
     this.marks.clearAll();
     this.editor.highlight(null);
-    const { profile, target, world } = this.hooks.request();
+    const request = this.hooks.request();
+    const { profile, world } = request;
+    const target = only ?? request.target;
     try {
       const result: RunStartResult = await this.api.run({
         workspace: this.editor.save(),

@@ -79,9 +79,13 @@ export class SimView {
       if (document.fullscreenElement) void document.exitFullscreen();
       else void this.stage.requestFullscreen?.().catch(() => this.setEnlarged(true));
     });
-    // The size buttons sit on the canvas's top-right corner; the legend is one line under it.
-    this.stage = h('div', { class: 'sim-stage', id: 'sim-stage' }, this.canvas, this.bubble, h('div', { class: 'sim-size' }, this.enlarge, this.fullScreen));
-    container.append(h('div', { class: 'panel-head' }, this.title, h('div', { class: 'field' }, worldLabel, this.worldSelect)), this.stage, this.legend);
+    // Under the canvas (never over the world): the legend, and the size buttons.
+    this.stage = h('div', { class: 'sim-stage', id: 'sim-stage' }, this.canvas, this.bubble);
+    container.append(
+      h('div', { class: 'panel-head' }, this.title, h('div', { class: 'field' }, worldLabel, this.worldSelect)),
+      this.stage,
+      h('div', { class: 'sim-foot' }, this.legend, h('div', { class: 'sim-size' }, this.enlarge, this.fullScreen)),
+    );
     new ResizeObserver(() => this.requestDraw()).observe(this.canvas);
     this.setLocale(locale);
   }
