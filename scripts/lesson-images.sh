@@ -19,7 +19,8 @@ robot() {
 robot lessons/premiers-pas/images/robot-de-dos.png 0
 robot lessons/premiers-pas/images/robot-de-face.png 180
 
-# Flash-challenge pictograms for the family truck: start, repeat, flag, clock (10 minutes).
+# Flash-challenge pictograms for the family truck: start, repeat, flag, clock (10 and 15 minutes), robot;
+# drawn at 200 px, then shrunk to 72 px so a step shows them in a row like words.
 P=lessons/camion-parentalite/images
 mkdir -p "$P"
 convert -size 200x200 xc:white -fill '#43a047' -draw 'polygon 60,40 60,160 160,100' "$P/lancer.png"
@@ -33,3 +34,4 @@ convert -size 200x200 xc:white -fill '#1e88e5' -draw 'polygon 100,20 40,110 160,
   -fill '#cfd8dc' -stroke '#37474f' -strokewidth 4 -draw 'circle 100,140 100,100' "$P/robot.png"
 convert -size 200x200 xc:white -fill white -stroke '#1e88e5' -strokewidth 12 -draw 'circle 100,100 100,25' \
   -fill '#1e88e5' -stroke none -draw 'path "M 100,100 L 100,32 A 68,68 0 0,1 168,100 Z"' "$P/quinze-minutes.png"
+for f in "$P"/*.png; do convert "$f" -resize 72x72 "$f"; done
