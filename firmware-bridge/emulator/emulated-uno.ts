@@ -65,6 +65,8 @@ export interface EmulatedUno {
    * sees something at `distanceMm` (more than 4000: nothing in range); call again to move it.
    */
   setUltrasonic(wiring: { trigger: number; echo: number }, distanceMm: number): void;
+  /** Test fault: the firmware hangs (an endless loop, interrupts off); only its watchdog can reset it. */
+  hang(): void;
   /** Wires WS2812 LEDs on `pin`: `rgb(pin)` then gives the colours the firmware last sent them. */
   wireRgbLeds(pin: number): void;
   /** The last frame sent to the WS2812 LEDs on `pin`, [red, green, blue] per LED; null before any. */
@@ -218,6 +220,10 @@ class WorkerUno implements EmulatedUno {
     pinLocation(wiring.echo);
     if (!(distanceMm >= 0)) throw new RangeError(`Distance must be ≥ 0 mm, got ${distanceMm}`);
     this.send({ type: 'ultrasonic', trigger: wiring.trigger, echo: wiring.echo, distanceMm });
+  }
+
+  hang(): void {
+    this.send({ type: 'hang' });
   }
 
   wireRgbLeds(pin: number): void {

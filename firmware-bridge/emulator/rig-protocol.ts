@@ -31,6 +31,7 @@ export type ToWorker =
   | { readonly type: 'ultrasonic'; readonly trigger: number; readonly echo: number; readonly distanceMm: number }
   | { readonly type: 'rgb-leds'; readonly pin: number }
   | { readonly type: 'reset' }
+  | { readonly type: 'hang' }
   | { readonly type: 'corrupt-flash'; readonly address: number }
   | { readonly type: 'read-flash' }
   | { readonly type: 'attach-serial'; readonly path: string }

@@ -52,6 +52,10 @@ const SERVO_STALE_MS = 60;
 /** 10 µs: far shorter than any PWM period, far longer than analogWrite's own register steps. */
 const PWM_SETTLE_CYCLES = 160;
 
+const RJMP_TO_ITSELF = 0xcfff;
+const SREG = 0x5f;
+const SREG_I = 0x80;
+
 /** MCUSR reset causes. */
 export const RESET_CAUSE = { powerOn: 0x01, external: 0x02 } as const;
 const MCUSR = 0x54;
@@ -154,6 +158,19 @@ export class UnoMachine {
   /** The flash as it is now (a bootloader may have rewritten it). */
   flashImage(): Uint8Array {
     return this.cpu.progBytes.slice();
+  }
+
+  /**
+   * Test fault: the firmware hangs, as a program stuck in an endless loop with interrupts off. The
+   * CPU jumps to a `rjmp .-2` of the image (every avr-gcc program ends in one, after `exit`); only
+   * the watchdog can bring the board back.
+   */
+  hang(): void {
+    const { progMem } = this.cpu;
+    const selfLoop = progMem.indexOf(RJMP_TO_ITSELF);
+    if (selfLoop < 0) throw new Error('The image has no endless loop (rjmp .-2) to hang in');
+    this.cpu.data[SREG] = this.cpu.data[SREG]! & ~SREG_I;
+    this.cpu.pc = selfLoop;
   }
 
   /** Test fault: the next page write covering `address` stores that byte with a bit flipped. */

@@ -211,6 +211,9 @@ function handle(message: ToWorker): void {
         new Ws2812Decoder(machine, message.pin, (colours) => post({ type: 'rgb', pin: message.pin, colours }));
       }
       break;
+    case 'hang':
+      machine.hang();
+      break;
     case 'reset':
       resetBoard();
       break;

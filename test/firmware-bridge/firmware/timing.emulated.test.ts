@@ -142,3 +142,24 @@ describe('RoboKit firmware: the failsafe', () => {
     expect(await port.ask('failsafe 300')).toBe('ok');
   });
 });
+
+describe('RoboKit firmware: the AVR hardware watchdog', () => {
+  it('resets a hung board within 250 ms of board time, motors off, and it says hello again', async () => {
+    const stopBeats = heartbeats();
+    try {
+      expect(await port.ask('m 50 50')).toBe('ok');
+      await rig.waitFor(() => rig.pwm(LEFT_PWM) === 128, 5000);
+      const from = port.lines.length;
+      const hungAtMs = rig.emulatedMs(); // the worker applies it within one chunk (≤ 4 ms)
+      rig.hang();
+      await port.waitFor((line) => line.startsWith('hello '), 10_000, from);
+      // the motors stayed on while nothing ran; the watchdog's reset turned every pin off
+      const reset = rig.pwmHistory(LEFT_PWM).at(-1)!;
+      expect(reset.duty).toBe(0);
+      expect(reset.tMs - hungAtMs).toBeGreaterThan(200);
+      expect(reset.tMs - hungAtMs).toBeLessThan(270);
+    } finally {
+      stopBeats();
+    }
+  });
+});
