@@ -60,6 +60,8 @@ export class RobotManager {
   private link: RobotLink | null = null;
   private profile: Profile | null = null;
   private unlisten: (() => void) | undefined;
+  /** The paths of the last port list given out. */
+  private listed = new Set<string>();
 
   constructor(
     private readonly backend: RobotBackend,
@@ -75,12 +77,21 @@ export class RobotManager {
     return this.link && this.profile && this.status.state === 'ready' ? { io: this.link.io, profile: this.profile } : null;
   }
 
-  listPorts(locale: Locale): Promise<PortInfo[]> {
-    return this.backend.listPorts(locale);
+  async listPorts(locale: Locale): Promise<PortInfo[]> {
+    const ports = await this.backend.listPorts(locale);
+    this.listed = new Set(ports.map((p) => p.path));
+    return ports;
   }
 
+  /**
+   * Opens only a port this host listed: a page (or anything that reaches the API) cannot make the
+   * host open another device path. A port not in the last list is looked for once more (plugged
+   * in since), then refused.
+   */
   async connect(port: string, profile: Profile): Promise<ConnectionStatus> {
     if (this.status.state === 'connecting') throw new AppError({ code: 'already-connected' });
+    if (!this.listed.has(port)) await this.listPorts('fr');
+    if (!this.listed.has(port)) throw new AppError({ code: 'robot-port-not-listed' });
     await this.disconnect();
     this.set({ state: 'connecting', port, profile: profile.id });
     try {

@@ -5,6 +5,9 @@ import { RobotManager } from '../../app/host/robot-manager';
 import { FakeBoard, FakeLink } from '../firmware-bridge/fakes/fake-board';
 import { FakeRobokitBoard } from '../firmware-bridge/fakes/fake-robokit-board';
 
+/** The system's port list: one Uno. */
+const uno = async () => [{ path: '/dev/ttyACM0', vendorId: '2341', productId: '0043' }];
+
 describe('firmataBackend', () => {
   it('lists ports with a friendly name in the pupil’s language, robots first', async () => {
     const backend = firmataBackend({
@@ -26,13 +29,13 @@ describe('firmataBackend', () => {
 
   it('says which firmware answered, its version and the robot’s name (the robot panel shows them)', async () => {
     const board = new FakeRobokitBoard();
-    const manager = new RobotManager(firmataBackend({ connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(board) } }));
+    const manager = new RobotManager(firmataBackend({ lister: uno, connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(board) } }));
     const status = await manager.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
     expect(status).toMatchObject({ state: 'ready', firmware: { kind: 'robokit', name: 'RoboKit', version: '1.0.0', robotName: 'Robot Lila' } });
     await manager.disconnect();
     board.dispose();
 
-    const firmata = new RobotManager(firmataBackend({ connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(new FakeBoard()) } }));
+    const firmata = new RobotManager(firmataBackend({ lister: uno, connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(new FakeBoard()) } }));
     const old = await firmata.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
     expect(old).toMatchObject({ state: 'ready', firmware: { kind: 'firmata', name: 'Fake.ino', version: '2.5' } });
     expect(old.firmware).not.toHaveProperty('robotName');

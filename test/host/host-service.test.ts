@@ -133,10 +133,31 @@ describe('HostService: robots', () => {
     expect(order).toEqual(['last gasp', 'closed']);
   });
 
+  it('opens only a port the host listed: another path is refused without touching the backend', async () => {
+    const opened: string[] = [];
+    let ports = [{ path: '/dev/ttyACM0', label: 'Uno', likelyRobot: true }];
+    const backend: RobotBackend = {
+      listPorts: async () => ports,
+      open: async (port) => {
+        opened.push(port);
+        return { io: new FakeRobot({ link: true }), close: async () => {} };
+      },
+    };
+    const { host } = await makeHost({ ...defaultSeams({ wall: instantWall }), robots: backend });
+    for (const port of ['/dev/sda', '/etc/passwd', '\\\\.\\COM1', '/dev/ttyACM0/../ttyS0', '/dev/ttyACM1']) {
+      await expect(host.connect({ port, profile: 'arduino-2wd' })).rejects.toMatchObject({ code: 'robot-port-not-listed' });
+    }
+    expect(opened).toEqual([]);
+    // Listed (even if plugged in after the page last asked): opened.
+    ports = [...ports, { path: '/dev/ttyACM1', label: 'Uno 2', likelyRobot: true }];
+    expect(await host.connect({ port: '/dev/ttyACM1', profile: 'arduino-2wd' })).toMatchObject({ state: 'ready' });
+    expect(opened).toEqual(['/dev/ttyACM1']);
+  });
+
   it('puts the reason in the status when connecting fails', async () => {
     const { AppError } = await import('../../app/core/errors');
     const backend: RobotBackend = {
-      listPorts: async () => [],
+      listPorts: async () => [{ path: 'COM3', label: 'COM3', likelyRobot: true }],
       open: async () => {
         throw new AppError({ code: 'robot-disconnected' });
       },

@@ -10,6 +10,10 @@ export const APP_MESSAGES = defineMessages({
     fr: 'Oups, RoboKit a eu un problème. Ton travail est enregistré ; réessaie.',
     en: 'Oops, RoboKit ran into a problem. Your work is saved; try again.',
   },
+  'robot-port-not-listed': {
+    fr: 'Ce port n’est pas dans la liste. Choisis un des ports que RoboKit propose.',
+    en: 'This port is not in the list. Pick one of the ports RoboKit offers.',
+  },
   'host-failed': {
     fr: 'RoboKit s’arrête à cause d’une erreur inattendue ({detail}) ; le robot a été arrêté.',
     en: 'RoboKit is stopping after an unexpected error ({detail}); the robot was stopped.',
