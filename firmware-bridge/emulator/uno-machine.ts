@@ -49,6 +49,12 @@ const ADC_REFERENCE_VOLTS = 5;
 const SERVO_MIN_US = 300;
 const SERVO_MAX_US = 3000;
 const SERVO_STALE_MS = 60;
+/**
+ * Once the board has sent a byte, runUntil returns within 0.5 ms of board time so the host gets it:
+ * a real UART's bytes leave at once, and a bootloader's answer would otherwise wait for the end of
+ * the worker's chunk (up to 4 ms) on every command.
+ */
+const FLUSH_AFTER_CYCLES = CPU_HZ / 2000;
 /** 10 µs: far shorter than any PWM period, far longer than analogWrite's own register steps. */
 const PWM_SETTLE_CYCLES = 160;
 
@@ -96,6 +102,9 @@ export class UnoMachine {
   private readonly edgeListeners = new Set<PinEdgeListener>();
   private readonly selfProgramming: SelfProgramming;
   private readonly resetVector: number;
+  /** runUntil returns early at this cycle, so what the board sent reaches the host soon (see FLUSH_AFTER_CYCLES). */
+  private returnBy = Infinity;
+  private flushEarly = false;
   /** Set by a reset from inside the CPU loop (the watchdog): handled once the clock event returns. */
   private resetInLoop = false;
 
@@ -116,7 +125,10 @@ export class UnoMachine {
     };
     const timers = [timer0Config, timer1Config, timer2Config].map((config) => new AVRTimer(this.cpu, config));
     this.usart = new AVRUSART(this.cpu, usart0Config, CPU_HZ);
-    this.usart.onByteTransmit = (byte) => this.observer.onTransmit(byte);
+    this.usart.onByteTransmit = (byte) => {
+      this.observer.onTransmit(byte);
+      if (this.flushEarly) this.returnBy = Math.min(this.returnBy, this.cpu.cycles + FLUSH_AFTER_CYCLES);
+    };
     this.receiver = new ReceiveLine(this.cpu, this.usart, usart0Config);
     this.adc = new AVRADC(this.cpu, adcConfig);
     this.adc.avcc = ADC_REFERENCE_VOLTS;
@@ -235,11 +247,16 @@ export class UnoMachine {
     return this.cpu.cycles;
   }
 
-  /** Runs the CPU until its cycle counter reaches `cycles`. */
-  runUntil(cycles: number): void {
+  /**
+   * Runs the CPU until its cycle counter reaches `cycles`; with `returnWhenSent`, returns early once
+   * a byte it sent has waited FLUSH_AFTER_CYCLES (the worker then hands it to the host).
+   */
+  runUntil(cycles: number, returnWhenSent = false): void {
     const { cpu } = this;
     const progMem = cpu.progMem;
-    while (cpu.cycles < cycles) {
+    this.returnBy = Infinity;
+    this.flushEarly = returnWhenSent;
+    while (cpu.cycles < cycles && cpu.cycles < this.returnBy) {
       if (progMem[cpu.pc] === SPM_OPCODE) this.selfProgramming.execute();
       avrInstruction(cpu);
       cpu.tick();

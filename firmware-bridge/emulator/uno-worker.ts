@@ -110,7 +110,7 @@ function step(): void {
   }
   const end = Math.min(target, machine.cycles + MAX_CHUNK_CYCLES);
   if (end > machine.cycles) {
-    machine.runUntil(end);
+    machine.runUntil(end, true);
     busyMs += performance.now() - now;
   }
   publish();

@@ -35,7 +35,7 @@ class SerialBootLink implements BootLink {
 
   write(bytes: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) =>
-      this.port.write(Buffer.from(bytes), (error) => (error ? reject(error) : this.port.drain(() => resolve()))),
+      this.port.write(Buffer.from(bytes), (error) => (error ? reject(error) : resolve())),
     );
   }
 

@@ -44,6 +44,8 @@ export interface InstallResult {
 }
 
 const PAGE_BYTES = 128;
+/** Read back two pages per command: STK500's READ_PAGE takes up to 256 bytes (Optiboot and the old bootloader alike). */
+const READ_BYTES = 256;
 const POST_INSTALL_ANSWER_MS = 15_000;
 /** ATmega328P (and the non-P ATmega328, same flash layout). */
 const SIGNATURES = ['1e950f', '1e9514'];
@@ -94,15 +96,13 @@ async function program(stk: Stk500, bytes: Uint8Array, path: string, emit: (even
     const total = bytes.length;
     emit({ type: 'phase', phase: 'writing' });
     for (let address = 0; address < total; address += PAGE_BYTES) {
-      await stk.loadAddress(address);
-      await stk.programPage(bytes.subarray(address, address + PAGE_BYTES));
+      await stk.programPageAt(address, bytes.subarray(address, address + PAGE_BYTES));
       emit({ type: 'progress', phase: 'writing', done: address + PAGE_BYTES, total });
     }
     emit({ type: 'phase', phase: 'verifying' });
-    for (let address = 0; address < total; address += PAGE_BYTES) {
-      await stk.loadAddress(address);
-      const expected = bytes.subarray(address, address + PAGE_BYTES);
-      const actual = await stk.readPage(expected.length);
+    for (let address = 0; address < total; address += READ_BYTES) {
+      const expected = bytes.subarray(address, address + READ_BYTES);
+      const actual = await stk.readPageAt(address, expected.length);
       const wrong = expected.findIndex((byte, i) => actual[i] !== byte);
       if (wrong >= 0) {
         // Leave the bootloader anyway: a person may retry at once.
@@ -110,7 +110,7 @@ async function program(stk: Stk500, bytes: Uint8Array, path: string, emit: (even
         const at = `0x${(address + wrong).toString(16).padStart(4, '0')}`;
         throw new AppError({ code: 'firmware-verify-failed', params: { path, address: at } });
       }
-      emit({ type: 'progress', phase: 'verifying', done: address + PAGE_BYTES, total });
+      emit({ type: 'progress', phase: 'verifying', done: Math.min(total, address + READ_BYTES), total });
     }
     await stk.leaveProgramming();
   } finally {
