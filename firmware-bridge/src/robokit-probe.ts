@@ -5,15 +5,20 @@
  * reaches the line transport, whose answers are paired first in, first out.
  *
  * StandardFirmata is told apart at once: the first thing sent is Firmata's 1-byte version query
- * (0xF9, then a newline). Firmata answers with 0xF9 — a byte that never occurs in UTF-8, so never
- * in the RoboKit firmware's lines (to which the query is one bad line: `err unknown`). So the probe
- * gives up as soon as a 0xF9 comes back, and a Firmata board does not wait for the probe's timeout.
+ * (0xF9, then a newline; to the RoboKit firmware one bad line, `err unknown`). Firmata's answer, its
+ * boot announcement, or its 57,600-baud bytes read at 115,200 all carry bytes ≥ 0x80, which the
+ * RoboKit firmware never sends before its first line (its lines are ASCII up to the robot's name):
+ * the probe gives up at Firmata's 0xF9, or at a few such bytes (one glitch at reset is forgiven), and
+ * a Firmata board does not wait for the probe's timeout.
  */
 import { ReadlineParser } from '@serialport/parser-readline';
 import { type Scheduler, systemScheduler } from './command-queue';
 import { REPORT_VERSION } from './firmata-messages';
 import { parseHello, PROTOCOLS, type RobokitHello } from './robokit-hello';
 import type { SerialLink } from './serial-link';
+
+/** Bytes ≥ 0x80 before any RoboKit line that mean another firmware (or another baud rate) talks. */
+const NOT_ROBOKIT_HIGH_BYTES = 3;
 
 export interface ProbeOptions {
   /** Until a RoboKit line is heard. */
@@ -45,6 +50,7 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
       resolve(result);
     };
     let heard = false;
+    let highBytes = 0;
     parser.on('data', (raw: string) => {
       const line = raw.replace(/\r$/, '');
       if (!heard && /^(hello fw=robokit|err |ok$)/.test(line)) {
@@ -66,7 +72,10 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
       }
     });
     const offData = link.onData((chunk) => {
-      if (!hello && chunk.includes(REPORT_VERSION)) return finish(undefined);
+      if (!heard) {
+        highBytes += chunk.filter((byte) => byte >= 0x80).length;
+        if (chunk.includes(REPORT_VERSION) || highBytes >= NOT_ROBOKIT_HIGH_BYTES) return finish(undefined);
+      }
       parser.write(chunk);
     });
     const offClose = link.onClose(() => finish(undefined));

@@ -72,7 +72,7 @@ export class FakeRobokitBoard implements FakeEndpoint {
       this.buffer = this.buffer.slice(nl + 1);
       this.received.push(line);
       this.armFailsafe();
-      if (this.behaviour === 'garbage-first') this.link?.fromBoard(Uint8Array.of(0xff, 0x00, 0x13, 0x0a));
+      if (this.behaviour === 'garbage-first' && this.received.length === 1) this.link?.fromBoard(Uint8Array.of(0xff, 0x00, 0x13, 0x0a));
       this.say(this.handle(line));
     }
   }
@@ -133,7 +133,8 @@ export class FakeRobokitBoard implements FakeEndpoint {
       case 'read':
         return `ok d=${this.sensors.d} ll=${this.sensors.ll} lr=${this.sensors.lr} li=${this.sensors.li} b=${this.sensors.b}`;
       default:
-        return `err unknown ${word}`;
+        // Like the firmware: what it says back is printable ASCII.
+        return `err unknown ${word.replace(/[^\x20-\x7e]/g, '?')}`;
     }
   }
 
