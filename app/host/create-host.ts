@@ -11,6 +11,7 @@ import { ProjectStore } from './project-store';
 import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
 import type { CompileFn, FileDialogs, RobotBackend, RunEngine, WorldCatalog } from './seams';
+import { TeacherCode } from './teacher-code';
 import { SettingsStore } from './settings-store';
 
 export interface HostSeams {
@@ -60,6 +61,7 @@ export function createHostService(options: CreateHostOptions): HostService {
     info: options.info,
     projects: new ProjectStore({ dataDir: options.dataDir }),
     settings: new SettingsStore(options.dataDir, validate),
+    teacherCode: new TeacherCode(options.dataDir),
     robots,
     runs,
     worlds,

@@ -42,11 +42,13 @@ import type { RobotManager } from './robot-manager';
 import { requireProfile, type RunSessions } from './run-sessions';
 import type { FileDialogs, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
+import type { TeacherCode } from './teacher-code';
 
 export interface HostServiceDeps {
   readonly info: HostInfo;
   readonly projects: ProjectStore;
   readonly settings: SettingsStore;
+  readonly teacherCode: TeacherCode;
   readonly robots: RobotManager;
   readonly runs: RunSessions;
   readonly worlds: WorldCatalog;
@@ -226,6 +228,18 @@ export class HostService implements RobokitApi {
 
   getLessonSolution(ref: LessonRef): Promise<Project> {
     return this.deps.lessons.getLessonSolution(ref);
+  }
+
+  async getTeacherCodeState(): Promise<{ set: boolean }> {
+    return { set: await this.deps.teacherCode.isSet() };
+  }
+
+  async setTeacherCode({ code, current }: { code: string; current?: string }): Promise<{ ok: boolean }> {
+    return { ok: await this.deps.teacherCode.set(code, current) };
+  }
+
+  unlockTeacher({ code }: { code: string }): Promise<boolean> {
+    return this.deps.teacherCode.check(code);
   }
 
   // --- Settings ---

@@ -89,6 +89,9 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   openLesson: closed(LESSON_REF, ['packId', 'lessonId']),
   checkLesson: closed({ ...LESSON_REF, workspace: { type: 'object' }, profile: ID }, ['packId', 'lessonId', 'workspace']),
   getLessonSolution: closed(LESSON_REF, ['packId', 'lessonId']),
+  getTeacherCodeState: NONE,
+  setTeacherCode: closed({ code: { type: 'string', maxLength: 200 }, current: { type: 'string', maxLength: 200 } }, ['code']),
+  unlockTeacher: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
   getSettings: NONE,
   setSettings: closed({
     locale: { enum: ['fr', 'en'] },

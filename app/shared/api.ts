@@ -385,8 +385,16 @@ export interface RobokitApi {
   openLesson(params: LessonRef): Promise<OpenedLesson>;
   /** Runs the lesson's challenge in the simulator on the host. */
   checkLesson(params: CheckLessonRequest): Promise<LessonVerdict>;
-  /** For the teacher's toggle; rejects with `lesson-no-solution` when the pack has none. */
+  /** For the teacher space; rejects with `lesson-no-solution` when the pack has none. */
   getLessonSolution(params: LessonRef): Promise<Project>;
+
+  // Teacher space (behind a code the adult chooses; the host keeps only its hash)
+  /** Whether a teacher code was chosen on this computer. */
+  getTeacherCodeState(): Promise<{ readonly set: boolean }>;
+  /** Chooses the code (the first time), or changes it with the current one. `ok: false` when refused. */
+  setTeacherCode(params: { readonly code: string; readonly current?: string }): Promise<{ readonly ok: boolean }>;
+  /** True for the right code (a wrong one makes the next try wait). */
+  unlockTeacher(params: { readonly code: string }): Promise<boolean>;
 
   // Settings
   getSettings(): Promise<Settings>;
@@ -443,6 +451,9 @@ const METHODS: Record<MethodName, true> = {
   openLesson: true,
   checkLesson: true,
   getLessonSolution: true,
+  getTeacherCodeState: true,
+  setTeacherCode: true,
+  unlockTeacher: true,
   getSettings: true,
   setSettings: true,
 };

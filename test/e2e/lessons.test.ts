@@ -228,10 +228,30 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await axeSerious(p, '#lesson-panel')).toEqual([]);
   });
 
-  test('Mode enseignant shows the solution read-only, without touching the pupil’s program', async () => {
+  test('the teacher space opens only with the code the adult chose, and shows the solution read-only', async () => {
     const p = page();
     expect(await p.locator('#show-solution').isVisible()).toBe(false);
-    await p.locator('label[for="teacher-mode"]').click();
+    // The first time, the adult chooses the code.
+    await p.locator('#teacher-mode').click();
+    await expect.poll(() => p.locator('#ask').isVisible()).toBe(true);
+    expect(await p.locator('#ask-message').textContent()).toContain('Adulte : choisissez un code');
+    expect(await p.locator('#ask-input').getAttribute('type')).toBe('password');
+    await p.locator('#ask-input').fill('4821');
+    await p.locator('#ask-ok').click();
+    await expect.poll(() => p.locator('#show-solution').isVisible()).toBe(true);
+    // Closed again, a pupil who tries a wrong code gets nothing.
+    await p.locator('#teacher-mode').click();
+    expect(await p.locator('#show-solution').isVisible()).toBe(false);
+    await p.locator('#teacher-mode').click();
+    await p.locator('#ask-input').fill('0000');
+    await p.locator('#ask-ok').click();
+    await expect.poll(() => p.locator('#banner-text').textContent(), { timeout: 10_000 }).toBe('Ce n’est pas le bon code.');
+    expect(await p.locator('#show-solution').isVisible()).toBe(false);
+    // The right code opens it.
+    await p.locator('#teacher-mode').click();
+    await p.locator('#ask-input').fill('4821');
+    await p.locator('#ask-ok').click();
+    await expect.poll(() => p.locator('#show-solution').isVisible(), { timeout: 10_000 }).toBe(true);
     await p.locator('#show-solution').click();
     const dialog = p.locator('#solution-dialog');
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
@@ -244,7 +264,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     const seconds = workspaceBlocks(p).locator('g.robot_move .blocklyNumberField').nth(1);
     expect((await seconds.textContent())?.trim()).toBe('9');
-    await p.locator('label[for="teacher-mode"]').click();
+    await p.locator('#teacher-mode').click();
   });
 
   test('in English, the panel and the verdict speak English', async () => {

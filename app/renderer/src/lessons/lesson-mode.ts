@@ -8,6 +8,7 @@ import type { Locale } from '../../../core/i18n/messages';
 import type { ApiErrorData, HostInfo, LessonRef, OpenedLesson, Project, RobokitApi, World, WorkspaceJson } from '../../../shared/api';
 import type { Appearance } from '../editor/themes';
 import { h } from '../shell/dom';
+import { ask } from '../shell/ask';
 import { failureText } from '../shell/error-text';
 import { LessonPanel } from './lesson-panel';
 import { lt } from './lesson-text';
@@ -57,6 +58,7 @@ export class LessonMode {
         restart: () => this.restart(),
         showSolution: () => void this.showSolution(),
         relayout: () => this.app.relayout(),
+        unlockTeacher: () => this.unlockTeacher(),
       },
       locale,
     );
@@ -133,6 +135,29 @@ export class LessonMode {
       this.app.banner(failureText(e, this.locale));
     } finally {
       if (n === this.checks) this.panel.setChecking(false);
+    }
+  }
+
+  /** The adult's code: chosen the first time, asked after that. The host checks it. */
+  private async unlockTeacher(): Promise<boolean> {
+    const l = this.locale;
+    const api = this.app.api;
+    try {
+      const { set } = await api.getTeacherCodeState();
+      const code = await ask({
+        title: lt('teacherCodeTitle', l),
+        ...(set ? {} : { message: lt('teacherCodeNew', l) }),
+        input: { label: lt('teacherCodeAsk', l), value: '', secret: true },
+        ok: lt('teacherCodeOk', l),
+        cancel: lt('teacherCodeCancel', l),
+      });
+      if (code === null) return false;
+      const ok = set ? await api.unlockTeacher({ code }) : (await api.setTeacherCode({ code })).ok;
+      this.app.banner(ok ? null : lt(set ? 'teacherCodeWrong' : 'teacherCodeShort', l));
+      return ok;
+    } catch (e) {
+      this.app.banner(failureText(e, l));
+      return false;
     }
   }
 

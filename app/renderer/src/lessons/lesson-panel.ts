@@ -2,7 +2,7 @@
  * The lesson panel beside the editor: the lesson's title, its steps with Précédent / Suivant, a hint
  * on demand, the pair roles and timer for pair and parent–child lessons, the challenge with
  * "Vérifier" and its verdict (stars, and a kind sentence per condition), "Recommencer" and the
- * teacher's toggle. A view: what the buttons do comes from `LessonPanelHooks`.
+ * teacher space (behind the adult's code). A view: what the buttons do comes from `LessonPanelHooks`.
  */
 import { formatNumber } from '../../../core/challenge/verdict';
 import { message, type Locale } from '../../../core/i18n/messages';
@@ -19,6 +19,8 @@ export interface LessonPanelHooks {
   close(): void;
   restart(): void;
   showSolution(): void;
+  /** Asks for the teacher's code (or has the adult choose one); true when the space may open. */
+  unlockTeacher(): Promise<boolean>;
   /** The panel changed width (folded or unfolded): the editor takes the room. */
   relayout(): void;
 }
@@ -45,8 +47,9 @@ export class LessonPanel {
   private readonly checkButton = h('button', { type: 'button', class: 'btn btn-check', id: 'lesson-check' });
   private readonly verdictBox = h('div', { class: 'verdict', id: 'lesson-verdict', role: 'status', 'aria-live': 'polite' });
   private readonly restartButton = h('button', { type: 'button', class: 'btn btn-small', id: 'lesson-restart' });
-  private readonly teacher = h('input', { type: 'checkbox', id: 'teacher-mode' });
-  private readonly teacherText = h('span');
+  /** Opens the teacher space (the hooks ask for the code) or closes it. */
+  private readonly teacher = h('button', { type: 'button', class: 'btn btn-small', id: 'teacher-mode', 'aria-pressed': 'false' });
+  private teacherOpen = false;
   private readonly solutionButton = h('button', { type: 'button', class: 'btn btn-small', id: 'show-solution' });
   private lesson: OpenedLesson | null = null;
   private step = 0;
@@ -82,7 +85,7 @@ export class LessonPanel {
         'div',
         { class: 'lesson-foot' },
         this.restartButton,
-        h('label', { class: 'toggle', for: 'teacher-mode' }, this.teacher, this.teacherText),
+        this.teacher,
         this.solutionButton,
       ),
     );
@@ -97,7 +100,7 @@ export class LessonPanel {
     this.timer?.dispose();
     this.timer = lesson.card.mode === 'solo' ? null : new PairTimer(lesson.card.mode, this.locale);
     this.pairSlot.replaceChildren(...(this.timer ? [this.timer.element] : []));
-    this.teacher.checked = false;
+    this.teacherOpen = false;
     this.element.hidden = false;
     this.render();
     this.title.focus();
@@ -150,7 +153,17 @@ export class LessonPanel {
     this.restartButton.addEventListener('click', () => {
       if (window.confirm(lt('restartConfirm', this.locale))) this.hooks.restart();
     });
-    this.teacher.addEventListener('change', () => this.render());
+    this.teacher.addEventListener('click', () => {
+      if (this.teacherOpen) {
+        this.teacherOpen = false;
+        return this.render();
+      }
+      void this.hooks.unlockTeacher().then((open) => {
+        this.teacherOpen = open;
+        this.render();
+        if (open) this.solutionButton.focus();
+      });
+    });
     this.solutionButton.addEventListener('click', () => this.hooks.showSolution());
   }
 
@@ -183,9 +196,10 @@ export class LessonPanel {
     this.renderStep();
     this.renderChallenge();
     this.restartButton.textContent = lt('restart', l);
-    this.teacherText.textContent = lt('teacherMode', l);
+    this.teacher.textContent = lt(this.teacherOpen ? 'teacherClose' : 'teacherMode', l);
+    this.teacher.setAttribute('aria-pressed', String(this.teacherOpen));
     this.solutionButton.textContent = lt('showSolution', l);
-    this.solutionButton.hidden = !this.teacher.checked || !lesson.hasSolution;
+    this.solutionButton.hidden = !this.teacherOpen || !lesson.hasSolution;
   }
 
   private renderStep(): void {

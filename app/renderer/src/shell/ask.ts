@@ -9,13 +9,15 @@ export interface Question {
   readonly title: string;
   readonly message?: string;
   /** A text field, prefilled. */
-  readonly input?: { readonly label: string; readonly value: string };
+  readonly input?: { readonly label: string; readonly value: string; readonly secret?: boolean };
   readonly ok: string;
   readonly cancel: string;
 }
 
 export function ask(question: Question): Promise<string | null> {
-  const field = question.input ? h('input', { id: 'ask-input', class: 'ask-input', type: 'text', maxlength: 120, value: question.input.value }) : null;
+  const field = question.input
+    ? h('input', { id: 'ask-input', class: 'ask-input', type: question.input.secret ? 'password' : 'text', maxlength: 120, value: question.input.value, autocomplete: 'off' })
+    : null;
   const ok = h('button', { id: 'ask-ok', type: 'submit', class: 'btn btn-primary' }, question.ok);
   const cancel = h('button', { id: 'ask-cancel', type: 'button', class: 'btn' }, question.cancel);
   const form = h(
