@@ -15,8 +15,8 @@ describe('checkCommandResult', () => {
   it('exits 0 on a pass, saying the verdict and each condition in French then English', async () => {
     const r = await checkCommandResult(join(PREMIERS_PAS, 'projects/l-escalier-solution.robokit'), PREMIERS_PAS, 'l-escalier');
     expect(r.exitCode).toBe(0);
-    expect(r.lines[0]).toBe('✓ Défi réussi ! ★★★ en 18 s avec 5 bloc(s).');
-    expect(r.lines[1]).toBe('✓ Challenge passed! ★★★ in 18 s with 5 block(s).');
+    expect(r.lines[0]).toBe('✓ Défi réussi ! ★★★ en 16,2 s avec 5 bloc(s).');
+    expect(r.lines[1]).toBe('✓ Challenge passed! ★★★ in 16.2 s with 5 block(s).');
     expect(r.lines.slice(2)).toHaveLength(8);
     expect(r.lines[8]).toBe('  ✓ Tout était fait en 16,2 s (25 s au plus). Rapide !');
     expect(r.lines[9]).toBe('  ✓ Everything was done in 16.2 s (25 s at most). Fast!');
