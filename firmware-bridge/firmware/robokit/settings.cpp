@@ -60,11 +60,14 @@ void settingsLoad() {
   uint8_t magic[4];
   eeprom_read_block(magic, (const void *)ADDR_MAGIC, sizeof magic);
   if (memcmp_P(magic, MAGIC, sizeof magic) != 0) {
+    // A new board: an id, no name, no configuration. Only 9 bytes are written (~30 ms), so even
+    // the first boot says hello at once; the configuration block stays erased, which its CRC
+    // refuses at the next boot (an empty configuration, as now).
     identity.id = freshId();
     identity.name[0] = 0;
     configClear(config);
-    eepromWrite(ADDR_ID, &identity, sizeof identity);
-    configSave();
+    eepromWrite(ADDR_ID, &identity.id, sizeof identity.id);
+    eepromWrite(ADDR_NAME, identity.name, 1);
     memcpy_P(magic, MAGIC, sizeof magic);
     eepromWrite(ADDR_MAGIC, magic, sizeof magic);
     return;
