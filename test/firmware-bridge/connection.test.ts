@@ -111,11 +111,11 @@ describe('connecting', () => {
     expect(message('robot-permission-denied', 'en', { path: '/dev/ttyACM0' })).toContain('log out and back in');
   });
 
-  it('a board that answers without Firmata: install StandardFirmata', async () => {
+  it('a board that answers without Firmata: install the robot’s program (from RoboKit, no IDE)', async () => {
     const bench = new Bench('chatty-not-firmata');
     const error = await failure(connect(bench));
     expect(error.code).toBe('robot-no-firmata');
-    expect(message('robot-no-firmata', 'fr', error.params)).toContain('Fichier > Exemples > Firmata > StandardFirmata');
+    expect(message('robot-no-firmata', 'fr', error.params)).toContain('Installer le programme du robot');
     expect(bench.link!.closed).toBe(true);
   });
 

@@ -16,16 +16,16 @@ export const ROBOT_MESSAGES = defineMessages({
     en: 'Not allowed to open {path}. On Linux: run "sudo usermod -aG dialout $USER", then log out and back in.',
   },
   'robot-no-firmata': {
-    fr: 'La carte sur {path} répond, mais ni avec le micrologiciel RoboKit ni avec Firmata. Installe le micrologiciel RoboKit, ou StandardFirmata avec l’Arduino IDE : Fichier > Exemples > Firmata > StandardFirmata.',
-    en: 'The board on {path} answers, but with neither the RoboKit firmware nor Firmata. Install the RoboKit firmware, or StandardFirmata from the Arduino IDE: File > Examples > Firmata > StandardFirmata.',
+    fr: 'La carte sur {path} répond, mais ni avec le micrologiciel RoboKit ni avec Firmata. Demande à un adulte d’installer le programme du robot : « Installer le programme du robot ».',
+    en: 'The board on {path} answers, but with neither the RoboKit firmware nor Firmata. Ask an adult to install the robot’s program: "Install the robot’s program".',
   },
   'robot-firmware-version': {
     fr: 'Le robot sur {path} a le micrologiciel RoboKit {version}, trop récent pour cette version de RoboKit. Mets RoboKit à jour, ou installe le micrologiciel fourni avec lui.',
     en: 'The robot on {path} runs RoboKit firmware {version}, too new for this RoboKit. Update RoboKit, or install the firmware that comes with it.',
   },
   'robot-no-answer': {
-    fr: 'La carte sur {path} ne répond pas. Vérifie le câble, puis installe StandardFirmata avec l’Arduino IDE : Fichier > Exemples > Firmata > StandardFirmata.',
-    en: 'The board on {path} does not answer. Check the cable, then install StandardFirmata from the Arduino IDE: File > Examples > Firmata > StandardFirmata.',
+    fr: 'La carte sur {path} ne répond pas. Vérifie le câble ; sinon, demande à un adulte d’installer le programme du robot.',
+    en: 'The board on {path} does not answer. Check the cable; otherwise ask an adult to install the robot’s program.',
   },
   'robot-open-failed': {
     fr: 'Impossible d’ouvrir {path}. Débranche le robot, rebranche-le, puis réessaie.',
