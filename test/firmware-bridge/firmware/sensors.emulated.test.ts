@@ -189,6 +189,31 @@ describe('RoboKit firmware: lights and pen', () => {
     expect(await port.ask('rgb 4 1 1 1')).toBe('err range I');
   });
 
+  it('identifies itself: the light blinks at 4 Hz for 2 s and the buzzer beeps twice', async () => {
+    await configure('cfg light D13', 'cfg buzzer D8');
+    const lightOn: number[] = [];
+    const buzzer: number[] = [];
+    const off = rig.onPinChange((pin, level, tMs) => {
+      if (pin === 13 && level === 1) lightOn.push(tMs);
+      if (pin === 8) buzzer.push(tMs);
+    });
+    const stopBeats = heartbeats();
+    try {
+      expect(await port.ask('identify')).toBe('ok');
+      await rig.waitFor(() => lightOn.length > 0 && rig.emulatedMs() - lightOn[0]! > 2300, 20_000);
+    } finally {
+      stopBeats();
+      off();
+    }
+    expect(lightOn).toHaveLength(8);
+    expect(rig.digital(13)).toBe(0); // back to the light's own state (off)
+    const beeping = buzzer.filter((t) => t - lightOn[0]! < 500);
+    expect(beeping.length).toBeGreaterThan(100); // 2 kHz
+    expect(buzzer.filter((t) => t - lightOn[0]! >= 500)).toEqual([]);
+    const gaps = beeping.slice(1).map((t, i) => t - beeping[i]!);
+    expect(gaps.filter((gap) => gap > 50)).toHaveLength(1); // two beeps
+  });
+
   it('moves the pen servo with Timer1 pulses', async () => {
     await configure('cfg pen D9 90 30');
     await rig.waitFor(() => Math.abs((rig.servoPulseUs(9) ?? 0) - 1472) < 4, 5000); // up: 90°
