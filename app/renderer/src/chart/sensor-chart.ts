@@ -21,6 +21,9 @@ export interface SensorSample {
 const WINDOW_MS = 20_000;
 const REDRAW_MS = 125;
 
+/** Where the right line sensor's lane starts on the line scale (the left one's is 0–1). */
+const RIGHT_LANE = 1.4;
+
 export class SensorChart {
   private plot: uPlot | null = null;
   private readonly t: number[] = [];
@@ -72,7 +75,8 @@ export class SensorChart {
     this.distance.push(sample.distanceCm);
     this.light.push(sample.light);
     this.lineLeft.push(sample.lineLeft === null ? null : sample.lineLeft ? 1 : 0);
-    this.lineRight.push(sample.lineRight === null ? null : sample.lineRight ? 1 : 0);
+    // The right sensor has its own lane above the left one, so the two never hide each other.
+    this.lineRight.push(sample.lineRight === null ? null : sample.lineRight ? RIGHT_LANE + 1 : RIGHT_LANE);
     const oldest = sample.t / 1000 - WINDOW_MS / 1000;
     let drop = 0;
     while (drop < this.t.length && this.t[drop]! < oldest) drop++;
@@ -116,7 +120,7 @@ export class SensorChart {
         height: this.height(),
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
-        scales: { x: { time: false }, y: { range: [0, 100] }, line: { range: [-0.1, 1.1] } },
+        scales: { x: { time: false }, y: { range: [0, 100] }, line: { range: [-0.1, RIGHT_LANE + 1.1] } },
         axes: [
           { label: ui('chartTime', l), stroke: '#1d2433' },
           { scale: 'y', stroke: '#1d2433' },

@@ -1,6 +1,7 @@
 /**
  * The code view: the program as the Johnny-Five JavaScript the compiler exports, read-only and
- * highlighted (highlight.js core with JavaScript only). Nothing here is ever run.
+ * highlighted (highlight.js core with JavaScript only). Nothing here is ever run. The pupil's own
+ * program (the blocks under « quand je démarre ») comes first; the robot's set-up follows, folded.
  */
 import hljs from 'highlight.js/lib/core';
 import javascript from 'highlight.js/lib/languages/javascript';
@@ -8,12 +9,16 @@ import 'highlight.js/styles/a11y-light.css';
 import type { Locale } from '../../../core/i18n/messages';
 import { h } from '../shell/dom';
 import { ui } from '../shell/ui-text';
+import { splitProgram } from './split-program';
 
 hljs.registerLanguage('javascript', javascript);
 
 export class CodeView {
   private readonly note: HTMLParagraphElement;
   private readonly code: HTMLElement;
+  private readonly setupCode: HTMLElement;
+  private readonly setup: HTMLDetailsElement;
+  private readonly setupTitle: HTMLElement;
   private readonly title: HTMLHeadingElement;
   private lastSource = '';
   private hasProblems = false;
@@ -24,7 +29,10 @@ export class CodeView {
     this.code = h('code', { class: 'hljs language-javascript', id: 'code-view-code' });
     const pre = h('pre', { class: 'code-view', tabindex: 0, 'aria-readonly': 'true', 'aria-labelledby': 'code-view-title' }, this.code);
     this.title.id = 'code-view-title';
-    container.append(this.title, this.note, pre);
+    this.setupCode = h('code', { class: 'hljs language-javascript', id: 'code-view-setup' });
+    this.setupTitle = h('summary', { class: 'code-setup-title' });
+    this.setup = h('details', { class: 'code-setup', id: 'code-view-setup-box' }, this.setupTitle, h('pre', { class: 'code-view', tabindex: 0, 'aria-readonly': 'true' }, this.setupCode));
+    container.append(this.title, this.note, pre, this.setup);
     this.renderText();
   }
 
@@ -39,16 +47,25 @@ export class CodeView {
     this.renderText();
     if (source === this.lastSource) return;
     this.lastSource = source;
+    const { program, setup } = splitProgram(source);
     // highlight.js escapes the source; its output is spans around escaped text.
-    this.code.innerHTML = hljs.highlight(source, { language: 'javascript', ignoreIllegals: true }).value;
+    this.code.innerHTML = hljs.highlight(program, { language: 'javascript', ignoreIllegals: true }).value;
+    this.setupCode.innerHTML = hljs.highlight(setup, { language: 'javascript', ignoreIllegals: true }).value;
+    this.setup.hidden = setup === '';
+    this.setupLines = setup === '' ? 0 : setup.split('\n').length;
+    this.renderText();
   }
 
+  /** The pupil's program first, then the set-up. */
   get text(): string {
-    return this.code.textContent ?? '';
+    return `${this.code.textContent ?? ''}\n${this.setupCode.textContent ?? ''}`;
   }
+
+  private setupLines = 0;
 
   private renderText(): void {
     this.title.textContent = ui('codeTitle', this.locale);
     this.note.textContent = ui(this.hasProblems ? 'codeHasProblems' : 'codeReadOnly', this.locale);
+    this.setupTitle.textContent = ui('codeSetup', this.locale).replace('{lines}', String(this.setupLines));
   }
 }

@@ -25,6 +25,7 @@ export const UI_TEXT = defineText({
   save: { fr: 'Enregistrer', en: 'Save' },
   language: { fr: 'Langue', en: 'Language' },
   display: { fr: 'Aa Affichage', en: 'Aa Display' },
+  codeSetup: { fr: 'Préparation du robot ({lines} lignes)', en: 'Robot set-up ({lines} lines)' },
   simEnlarge: { fr: 'Agrandir', en: 'Enlarge' },
   simShrink: { fr: 'Réduire', en: 'Shrink' },
   simFullScreen: { fr: 'Plein écran', en: 'Full screen' },
@@ -86,8 +87,8 @@ export const UI_TEXT = defineText({
   chartTitle: { fr: 'Ce que voient les capteurs', en: 'What the sensors see' },
   chartDistance: { fr: 'Distance (cm)', en: 'Distance (cm)' },
   chartLight: { fr: 'Lumière', en: 'Light' },
-  chartLineLeft: { fr: 'Ligne gauche', en: 'Line left' },
-  chartLineRight: { fr: 'Ligne droite', en: 'Line right' },
+  chartLineLeft: { fr: 'Capteur de ligne gauche (en bas)', en: 'Left line sensor (lower)' },
+  chartLineRight: { fr: 'Capteur de ligne droit (en haut)', en: 'Right line sensor (upper)' },
   chartTime: { fr: 'Temps (s)', en: 'Time (s)' },
   chartEmpty: { fr: 'Lance le programme pour voir les capteurs.', en: 'Run the program to see the sensors.' },
   // Code view
