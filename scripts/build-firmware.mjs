@@ -83,7 +83,7 @@ export function buildFirmware() {
         writeFileSync(source, `#include <Arduino.h>\n${readFileSync(join(SKETCH, name), 'utf8')}`);
       }
       const object = `sketch-${name}.o`;
-      compile(source, object, ['-Wall', '-Wextra'], sketchIncludes, build);
+      compile(source, object, ['-Wall', '-Wextra', '-Werror'], sketchIncludes, build);
       sketchObjects.push(object);
     }
     run('avr-gcc', [...LINK_FLAGS, '-o', 'robokit.elf', ...sketchObjects, 'core.a', '-lm'], build);

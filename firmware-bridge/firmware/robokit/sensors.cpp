@@ -137,7 +137,7 @@ static bool configured(uint8_t sensor) {
 static uint8_t lineDark(uint8_t side) {
   uint8_t pin = config.linePins[side];
   if (config.line == LINE_ANALOG) return analogValue(pin) > (int16_t)config.lineDark;
-  return digitalRead(pin) == config.lineDark;
+  return digitalRead(pin) == (int)config.lineDark;
 }
 
 static int16_t value(uint8_t sensor) {
