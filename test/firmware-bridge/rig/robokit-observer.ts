@@ -3,11 +3,10 @@
  * its pins (never from the line protocol): motors from the direction pins and PWM duty, the
  * buzzer's pitch from D8's edges in board time, the pen servo's pulse, and the sensors' inputs.
  */
+import { distanceVolts } from '../../../app/core/hardware-rules';
 import type { EmulatedUno } from '../../../firmware-bridge/emulator';
 import type { ContractObserver } from '../../contract/robot-io-contract';
 
-/** The sensor voltage a GP2Y0A21YK gives at `cm` (the curve the firmware inverts). */
-export const distanceVolts = (cm: number): number => Math.pow(27.86 / cm, 1 / 1.15);
 
 /** The buzzer's recent edges on D8, to measure the pitch the board plays. */
 export class ToneMeter {
