@@ -259,6 +259,24 @@ describe('main screen (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#run-state').getAttribute('data-state')).toBe('ended');
   });
 
+  test('only plausible robot ports are offered; « Afficher tous les ports » shows the others', async () => {
+    const p = page();
+    await p.locator('#refresh-ports').click();
+    const values = () => p.locator('#robot-select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await expect.poll(() => p.locator('label[for="show-all-ports"]').textContent()).toMatch(/^Afficher tous les ports/);
+    const before = await values();
+    // A computer's own serial ports (/dev/ttyS0, listed on this machine) are not robots.
+    expect(before.filter((v) => v.startsWith('/dev/ttyS'))).toEqual([]);
+    const label = (await p.locator('label[for="show-all-ports"]').textContent()) ?? '';
+    const hidden = Number(/\((\d+)\)/.exec(label)?.[1] ?? 0);
+    await p.locator('#show-all-ports').check();
+    const after = await values();
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after.length).toBe(before.length + hidden);
+    await p.locator('#show-all-ports').uncheck();
+    expect(await values()).toEqual(before);
+  });
+
   test('Enregistrer asks for the name, then the browser downloads the project under it', async () => {
     const p = page();
     await p.locator('#save').click();

@@ -36,6 +36,9 @@ export class RobotPanel {
   private readonly note: HTMLElement;
   private readonly firmware: HTMLElement;
   private ports: PortInfo[] = [];
+  /** « Afficher tous les ports »: also the serial ports that cannot be a robot (a PC's own /dev/ttyS0). */
+  private readonly showAll = h('input', { id: 'show-all-ports', type: 'checkbox' });
+  private readonly showAllText = h('span');
   private profiles: ProfileSummary[] = [];
   private status: ConnectionStatus = { state: 'none' };
   private failure: { text: string; hint: string | null } | null = null;
@@ -63,9 +66,15 @@ export class RobotPanel {
       this.firmware,
       h('div', { class: 'field' }, this.connectButton, this.identify),
       this.note,
+      // Rarely needed: under the buttons, so the robot's state and Connecter stay in view.
+      h('label', { class: 'toggle', for: 'show-all-ports' }, this.showAll, this.showAllText),
       this.problem,
     );
     this.refresh.addEventListener('click', () => void this.loadPorts());
+    this.showAll.addEventListener('change', () => {
+      this.renderPorts();
+      this.render();
+    });
     this.robotSelect.addEventListener('change', () => this.changed());
     this.profileSelect.addEventListener('change', () => this.changed());
     this.connectButton.addEventListener('click', () => void this.toggleConnection());
@@ -163,13 +172,19 @@ export class RobotPanel {
     if (this.profiles.some((p) => p.id === selected)) this.profileSelect.value = selected;
   }
 
+  /** Ports a robot may be on: a known board or USB-serial chip, any USB serial port, a port given by hand. */
+  private shownPorts(): PortInfo[] {
+    return this.showAll.checked ? this.ports : this.ports.filter((p) => p.likelyRobot || p.usbId !== undefined);
+  }
+
   private renderPorts(): void {
     const chosen = this.robotSelect.value || SIMULATED;
+    const shown = this.shownPorts();
     this.robotSelect.replaceChildren(
       h('option', { value: SIMULATED }, ui('simulatedRobot', this.locale)),
-      ...this.ports.map((p) => h('option', { value: p.path }, p.label)),
+      ...shown.map((p) => h('option', { value: p.path }, p.label)),
     );
-    this.robotSelect.value = [SIMULATED, ...this.ports.map((p) => p.path)].includes(chosen) ? chosen : SIMULATED;
+    this.robotSelect.value = [SIMULATED, ...shown.map((p) => p.path)].includes(chosen) ? chosen : SIMULATED;
   }
 
   private render(): void {
@@ -187,8 +202,11 @@ export class RobotPanel {
     this.firmware.textContent = firmware
       ? `${firmware.robotName ? `${firmware.robotName} — ` : ''}${ui('firmware', this.locale)} ${firmware.name} ${firmware.version}`
       : '';
-    this.note.textContent = this.ports.length === 0 ? ui('noBoardFound', this.locale) : '';
-    this.note.hidden = this.ports.length > 0;
+    const hidden = this.ports.length - this.shownPorts().length;
+    this.showAllText.textContent = ui('showAllPorts', this.locale) + (hidden > 0 ? ` (${hidden})` : '');
+    const none = this.shownPorts().length === 0;
+    this.note.textContent = none ? ui('noBoardFound', this.locale) : '';
+    this.note.hidden = !none;
     this.problem.replaceChildren();
     this.problem.hidden = this.failure === null;
     if (this.failure) {

@@ -68,6 +68,7 @@ export const UI_TEXT = defineText({
   robotChoice: { fr: 'Quel robot ?', en: 'Which robot?' },
   simulatedRobot: { fr: 'Robot simulé', en: 'Simulated robot' },
   refreshPorts: { fr: 'Chercher les robots', en: 'Look for robots' },
+  showAllPorts: { fr: 'Afficher tous les ports', en: 'Show every port' },
   connect: { fr: 'Connecter', en: 'Connect' },
   disconnect: { fr: 'Déconnecter', en: 'Disconnect' },
   identify: { fr: 'Identifier', en: 'Identify' },
