@@ -85,6 +85,9 @@ describe('RoboKit firmware on the emulated Uno: configuration and motors', () =>
     expect(await port.ask('cfg save')).toBe(`ok hash=${expected}`);
     expect(await port.ask('cfg hash')).toBe(`ok hash=${expected}`);
     expect(await port.ask('hello')).toMatch(/ caps=motors,light kit=arduino-2wd /);
+    // kept in EEPROM: after a reset the board has the same wiring, and the same hash
+    expect(await boot()).toMatch(/ caps=motors,light kit=arduino-2wd /);
+    expect(await port.ask('cfg hash')).toBe(`ok hash=${expected}`);
   });
 
   it('drives the motors, then stops', async () => {
