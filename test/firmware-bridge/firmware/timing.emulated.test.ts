@@ -75,6 +75,25 @@ describe('RoboKit firmware: moves timed by the board', () => {
     }
   });
 
+  it('says which timed action a new command cancelled', async () => {
+    const stopBeats = heartbeats();
+    try {
+      const from = port.lines.length;
+      expect(await port.ask('move 50 50 60000 11')).toBe('ok');
+      expect(await port.ask('move -50 50 60000 12')).toBe('ok'); // a new move replaces the old
+      expect(await port.ask('m 20 20')).toBe('ok'); // live power ends the timed move
+      expect(await port.ask('tone 440 60000 13')).toBe('ok');
+      expect(await port.ask('tone 0')).toBe('ok');
+      expect(await port.ask('stop')).toBe('ok');
+      await port.waitFor((line) => line === 'stopped 13', 5000, from);
+      const events = port.lines.slice(from).map((line) => line.text).filter((line) => line.startsWith('stopped') || line.startsWith('done'));
+      expect(events).toEqual(['stopped 11', 'stopped 12', 'stopped 13']);
+      await rig.waitFor(() => rig.pwm(LEFT_PWM) === 0, 2000);
+    } finally {
+      stopBeats();
+    }
+  });
+
   it('times a tone by the board too', async () => {
     const stopBeats = heartbeats();
     try {
