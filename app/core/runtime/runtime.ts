@@ -45,6 +45,9 @@ interface Failure {
   readonly blockId?: string | undefined;
 }
 
+/** A step goes round an empty loop at most this often before it pauses anyway. */
+const STEP_MAX_ITERATIONS = 1000;
+
 export class Runtime {
   private runState: RunState = 'idle';
   private readonly events = new Emitter<RunEvent>();
@@ -157,7 +160,10 @@ export class Runtime {
     if (this.runState !== 'paused' || this.ending) return;
     try {
       if (!this.machine.isBlocked) {
-        if (this.machine.runUnit() === 'done') return void this.end('finished');
+        // A click shows a step: a loop going round (no block of its own) goes on to the next statement.
+        let unit = this.machine.runUnit();
+        for (let i = 0; unit === 'iteration' && i < STEP_MAX_ITERATIONS; i++) unit = this.machine.runUnit();
+        if (unit === 'done') return void this.end('finished');
         if (!this.machine.isBlocked) return;
         this.pausedAt = this.clock.now();
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, BugError } from '../../../app/core/errors';
-import { change, distance, forever, motors, move, num, random, say, set, text, wait } from './ir';
+import { change, distance, forever, motors, move, num, random, repeat, say, set, text, wait } from './ir';
 import { kinds, says, setup } from './harness';
 
 describe('start', () => {
@@ -126,6 +126,33 @@ describe('pause, step, resume', () => {
     h.runtime.step();
     await h.runtime.stop();
     expect(kinds(h.events).at(-1)).toBe('end finished');
+  });
+
+  it('every step shows a statement: a loop going round is not a step of its own', async () => {
+    const h = setup([repeat('r', 2, [say('a', text('a'))]), say('b', text('b'))]);
+    await h.runtime.start();
+    h.runtime.pause();
+    const blocks = () => kinds(h.events).filter((k) => k.startsWith('block'));
+    h.runtime.step();
+    expect(blocks()).toEqual(['block r']);
+    h.runtime.step();
+    expect(blocks()).toEqual(['block r', 'block a']);
+    h.runtime.step();
+    expect(blocks()).toEqual(['block r', 'block a', 'block a']);
+    h.runtime.step();
+    expect(blocks()).toEqual(['block r', 'block a', 'block a', 'block b']);
+    expect(h.runtime.state).toBe('paused');
+    await h.runtime.stop();
+  });
+
+  it('a step round an empty forever loop pauses again instead of freezing', async () => {
+    const h = setup([forever('f', [])]);
+    await h.runtime.start();
+    h.runtime.pause();
+    h.runtime.step();
+    h.runtime.step();
+    expect(h.runtime.state).toBe('paused');
+    await h.runtime.stop();
   });
 
   it('pausing makes the robot safe and the wait does not count paused time', async () => {
