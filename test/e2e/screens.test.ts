@@ -7,7 +7,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
-import { uploadProject } from './app-page';
+import { setDisplay, uploadProject } from './app-page';
 
 let rig: Rig;
 
@@ -84,4 +84,30 @@ describe('acceptance screens at 1366 × 768', () => {
     await p.locator('#lesson-verdict').scrollIntoViewIfNeeded();
     await shot('results.png');
   });
+});
+
+describe('at 1280 × 720, larger text included', () => {
+  test('a lesson open: the toolbar stays on one line and nothing is cut', async () => {
+    const small = await startRig({ viewport: { width: 1280, height: 720 } });
+    try {
+      await openApp(small);
+      const p = small.page;
+      const solution = JSON.parse(await readFile(join(REPO, 'lessons/premiers-pas/projects/avancer-solution.robokit'), 'utf8')) as object;
+      await uploadProject(p, 'avancer.robokit', solution);
+      await expect.poll(() => p.locator('#lesson-panel').isVisible(), { timeout: 15_000 }).toBe(true);
+      for (const large of [false, true]) {
+        await setDisplay(p, '#large-text', large);
+        const toolbar = await p.locator('.toolbar').boundingBox();
+        expect(toolbar!.height, `toolbar, large text ${large}`).toBeLessThan(80);
+        for (const part of ['#run', '#stop', '#save', '#language', '#lesson-title', '#sim-canvas', '#sim-legend']) {
+          const b = await p.locator(part).boundingBox();
+          expect(b !== null && b.x >= 0 && b.x + b.width <= 1280 && b.y >= 0 && b.y + b.height <= 720, `${part}, large text ${large}`).toBe(true);
+        }
+        await p.screenshot({ path: join(RESULTS_DIR, `lesson-1280${large ? '-large-text' : ''}.png`) });
+      }
+      await setDisplay(p, '#large-text', false);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
 });
