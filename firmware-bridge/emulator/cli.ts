@@ -1,10 +1,12 @@
 /**
- * `npm run emulate`: a virtual arduino-2wd robot (an emulated Uno running StandardFirmata) for
- * trying RoboKit without hardware. Prints the port to use and what the robot's pins do.
+ * `npm run emulate`: a virtual arduino-2wd robot (an emulated Uno running StandardFirmata, or with
+ * `--firmware robokit` the RoboKit firmware built from this repository) for trying RoboKit without
+ * hardware. Prints the port to use and what the robot's pins do.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulatedUno, type EmulatedUno } from './emulated-uno';
+import { projectRoot } from './paths';
 
 /** arduino-2wd wiring (SPEC §4). */
 const LEFT = { dir: 4, pwm: 5 };
@@ -26,9 +28,9 @@ const SERVO_MAX_US = 2400;
 const SETTLE_MS = 60;
 const POLL_MS = 100;
 
-const USAGE = `Usage / utilisation : npm run emulate [-- --dir DOSSIER]
-  Démarre un Arduino Uno virtuel (StandardFirmata) câblé comme le robot arduino-2wd.
-  Starts a virtual Arduino Uno (StandardFirmata) wired like the arduino-2wd robot.`;
+const USAGE = `Usage / utilisation : npm run emulate [-- --dir DOSSIER] [--firmware firmata|robokit]
+  Démarre un Arduino Uno virtuel (StandardFirmata, ou le programme RoboKit) câblé comme le robot arduino-2wd.
+  Starts a virtual Arduino Uno (StandardFirmata, or the RoboKit firmware) wired like the arduino-2wd robot.`;
 
 type Say = (fr: string, en: string) => void;
 
@@ -39,12 +41,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const dirIndex = argv.indexOf('--dir');
   const dir = dirIndex >= 0 ? argv[dirIndex + 1] : join(tmpdir(), 'robokit-uno');
-  if (!dir) {
+  const firmwareIndex = argv.indexOf('--firmware');
+  const firmware = firmwareIndex >= 0 ? argv[firmwareIndex + 1] : 'firmata';
+  if (!dir || (firmware !== 'firmata' && firmware !== 'robokit')) {
     console.error(USAGE);
     return 2;
   }
   console.log('Démarrage de l’Arduino Uno virtuel… / Starting the virtual Arduino Uno…');
-  const rig = await startEmulatedUno({ dir });
+  const robokit = firmware === 'robokit';
+  const rig = await startEmulatedUno({ dir, ...(robokit ? { hexPath: join(projectRoot(), 'firmware-bridge', 'firmware', 'robokit.hex') } : {}) });
   for (const [channel, volts] of RESTING_VOLTS) rig.setAnalogVoltage(channel, volts);
   const say: Say = (fr, en) => console.log(`[${(rig.emulatedMs() / 1000).toFixed(3).padStart(8)} s] ${fr} / ${en}`);
   console.log(
@@ -56,8 +61,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       '  Robot arduino-2wd : moteurs D4–D7, lumière D13, buzzer D8, stylo D9, bouton D2.',
       '  Touche « b » : appuyer/relâcher le bouton. Ctrl-C : arrêter.',
       '  Key "b": press/release the button. Ctrl-C: stop.',
-      '  Au démarrage, StandardFirmata fait clignoter sa version sur D13 (≈ 2 s).',
-      '  At boot, StandardFirmata blinks its version on D13 (≈ 2 s).',
+      ...(robokit
+        ? ['  Programme RoboKit : il arrête les moteurs 300 ms après le silence de l’ordinateur.', '  RoboKit firmware: it stops the motors 300 ms after the computer goes silent.']
+        : ['  Au démarrage, StandardFirmata fait clignoter sa version sur D13 (≈ 2 s).', '  At boot, StandardFirmata blinks its version on D13 (≈ 2 s).']),
       '',
     ].join('\n'),
   );

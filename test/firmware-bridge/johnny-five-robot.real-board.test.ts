@@ -19,7 +19,8 @@ const PINS = [4, 5, 6, 7, 8, 13] as const;
 robotIoContract(
   `Johnny-Five adapter on the real board at ${port} (arduino-2wd)`,
   async () => {
-    const connection = await RobotConnection.connect(port, twoWheel, { timeoutMs: 8000, reconnect: false });
+    // Read-back needs Firmata's pin state query: the RoboKit firmware has no such command yet.
+    const connection = await RobotConnection.connect(port, twoWheel, { timeoutMs: 8000, reconnect: false, firmwares: ['firmata'] });
     const state = new Map<number, number>();
     const signed = (dirPin: number, pwmPin: number): number =>
       ((state.get(dirPin) === 1 ? 1 : -1) * (state.get(pwmPin) ?? 0) * 100) / 255 || 0;
