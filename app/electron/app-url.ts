@@ -1,4 +1,4 @@
-/** Is this URL our renderer page (the same file, whatever its query or hash)? */
+/** Is this URL our renderer page (`app://robokit/index.html`, whatever its query or hash)? */
 export function isAppUrl(url: string, appUrl: string): boolean {
   let a: URL;
   let b: URL;
@@ -8,5 +8,5 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  return a.protocol === 'file:' && b.protocol === 'file:' && a.host === b.host && a.pathname === b.pathname;
+  return a.protocol === 'app:' && b.protocol === 'app:' && a.host === b.host && a.pathname === b.pathname;
 }

@@ -3,9 +3,8 @@
  * with `robokit serve`), IPC, the window and the menu. Quitting stops the program and leaves the
  * robot safe; so does a failure of this process (`last-gasp.ts`).
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { delimiter, dirname, join } from 'node:path';
 import { AppError } from '../core/errors';
 import { message } from '../core/i18n/messages';
 import { createHostService } from '../host/create-host';
@@ -19,7 +18,8 @@ import { createRequestValidator } from '../shared/api-validate';
 import { electronDialogs } from './dialogs';
 import { forwardEventsTo, registerIpc, trustedSender } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { secureSession } from './session-security';
+import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { ELECTRON_CSP, secureSession } from './session-security';
 import { claimSingleInstance, projectFilesIn } from './single-instance';
 import { createMainWindow, hardenContents, type WindowPaths } from './window';
 
@@ -43,7 +43,7 @@ export function defaultPaths(dir: string = __dirname): WindowPaths {
 
 export async function startElectronApp(options: ElectronAppOptions = {}): Promise<RunningApp | null> {
   const paths = options.paths ?? defaultPaths();
-  const appUrl = pathToFileURL(paths.indexHtml).href;
+  const appUrl = APP_URL;
   let win: BrowserWindow | null = null;
   let locale: Locale = 'fr';
   let host: HostService | null = null;
@@ -64,8 +64,10 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   if (!owns) return null;
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, appUrl));
+  registerAppScheme(protocol);
   await app.whenReady();
   secureSession(session.defaultSession);
+  serveAppProtocol(protocol, dirname(paths.indexHtml), ELECTRON_CSP);
 
   host = createHostService({
     dataDir: options.dataDir ?? defaultDataDir(),

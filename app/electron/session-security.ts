@@ -4,12 +4,13 @@
  */
 import type { Session } from 'electron';
 import { rendererCsp } from '../shared/csp';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 export const ELECTRON_CSP = rendererCsp({ connectSrc: [] });
 
-/** Only the app's own files (and devtools' internal pages) may load. */
+/** Only the app's own files (`app://robokit/`, never file://) and devtools' internal pages may load. */
 export function isLocalRequest(url: string): boolean {
-  return url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:');
+  return url.startsWith(`${APP_SCHEME}://${APP_HOST}/`) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:');
 }
 
 export function secureSession(session: Session, csp: string = ELECTRON_CSP): void {

@@ -1,5 +1,6 @@
 /** The main window and the rules every web contents lives by: no navigation away, no new windows. */
 import { BrowserWindow, type WebContents } from 'electron';
+import { APP_URL } from './app-protocol';
 import { isAppUrl } from './app-url';
 
 export interface WindowPaths {
@@ -34,7 +35,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(paths.indexHtml);
+  // From the app: protocol (app-protocol.ts), which serves the folder of paths.indexHtml only.
+  void win.loadURL(APP_URL);
   return win;
 }
 

@@ -55,8 +55,12 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
       super();
       windows.push(this);
     }
+    loadURL(url: string): Promise<void> {
+      this.loaded = url;
+      return Promise.resolve();
+    }
     loadFile(file: string): Promise<void> {
-      this.loaded = file;
+      this.loaded = `file:${file}`;
       return Promise.resolve();
     }
     show(): void {}
@@ -98,6 +102,12 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
     },
   });
 
+  /** `protocol`: schemes registered as privileged (before ready) and the handlers installed. */
+  const protocols = {
+    privileged: [] as unknown[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  };
+
   const ipcRendererListeners = new Events();
   const invoked: { channel: string; args: unknown[] }[] = [];
 
@@ -113,6 +123,10 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
       setApplicationMenu: (menu: unknown) => void menus.push(menu),
     },
     session: { defaultSession },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void protocols.privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void protocols.handlers.set(scheme, handler),
+    },
     dialog: {
       showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
       showSaveDialog: () => Promise.resolve({ canceled: true }),
@@ -132,7 +146,7 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
       },
     },
   };
-  return { electron, windows, handlers, exposed, menus, quits, permission, webRequest, defaultSession, app, invoked, ipcRendererListeners };
+  return { electron, windows, handlers, exposed, menus, quits, permission, webRequest, defaultSession, app, invoked, ipcRendererListeners, protocols };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -4,7 +4,6 @@
  * `.robokitpack`, then installs the chosen file into the pack store.
  */
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHostService } from '../../app/host/create-host';
 import { defaultSeams } from '../../app/host/default-seams';
@@ -14,7 +13,7 @@ import { instantWall, tempDir } from '../host/helpers';
 import { createFakeElectron, FakeWebContents, type FakeElectron } from './fake-electron';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const APP_URL = pathToFileURL('/opt/robokit/resources/app.asar/dist/renderer/index.html').href;
+const APP_URL = 'app://robokit/index.html';
 const LESSON_METHODS = ['listLessons', 'importPack', 'openLesson', 'checkLesson', 'getLessonSolution'];
 
 let fake: FakeElectron;

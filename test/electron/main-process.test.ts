@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 const INDEX = '/opt/robokit/resources/app.asar/dist/renderer/index.html';
-const APP_URL = pathToFileURL(INDEX).href;
+const APP_URL = 'app://robokit/index.html';
 
 describe('the main window', () => {
   it('is sandboxed: context isolation, no Node, web security, our preload', async () => {
@@ -40,7 +40,8 @@ describe('the main window', () => {
       preload: '/opt/robokit/preload.cjs',
     });
     expect(win!.options.webPreferences).not.toHaveProperty('enableRemoteModule');
-    expect(win!.loaded).toBe(INDEX);
+    // From the app: protocol, never from file:// (where 'self' would be every file on the disk).
+    expect(win!.loaded).toBe(APP_URL);
   });
 
   it('denies navigation away from the app page, redirects, webviews and new windows', async () => {
@@ -54,6 +55,9 @@ describe('the main window', () => {
     };
     expect(navigate('https://example.com/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate(pathToFileURL(INDEX).href)).toBe(true);
+    expect(navigate('app://other/index.html')).toBe(true);
+    expect(navigate('app://robokit/other.html')).toBe(true);
     expect(navigate('javascript:alert(1)')).toBe(true);
     expect(navigate(`${APP_URL}#/lesson`)).toBe(false);
     const redirect = fakeEvent('https://example.com/');
@@ -82,6 +86,10 @@ describe('the session', () => {
     expect(await cancelled('https://unpkg.com/blockly/media/sprites.png')).toBe(true);
     expect(await cancelled('http://127.0.0.1:4477/')).toBe(true);
     expect(await cancelled(`${APP_URL}`)).toBe(false);
+    expect(await cancelled('app://robokit/assets/main.js')).toBe(false);
+    expect(await cancelled(pathToFileURL(INDEX).href)).toBe(true);
+    expect(await cancelled('file:///etc/passwd')).toBe(true);
+    expect(await cancelled('app://elsewhere/index.html')).toBe(true);
     const headers = await new Promise<unknown>((resolve) =>
       fake.webRequest.headersReceived!({ responseHeaders: { 'X-Other': ['1'] } }, resolve),
     );
@@ -126,6 +134,7 @@ describe('IPC', () => {
     ['a subframe', () => ({ senderFrame: { url: APP_URL, parent: {} } })],
     ['a remote page', () => ({ senderFrame: { url: 'https://example.com/', parent: null } })],
     ['another local file', () => ({ senderFrame: { url: 'file:///tmp/evil.html', parent: null } })],
+    ['our page loaded from file://', () => ({ senderFrame: { url: pathToFileURL(INDEX).href, parent: null } })],
     ['no frame', () => ({ senderFrame: null })],
   ])('refuses a message from %s, without touching the host', async (_what, event) => {
     const { invoke, host, logged } = await setup();

@@ -4,11 +4,13 @@
  * links that point out are refused).
  */
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { withMetaCsp } from '../../shared/csp';
 
-const MIME: Readonly<Record<string, string>> = {
+/** The file types served (by `robokit serve` and Electron's `app:` protocol); anything else is 404. */
+export const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -77,6 +79,15 @@ export function createStaticHandler(root: string): StaticHandler {
     if (!file || !type) {
       if (path === '/' || path === '/index.html') return send(res, 200, NOT_BUILT, 'text/html; charset=utf-8', headers);
       return send(res, 404, 'Not found', 'text/plain; charset=utf-8', headers);
+    }
+    if (type.startsWith('text/html')) {
+      // The page's CSP <meta> from the same policy as this response's header (one source).
+      const csp = headers['Content-Security-Policy'];
+      const html = await readFile(file, 'utf8');
+      const body = csp ? withMetaCsp(html, csp) : html;
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
     }
     const size = (await stat(file)).size;
     res.writeHead(200, {

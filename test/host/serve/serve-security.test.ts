@@ -5,6 +5,7 @@ import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { metaCsp } from '../../../app/shared/csp';
 import { startServe, type ServeHandle } from '../../../app/host/serve/serve';
 import { MAX_MESSAGE_BYTES } from '../../../app/host/serve/ws-api';
 import { chainProjectText } from '../../fixtures/deep-project';
@@ -285,6 +286,11 @@ describe('robokit serve: static files', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
     const csp = String(index.headers['content-security-policy']);
+    // The page's <meta> carries the header's own policy (one source), less frame-ancestors.
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(index.body)?.[1];
+    expect(meta).toBe(metaCsp(csp));
+    expect(meta).toBe(csp.replace("; frame-ancestors 'none'", ''));
+    expect(index.headers['content-length']).toBe(String(Buffer.byteLength(index.body)));
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
