@@ -1,7 +1,7 @@
 /**
  * The browser against `robokit serve` with what lies behind the host: the emulated Arduino Uno
- * (real StandardFirmata behind a pseudo-terminal, offered with `--robot-port`), chosen, connected
- * and driven from the robot panel; and the host killed mid-edit (SIGKILL), then restarted on the
+ * (real StandardFirmata behind a pseudo-terminal, offered with `--robot-port`, then the built RoboKit
+ * firmware), chosen, connected and driven from the robot panel, which says which firmware answered; and the host killed mid-edit (SIGKILL), then restarted on the
  * same data folder, losing at most the last couple of seconds of work.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
+import { ROBOKIT_HEX } from '../firmware-bridge/firmware/line-port';
 import { uploadProject } from './app-page';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
 import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
@@ -84,6 +85,7 @@ describe('the emulated Uno from the browser', () => {
     await p.locator('#connect').click();
     await expect.poll(() => p.locator('#connection').getAttribute('data-state'), { timeout: 30_000, interval: 200 }).toBe('ready');
     expect(await p.locator('#connection-text').textContent()).toMatch(/prêt/i);
+    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Micrologiciel : StandardFirmata\.ino 2\.\d+$/);
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-board.png') });
 
     await uploadProject(p, 'rouler.robokit', DRIVE_PROJECT);
@@ -108,6 +110,47 @@ describe('the emulated Uno from the browser', () => {
     await p.locator('#connect').click();
     await expect.poll(() => p.locator('#connection').getAttribute('data-state')).toBe('none');
   });
+});
+
+describe('the emulated Uno running the RoboKit firmware, from the browser', () => {
+  let uno: EmulatedUno | undefined;
+  let rig: Rig | undefined;
+
+  beforeAll(async () => {
+    uno = await startEmulatedUno({ hexPath: ROBOKIT_HEX });
+    await uno.waitFor(() => uno!.emulatedMs() > 500, 30_000);
+    rig = await startRig({ robotPorts: [uno.path] });
+    await openApp(rig);
+  }, 90_000);
+
+  afterAll(async () => {
+    await rig?.close();
+    await uno?.stop();
+  });
+
+  test('connect: the panel says RoboKit firmware and its version; Lancer drives D5/D6, Stop sets them to 0', async () => {
+    const p = rig!.page;
+    const board = uno!;
+    await expect.poll(() => p.locator(`#robot-select option[value="${board.path}"]`).count(), { timeout: 10_000 }).toBe(1);
+    await p.locator('#robot-select').selectOption(board.path);
+    await p.locator('#profile-select').selectOption('arduino-2wd');
+    await p.locator('#connect').click();
+    await expect.poll(() => p.locator('#connection').getAttribute('data-state'), { timeout: 30_000, interval: 200 }).toBe('ready');
+    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Micrologiciel : RoboKit \d+\.\d+\.\d+$/);
+    await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-board-robokit.png') });
+
+    await uploadProject(p, 'rouler.robokit', DRIVE_PROJECT);
+    await expect.poll(() => p.locator('#editor g[data-id="loop"]').count()).toBe(1);
+    await p.locator('#run').click();
+    await board.waitFor(() => Math.abs(board.pwm(5) - 128) <= 1 && Math.abs(board.pwm(6) - 128) <= 1, 15_000);
+    expect([board.digital(4), board.digital(7)]).toEqual([1, 1]);
+    await p.locator('#stop').click();
+    await board.waitFor(() => board.pwm(5) === 0 && board.pwm(6) === 0, 5_000);
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('ended');
+    await p.locator('#connect').click();
+    await expect.poll(() => p.locator('#connection').getAttribute('data-state')).toBe('none');
+    expect(await p.locator('#robot-firmware').isHidden()).toBe(true);
+  }, 60_000); // the first connection configures the board (EEPROM writes) on a possibly slow emulator
 });
 
 describe('the host killed during edits', () => {
