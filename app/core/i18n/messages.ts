@@ -10,6 +10,7 @@ import { ROBOT_MESSAGES } from './robot-messages';
 import { PACK_MESSAGES } from './pack-messages';
 import { APP_MESSAGES } from './app-messages';
 import { FIRMWARE_MESSAGES } from './firmware-messages';
+import { BYTECODE_MESSAGES } from './bytecode-messages';
 
 
 export type Locale = 'fr' | 'en';
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...PACK_MESSAGES,
   ...APP_MESSAGES,
   ...FIRMWARE_MESSAGES,
+  ...BYTECODE_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;
