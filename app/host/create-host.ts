@@ -10,7 +10,7 @@ import { builtInLessonsDir, LessonService, withLessonWorlds } from './lessons';
 import { ProjectStore } from './project-store';
 import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
-import type { CompileFn, FileDialogs, RobotBackend, RunEngine, WorldCatalog } from './seams';
+import type { CompileFn, FileDialogs, FirmwareInstaller, RobotBackend, RunEngine, WorldCatalog } from './seams';
 import { TeacherCode } from './teacher-code';
 import { SettingsStore } from './settings-store';
 
@@ -20,6 +20,7 @@ export interface HostSeams {
   readonly robots?: RobotBackend;
   readonly worlds?: WorldCatalog;
   readonly dialogs?: FileDialogs;
+  readonly firmware?: FirmwareInstaller;
 }
 
 export interface CreateHostOptions {
@@ -67,5 +68,6 @@ export function createHostService(options: CreateHostOptions): HostService {
     worlds,
     lessons,
     ...(seams.dialogs ? { dialogs: seams.dialogs } : {}),
+    ...(seams.firmware ? { firmware: seams.firmware } : {}),
   });
 }

@@ -6,6 +6,7 @@ import { compile } from '../core/compiler/compile';
 import type { HostSeams } from './create-host';
 import { createRunEngine, type RunEngineOptions } from './run/run-engine';
 import { firmataBackend } from './firmata-backend';
+import { firmwareInstaller } from './firmware-installer';
 import { builtInWorldCatalog } from './worlds';
 
 export function defaultSeams(options: RunEngineOptions = {}): HostSeams {
@@ -14,5 +15,6 @@ export function defaultSeams(options: RunEngineOptions = {}): HostSeams {
     engine: createRunEngine(options),
     worlds: builtInWorldCatalog(),
     robots: firmataBackend(),
+    firmware: firmwareInstaller(),
   };
 }

@@ -11,6 +11,9 @@ import type {
   CheckLessonRequest,
   ConnectionStatus,
   ConnectRequest,
+  FirmwareInstallProgress,
+  InstallFirmwareRequest,
+  InstallFirmwareResult,
   HostInfo,
   ImportPackRequest,
   ImportPackResult,
@@ -40,7 +43,7 @@ import type { ProjectStore } from './project-store';
 import { serializeProject } from './project-store';
 import type { RobotManager } from './robot-manager';
 import { requireProfile, type RunSessions } from './run-sessions';
-import type { FileDialogs, WorldCatalog } from './seams';
+import type { FileDialogs, FirmwareInstaller, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
 import type { TeacherCode } from './teacher-code';
 
@@ -55,6 +58,8 @@ export interface HostServiceDeps {
   readonly lessons: LessonService;
   /** Electron's native dialogs; absent in the browser (upload / download instead). */
   readonly dialogs?: FileDialogs;
+  /** Installs firmware through a board's bootloader; absent: `feature-unavailable`. */
+  readonly firmware?: FirmwareInstaller;
   readonly profiles?: Readonly<Record<string, Profile>>;
 }
 
@@ -62,6 +67,9 @@ export class HostService implements RobokitApi {
   private readonly settingsChanged = new Emitter<Settings>();
   private readonly projectOpened = new Emitter<OpenedProject>();
   private readonly commandRequested = new Emitter<MenuCommand>();
+  private readonly firmwareProgress = new Emitter<FirmwareInstallProgress>();
+  /** A port being written: one install at a time. */
+  private installing: string | null = null;
   /** The UI has asked for its startup project: later files from the OS are pushed to it. */
   private uiStarted = false;
   /** The file the open project belongs to; stays in the host (the UI only sees its name). */
@@ -77,6 +85,7 @@ export class HostService implements RobokitApi {
   readonly onDidChangeSettings = this.settingsChanged.event;
   readonly onDidOpenProject = this.projectOpened.event;
   readonly onDidRequestCommand = this.commandRequested.event;
+  readonly onDidReportFirmwareInstall = this.firmwareProgress.event;
 
   constructor(private readonly deps: HostServiceDeps) {
     this.onDidEmitRunEvent = deps.runs.onDidEmitRunEvent;
@@ -113,6 +122,23 @@ export class HostService implements RobokitApi {
   async disconnect(): Promise<ConnectionStatus> {
     if (this.deps.runs.running) await this.deps.runs.stop();
     return this.deps.robots.disconnect();
+  }
+
+  async installFirmware({ port, firmware }: InstallFirmwareRequest): Promise<InstallFirmwareResult> {
+    const installer = this.deps.firmware;
+    if (!installer) throw new AppError({ code: 'feature-unavailable', params: { feature: 'firmware' } });
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    if (this.installing !== null) throw new AppError({ code: 'firmware-install-busy' });
+    await this.deps.robots.requireListed(port);
+    this.installing = port;
+    try {
+      // The port must be free: the robot panel's own connection lets go of it first.
+      if (this.deps.robots.connection.state !== 'none') await this.deps.robots.disconnect();
+      const result = await installer.install(port, firmware, (progress) => this.firmwareProgress.fire({ port, ...progress }));
+      return { firmware, ...result };
+    } finally {
+      this.installing = null;
+    }
   }
 
   async identify(): Promise<void> {

@@ -90,8 +90,7 @@ export class RobotManager {
    */
   async connect(port: string, profile: Profile): Promise<ConnectionStatus> {
     if (this.status.state === 'connecting') throw new AppError({ code: 'already-connected' });
-    if (!this.listed.has(port)) await this.listPorts('fr');
-    if (!this.listed.has(port)) throw new AppError({ code: 'robot-port-not-listed' });
+    await this.requireListed(port);
     await this.disconnect();
     this.set({ state: 'connecting', port, profile: profile.id });
     try {
@@ -111,6 +110,12 @@ export class RobotManager {
       this.set({ state: 'none', port, profile: profile.id, reason: toApiError(e) });
     }
     return this.status;
+  }
+
+  /** Refuses a port this host did not list (after looking once more: it may have been plugged in since). */
+  async requireListed(port: string): Promise<void> {
+    if (!this.listed.has(port)) await this.listPorts('fr');
+    if (!this.listed.has(port)) throw new AppError({ code: 'robot-port-not-listed' });
   }
 
   async disconnect(): Promise<ConnectionStatus> {

@@ -9,6 +9,11 @@ import type { Profile } from '../core/profiles';
 import type { RobotIo } from '../core/robot-io';
 import type { RunEvent, RunState } from '../core/runtime/events';
 import type { World } from '../core/simulator/world';
+import type {
+  FirmwareChoice,
+  FirmwareInstallProgress,
+  InstallFirmwareResult,
+} from '../shared/api';
 import type { FirmwareSummary, Locale, PortInfo, SensorReading, SimulationFrame, WorkspaceJson, WorldSummary } from '../shared/api';
 
 // --- Compiler (app/core/compiler) ---------------------------------------------------------------
@@ -70,6 +75,15 @@ export interface RobotBackend {
   listPorts(locale: Locale): Promise<PortInfo[]>;
   /** Rejects with an AppError saying what to do (driver, `dialout`, StandardFirmata, cable). */
   open(port: string, profile: Profile): Promise<RobotLink>;
+}
+
+/** Installs firmware through a board's bootloader (firmware-bridge/src/install). */
+export interface FirmwareInstaller {
+  install(
+    port: string,
+    firmware: FirmwareChoice,
+    onProgress: (progress: Omit<FirmwareInstallProgress, 'port'>) => void,
+  ): Promise<Omit<InstallFirmwareResult, 'firmware'>>;
 }
 
 // --- Simulator worlds ---------------------------------------------------------------------------

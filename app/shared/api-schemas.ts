@@ -36,6 +36,7 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   connect: closed({ port: { type: 'string', minLength: 1, maxLength: 256 }, profile: ID }, ['port', 'profile']),
   disconnect: NONE,
   identify: NONE,
+  installFirmware: closed({ port: { type: 'string', minLength: 1, maxLength: 256 }, firmware: { enum: ['robokit', 'firmata'] } }, ['port', 'firmware']),
   listWorlds: NONE,
   getWorld: closed({ id: ID }, ['id']),
   run: closed(

@@ -116,6 +116,30 @@ export interface ConnectionStatus {
   readonly reason?: ApiErrorData;
 }
 
+/** What RoboKit can install on a robot's board (the RoboKit firmware is recommended). */
+export type FirmwareChoice = 'robokit' | 'firmata';
+
+export interface InstallFirmwareRequest {
+  readonly port: string;
+  readonly firmware: FirmwareChoice;
+}
+
+/** Installed, verified, and answering with this name and version. */
+export interface InstallFirmwareResult {
+  readonly firmware: FirmwareChoice;
+  readonly name: string;
+  readonly version: string;
+  readonly bytes: number;
+}
+
+/** While installing: the phase, the bytes written or verified so far, or a request to press reset. */
+export interface FirmwareInstallProgress {
+  readonly port: string;
+  readonly phase: 'connecting' | 'press-reset' | 'writing' | 'verifying' | 'checking';
+  readonly done?: number;
+  readonly total?: number;
+}
+
 export type RunTarget = 'sim' | 'robot';
 
 export interface ConnectRequest {
@@ -355,6 +379,8 @@ export interface RobokitApi {
   disconnect(): Promise<ConnectionStatus>;
   /** Blink the connected robot's light. */
   identify(): Promise<void>;
+  /** Installs the robot's firmware through its bootloader and verifies it (disconnects that port first). */
+  installFirmware(params: InstallFirmwareRequest): Promise<InstallFirmwareResult>;
 
   // Simulator worlds
   listWorlds(): Promise<WorldSummary[]>;
@@ -404,6 +430,7 @@ export interface RobokitApi {
   onDidEmitRunEvent(listener: (message: RunEventMessage) => void): Unsubscribe;
   onDidChangeRunState(listener: (message: RunStateMessage) => void): Unsubscribe;
   onDidChangeConnection(listener: (status: ConnectionStatus) => void): Unsubscribe;
+  onDidReportFirmwareInstall(listener: (progress: FirmwareInstallProgress) => void): Unsubscribe;
   onDidUpdateSimulation(listener: (frame: SimulationFrame) => void): Unsubscribe;
   onDidReadSensors(listener: (reading: SensorReading) => void): Unsubscribe;
   onDidChangeSettings(listener: (settings: Settings) => void): Unsubscribe;
@@ -433,6 +460,7 @@ const METHODS: Record<MethodName, true> = {
   connect: true,
   disconnect: true,
   identify: true,
+  installFirmware: true,
   listWorlds: true,
   getWorld: true,
   run: true,
@@ -462,6 +490,7 @@ const EVENTS: Record<EventName, true> = {
   didEmitRunEvent: true,
   didChangeRunState: true,
   didChangeConnection: true,
+  didReportFirmwareInstall: true,
   didUpdateSimulation: true,
   didReadSensors: true,
   didChangeSettings: true,

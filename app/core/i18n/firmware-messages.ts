@@ -5,6 +5,10 @@
 import { defineMessages } from './define';
 
 export const FIRMWARE_MESSAGES = defineMessages({
+  'firmware-install-busy': {
+    fr: 'Une installation est déjà en cours : attendez qu’elle finisse.',
+    en: 'An install is already running: wait until it finishes.',
+  },
   'firmware-image-missing': {
     fr: 'Le programme {firmware} manque dans cette installation de RoboKit. Réinstallez RoboKit.',
     en: 'The {firmware} program is missing from this RoboKit install. Reinstall RoboKit.',

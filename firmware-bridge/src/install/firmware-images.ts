@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../app/core/errors';
+import { SHIPPED_FIRMWARE_VERSIONS } from '../../../app/core/firmware-versions';
 import { parseIntelHex } from '../intel-hex';
 
 export type FirmwareId = 'robokit' | 'firmata';
@@ -24,8 +25,8 @@ export interface FirmwareImage {
 }
 
 export const FIRMWARE_IMAGES: Readonly<Record<FirmwareId, FirmwareImage>> = {
-  robokit: { id: 'robokit', name: 'robokit', version: '1.0.0', baud: 115_200, file: 'robokit.hex' },
-  firmata: { id: 'firmata', name: 'StandardFirmata', version: '2.4', baud: 57_600, file: 'StandardFirmata.hex' },
+  robokit: { id: 'robokit', name: 'robokit', version: SHIPPED_FIRMWARE_VERSIONS.robokit, baud: 115_200, file: 'robokit.hex' },
+  firmata: { id: 'firmata', name: 'StandardFirmata', version: SHIPPED_FIRMWARE_VERSIONS.firmata, baud: 57_600, file: 'StandardFirmata.hex' },
 };
 
 export const FIRMWARE_IDS = Object.keys(FIRMWARE_IMAGES) as FirmwareId[];

@@ -8,6 +8,12 @@ import type { ConnectionStatus, PortInfo, ProfileSummary, RobokitApi } from '../
 import { h } from '../shell/dom';
 import { apiErrorText, failureText } from '../shell/error-text';
 import { ui, type UiKey } from '../shell/ui-text';
+import { isOlderThanShipped, SHIPPED_FIRMWARE_VERSIONS } from '../../../core/firmware-versions';
+import { localized } from '../../../core/i18n/messages';
+import { FirmwarePanel } from './firmware-panel';
+
+/** Connection failures the robot's program fixes: offer « Mettre à jour » next to them. */
+const FIXED_BY_INSTALL: ReadonlySet<string> = new Set(['robot-no-firmata', 'robot-no-answer', 'robot-firmware-version']);
 
 export const SIMULATED = 'sim';
 
@@ -35,6 +41,10 @@ export class RobotPanel {
   private readonly problem: HTMLElement;
   private readonly note: HTMLElement;
   private readonly firmware: HTMLElement;
+  private readonly update: HTMLButtonElement;
+  private readonly installer: FirmwarePanel;
+  /** The failure's message code, when it has one. */
+  private failureCode: string | null = null;
   private ports: PortInfo[] = [];
   /** « Afficher tous les ports »: also the serial ports that cannot be a robot (a PC's own /dev/ttyS0). */
   private readonly showAll = h('input', { id: 'show-all-ports', type: 'checkbox' });
@@ -59,6 +69,7 @@ export class RobotPanel {
     this.problem = h('div', { id: 'robot-problem', class: 'robot-problem', role: 'alert' });
     this.note = h('p', { id: 'robot-note', class: 'panel-note' });
     this.firmware = h('p', { id: 'robot-firmware', class: 'panel-note' });
+    this.update = h('button', { id: 'firmware-update', type: 'button', class: 'btn btn-tool' });
     container.append(
       h('div', { class: 'field' }, h('label', { for: 'robot-select', class: 'field-label', 'data-ui': 'robotChoice' }), this.robotSelect, this.refresh),
       h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
@@ -70,6 +81,8 @@ export class RobotPanel {
       h('label', { class: 'toggle', for: 'show-all-ports' }, this.showAll, this.showAllText),
       this.problem,
     );
+    this.installer = new FirmwarePanel(container, api, locale, () => (this.choice.robot === SIMULATED ? null : this.choice.robot), () => this.loadPorts());
+    this.update.addEventListener('click', () => this.installer.open('robokit'));
     this.refresh.addEventListener('click', () => void this.loadPorts());
     this.showAll.addEventListener('change', () => {
       this.renderPorts();
@@ -111,6 +124,7 @@ export class RobotPanel {
     this.renderProfiles(this.profileSelect.value);
     this.renderPorts();
     this.render();
+    this.installer.setLocale(locale);
     // Port labels come from the host in the settings' language.
     if (this.profiles.length > 0) void this.loadPorts();
   }
@@ -144,6 +158,7 @@ export class RobotPanel {
 
   private fail(error: unknown): void {
     this.failure = { text: failureText(error, this.locale), hint: this.driverHint() };
+    this.failureCode = (error as { data?: { code?: string } } | undefined)?.data?.code ?? null;
     this.render();
   }
 
@@ -154,14 +169,17 @@ export class RobotPanel {
 
   private setStatus(status: ConnectionStatus): void {
     this.status = status;
-    if (status.reason) this.failure = { text: apiErrorText(status.reason, this.locale), hint: this.driverHint() };
-    else if (status.state === 'ready') this.failure = null;
+    if (status.reason) {
+      this.failure = { text: apiErrorText(status.reason, this.locale), hint: this.driverHint() };
+      this.failureCode = status.reason.code;
+    } else if (status.state === 'ready') this.failure = null;
     this.render();
     this.changed();
   }
 
   private changed(): void {
     this.render();
+    this.installer.setLocale(this.locale);
     for (const listener of this.changeListeners) listener(this.choice);
   }
 
@@ -202,6 +220,14 @@ export class RobotPanel {
     this.firmware.textContent = firmware
       ? `${firmware.robotName ? `${firmware.robotName} — ` : ''}${ui('firmware', this.locale)} ${firmware.name} ${firmware.version}`
       : '';
+    // An old RoboKit firmware: one sentence and « Mettre à jour ».
+    const old = firmware?.kind === 'robokit' && isOlderThanShipped('robokit', firmware.version);
+    if (old) {
+      this.firmware.append(
+        h('span', {}, ` — ${localized('firmware-old', { firmware: firmware.name, version: firmware.version, latest: SHIPPED_FIRMWARE_VERSIONS.robokit })[this.locale]} `),
+        this.update,
+      );
+    }
     const hidden = this.ports.length - this.shownPorts().length;
     this.showAllText.textContent = ui('showAllPorts', this.locale) + (hidden > 0 ? ` (${hidden})` : '');
     const none = this.shownPorts().length === 0;
@@ -212,6 +238,8 @@ export class RobotPanel {
     if (this.failure) {
       this.problem.append(h('strong', {}, ui('whatToDo', this.locale)), h('p', {}, this.failure.text));
       if (this.failure.hint) this.problem.append(h('p', {}, this.failure.hint));
+      if (onBoard && this.failureCode && FIXED_BY_INSTALL.has(this.failureCode)) this.problem.append(this.update);
     }
+    this.update.textContent = ui('firmwareUpdate', this.locale);
   }
 }

@@ -84,6 +84,13 @@ export const UI_TEXT = defineText({
     en: 'No board found. Plug the robot in with the USB cable, then “Look for robots”.',
   },
   whatToDo: { fr: 'Que faire ?', en: 'What to do?' },
+  firmwareSection: { fr: 'Installer le programme du robot', en: 'Install the robot’s program' },
+  firmwareChoice: { fr: 'Programme', en: 'Program' },
+  firmwareRobokit: { fr: 'RoboKit (recommandé)', en: 'RoboKit (recommended)' },
+  firmwareFirmata: { fr: 'StandardFirmata', en: 'StandardFirmata' },
+  firmwareInstall: { fr: 'Installer', en: 'Install' },
+  firmwareNext: { fr: 'Robot suivant', en: 'Next robot' },
+  firmwareUpdate: { fr: 'Mettre à jour', en: 'Update' },
   // Chart
   chartTitle: { fr: 'Ce que voient les capteurs', en: 'What the sensors see' },
   chartDistance: { fr: 'Distance (cm)', en: 'Distance (cm)' },
