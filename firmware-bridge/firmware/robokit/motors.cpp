@@ -11,8 +11,12 @@ static void drive(uint8_t side, int8_t percent) {
     uint8_t pwm = config.motorPins[side * 2], dir = config.motorPins[side * 2 + 1];
     bool forward = percent >= 0;
     uint8_t magnitude = forward ? percent : -percent;
-    digitalWrite(dir, forward ? config.motorForward : !config.motorForward);
-    analogWrite(pwm, (magnitude * 255U + 50) / 100);
+    bool level = forward ? config.motorForward : !config.motorForward;
+    uint8_t duty = (magnitude * 255U + 50) / 100;
+    digitalWrite(dir, level);
+    // A two-input driver (L9110, L298N's IN1/IN2): with the direction input HIGH the motor runs
+    // while the PWM input is LOW, so the duty is inverted.
+    analogWrite(pwm, (config.motorMirror & 4) && level ? 255 - duty : duty);
   } else if (config.motors == MOTORS_SERVO) {
     servoWrite(SERVO_LEFT + side, 1500 + 5 * percent);   // 1500 µs still, ±500 µs full speed
   }

@@ -42,7 +42,7 @@ Answer partsCheck(const Config &c) {
     claims.take(c.motorPins[0], digitalPin(c.motorPins[0]));
     claims.take(c.motorPins[1], digitalPin(c.motorPins[1]));
   }
-  CHECK("motors", c.motors <= MOTORS_SERVO && c.motorForward <= 1 && c.motorMirror <= 3);
+  CHECK("motors", c.motors <= MOTORS_SERVO && c.motorForward <= 1 && c.motorMirror <= (c.motors == MOTORS_HBRIDGE ? 7 : 3));
   if (c.lightPin != NO_PIN) claims.take(c.lightPin, digitalPin(c.lightPin));
   CHECK("light", true);
   if (c.rgbPin != NO_PIN) claims.take(c.rgbPin, digitalPin(c.rgbPin));
@@ -244,7 +244,7 @@ static Answer cfgMotors(Args &args, Config &c) {
   if (is(args, 2, PSTR("hbridge")) && (args.count == 8 || args.count == 9)) {
     c.motors = MOTORS_HBRIDGE;
     if ((e = pinsFrom(args, 3, 4, PIN_DIGITAL, c.motorPins)) || (e = small(args, 7, 0, 1, PSTR("FWD"), c.motorForward))) return e;
-    if (args.count == 9 && (e = small(args, 8, 0, 3, PSTR("MIRROR"), c.motorMirror))) return e;
+    if (args.count == 9 && (e = small(args, 8, 0, 7, PSTR("MIRROR"), c.motorMirror))) return e;
     return ANSWER_OK;
   }
   if (is(args, 2, PSTR("servo")) && (args.count == 5 || args.count == 6)) {

@@ -24,7 +24,7 @@ struct Config {
   uint8_t motors;           // MotorsType
   uint8_t motorPins[4];     // hbridge: left PWM, left dir, right PWM, right dir; servo: left, right
   uint8_t motorForward;     // hbridge: direction level for forward
-  uint8_t motorMirror;      // bit 0 inverts the left motor, bit 1 the right
+  uint8_t motorMirror;      // bit 0 inverts the left motor, bit 1 the right; hbridge bit 2: two-input driver
   uint8_t lightPin;
   uint8_t rgbPin, rgbCount;
   uint8_t buzzerPin;

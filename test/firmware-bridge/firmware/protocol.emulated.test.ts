@@ -68,6 +68,8 @@ describe('RoboKit firmware on the emulated Uno: errors', () => {
     ['failsafe 3.5', 'err num MS'],
     [`hb ${'x'.repeat(70)}`, 'err long'],
     ['cfg motors hbridge D4 D5 D6 D7 1', 'err range motors'],
+    ['cfg motors hbridge D5 D4 D6 D7 1 8', 'err range MIRROR'],
+    ['cfg motors servo D10 D11 4', 'err range MIRROR'],
     ['cfg light D0', 'err range PIN'],
     ['cfg light A6', 'err range PIN'],
   ])('%s → %s', async (line, answer) => {
@@ -104,5 +106,16 @@ describe('RoboKit firmware on the emulated Uno: configuration and motors', () =>
     await rig.waitFor(() => rig.digital(13) === 1, 2000);
     expect(await port.ask('led 0')).toBe('ok');
     await rig.waitFor(() => rig.digital(13) === 0, 2000);
+  });
+
+  it('drives a two-input driver (MIRROR bit 2, L9110): the PWM inverted while the direction pin is HIGH', async () => {
+    expect(await port.ask('cfg motors hbridge D5 D4 D6 D7 0 4')).toBe('ok');
+    expect(await port.ask('m 25 -25')).toBe('ok');
+    // left forward: direction LOW, PWM 64/255; right backward: direction HIGH, PWM LOW 64/255 of the time
+    await rig.waitFor(() => rig.pwm(5) === 64 && rig.pwm(6) === 191, 2000);
+    expect([rig.digital(4), rig.digital(7)]).toEqual([0, 1]);
+    expect(await port.ask('stop')).toBe('ok');
+    await rig.waitFor(() => rig.pwm(5) === 0 && rig.pwm(6) === 0 && rig.digital(7) === 0, 2000);
+    expect(await port.ask('cfg motors hbridge D5 D4 D6 D7 1 0')).toBe('ok');
   });
 });
