@@ -184,6 +184,36 @@ describe('the robot over the RoboKit firmware', () => {
     expect(await move).toBe(false);
   });
 
+  it('the cable pulled and plugged back: lost, then ready again with the same RobotIo, configuration kept on the board', async () => {
+    const board = new FakeRobokitBoard();
+    let plugged = true;
+    let link: FakeLink | undefined;
+    const c = await RobotConnection.connect('/dev/ttyACM0', twoWheel, {
+      timeoutMs: 1000,
+      pollMs: 20,
+      openLink: async () => {
+        if (!plugged) throw Object.assign(new Error('No such file or directory'), { code: 'ENOENT' });
+        link = new FakeLink(board);
+        return link;
+      },
+      portExists: async () => plugged,
+    });
+    open.push(c);
+    boards.push(board);
+    const links: string[] = [];
+    c.io.onDidChangeLink!((s) => links.push(s));
+    plugged = false;
+    link!.vanish();
+    await waitFor(() => c.state === 'lost');
+    board.received.length = 0;
+    plugged = true;
+    await waitFor(() => c.state === 'ready', 3000);
+    expect(links).toEqual(['lost', 'ready']);
+    expect(board.received.filter((l) => l.startsWith('cfg'))).toEqual(['cfg hash']);
+    c.io.motors!.setMotors(20, -20);
+    await waitFor(() => board.motors.left === 20 && board.motors.right === -20);
+  });
+
   it('the heartbeat keeps the board’s failsafe quiet while the host is idle', async () => {
     const board = new FakeRobokitBoard();
     const c = await connect(board);

@@ -9,8 +9,12 @@ import { FakeLink } from './fakes/fake-board';
 import { FakeRobokitBoard } from './fakes/fake-robokit-board';
 
 const twoWheel = BUILT_IN_PROFILES['arduino-2wd']!;
-/** The fake's reports come every 20 ms (the adapter's watch period): a few periods. */
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 60));
+/** Until the fake has reported what it senses (every 20 ms), then a few turns for the lines to arrive. */
+async function settle(board: FakeRobokitBoard): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!board.reportsCurrent && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 20));
+}
 
 robotIoContract('RoboKit firmware adapter on the fake board (arduino-2wd)', async () => {
   const board = new FakeRobokitBoard();
@@ -30,7 +34,7 @@ robotIoContract('RoboKit firmware adapter on the fake board (arduino-2wd)', asyn
       setLine: (side, dark) => board.setSensor(side === 'left' ? 'll' : 'lr', dark ? 1 : 0),
       setLight: (level) => board.setSensor('li', level),
       setButton: (pressed) => board.setSensor('b', pressed ? 1 : 0),
-      settle,
+      settle: () => settle(board),
     },
     dispose: async () => {
       await connection.close();

@@ -60,6 +60,11 @@ export class FakeRobokitBoard implements FakeEndpoint {
     this.say(this.helloLine());
   }
 
+  /** Every watched sensor's latest value has been reported. */
+  get reportsCurrent(): boolean {
+    return this.watched.every((k) => this.reported[k] === this.sensors[k]);
+  }
+
   setSensor(key: SensorKey, value: number): void {
     this.sensors[key] = value;
   }
