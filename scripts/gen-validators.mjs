@@ -46,6 +46,12 @@ const MODULES = [
     exports: (s) => ({ validatePack: s.PACK_SCHEMA }),
   },
   {
+    file: 'session-validator.js',
+    source: 'app/core/workshop/session-schema.ts',
+    options: { strict: true, allErrors: false },
+    exports: (s) => ({ validateSession: s.SESSION_SCHEMA }),
+  },
+  {
     // Every method's params schema, whatever api-schemas.ts exports, plus one object of them all.
     file: 'api-validators.js',
     source: 'app/shared/api-schemas.ts',

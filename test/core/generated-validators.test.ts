@@ -13,11 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { API_VALIDATORS } from '../../app/core/generated/api-validators';
 import { validatePack } from '../../app/core/generated/pack-validator';
 import { validateProject } from '../../app/core/generated/project-validator';
+import { validateSession } from '../../app/core/generated/session-validator';
 import type { SchemaValidator } from '../../app/core/generated/schema-validator';
 import { validateWorld } from '../../app/core/generated/world-validator';
 import { PACK_SCHEMA } from '../../app/core/lessons/pack-schema';
 import { PROJECT_SCHEMA } from '../../app/core/project/project-schema';
 import { WORLD_SCHEMA } from '../../app/core/simulator/world-schema';
+import { SESSION_SCHEMA } from '../../app/core/workshop/session-schema';
 import { PARAMS_SCHEMAS } from '../../app/shared/api-schemas';
 
 const GENERATED = 'app/core/generated';
@@ -86,6 +88,12 @@ const SITES: readonly { name: string; options: Options; schema: object; generate
     schema: PACK_SCHEMA,
     generated: validatePack,
     samples: () => readdirSync('lessons').map((d) => JSON.parse(readFileSync(`lessons/${d}/pack.json`, 'utf8')) as unknown),
+  },  {
+    name: 'workshop session (session.ts)',
+    options: { allErrors: false, strict: true },
+    schema: SESSION_SCHEMA,
+    generated: validateSession,
+    samples: () => files('test/fixtures/workshop', '.robokitsession'),
   },
 ];
 

@@ -11,6 +11,7 @@ import { PACK_MESSAGES } from './pack-messages';
 import { APP_MESSAGES } from './app-messages';
 import { FIRMWARE_MESSAGES } from './firmware-messages';
 import { BYTECODE_MESSAGES } from './bytecode-messages';
+import { WORKSHOP_MESSAGES } from './workshop-messages';
 
 
 export type Locale = 'fr' | 'en';
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...APP_MESSAGES,
   ...FIRMWARE_MESSAGES,
   ...BYTECODE_MESSAGES,
+  ...WORKSHOP_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -53,7 +53,7 @@ export function parseProject(text: string): ParseProjectResult {
 }
 
 /** A JSON object cut short: it opens with `{` and leaves brackets or a string open. */
-function looksTruncated(text: string): boolean {
+export function looksTruncated(text: string): boolean {
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{')) return false;
   return openBrackets(trimmed) > 0;
