@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../core/errors';
 import { localized, type MessageCode } from '../../core/i18n/messages';
+import { troubleshooting } from '../../core/troubleshooting';
 import { openBootLink } from '../../../firmware-bridge/src/install/boot-link';
 import {
   FIRMWARE_IMAGES,
@@ -16,7 +17,6 @@ import {
 } from '../../../firmware-bridge/src/install/firmware-images';
 import { identifyFirmware } from '../../../firmware-bridge/src/install/identify-firmware';
 import { installFirmware, type InstallEvent } from '../../../firmware-bridge/src/install/install-firmware';
-import { troubleshooting } from '../../../firmware-bridge/src/install/troubleshoot';
 import { firmwareStatus } from '../../../firmware-bridge/src/install/firmware-status';
 import { guessBoard, listPorts, type BoardGuess } from '../../../firmware-bridge/src/ports';
 import { existsSync } from 'node:fs';
@@ -96,7 +96,7 @@ async function boardOn(path: string): Promise<BoardGuess> {
 }
 
 function fail(error: AppError, board: BoardGuess, json: boolean, output: Output): ExitCode {
-  const help = troubleshooting(error.code, process.platform, board);
+  const help = troubleshooting(error.code, process.platform, board.kind);
   if (json) {
     output.out(
       JSON.stringify({

@@ -4,7 +4,7 @@ import { FIRMATA_HEX_SHA256, sha256 } from '../../../firmware-bridge/emulator/fe
 import { FIRMWARE_IMAGES, firmwareDir, loadFirmwareImage } from '../../../firmware-bridge/src/install/firmware-images';
 import { compareVersions, firmwareStatus } from '../../../firmware-bridge/src/install/firmware-status';
 import { parseFirmata, parseHello } from '../../../firmware-bridge/src/install/identify-firmware';
-import { troubleshooting } from '../../../firmware-bridge/src/install/troubleshoot';
+import { troubleshooting } from '../../../app/core/troubleshooting';
 import { guessBoard } from '../../../firmware-bridge/src/ports';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -69,7 +69,7 @@ describe('which board, and which advice', () => {
     expect(troubleshooting('robot-port-busy', 'linux')).toEqual(['help-port-busy-linux', 'help-brltty']);
     expect(troubleshooting('robot-port-busy', 'darwin')).toEqual([]);
     expect(troubleshooting('firmware-none', 'linux')).toEqual(['help-offer-install']);
-    expect(troubleshooting('firmware-bootloader-silent', 'darwin', guessBoard('1a86', '7523'))).toEqual(['driver-ch340']);
+    expect(troubleshooting('firmware-bootloader-silent', 'darwin', guessBoard('1a86', '7523').kind)).toEqual(['driver-ch340']);
   });
 });
 

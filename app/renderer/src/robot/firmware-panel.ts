@@ -9,6 +9,7 @@ import type { FirmwareChoice, FirmwareInstallProgress, InstallFirmwareResult, Ro
 import { h } from '../shell/dom';
 import { failureText } from '../shell/error-text';
 import { ui } from '../shell/ui-text';
+import { helpTexts } from './help-text';
 
 type Outcome = { readonly ok: true; readonly result: InstallFirmwareResult } | { readonly ok: false; readonly error: unknown };
 
@@ -137,6 +138,7 @@ export class FirmwarePanel {
       this.result.append(h('p', {}, localized('firmware-installed', { firmware: name, version })[locale]));
     } else if (this.outcome) {
       this.result.append(h('strong', {}, ui('whatToDo', locale)), h('p', {}, failureText(this.outcome.error, locale)));
+      for (const text of helpTexts(this.outcome.error, locale)) this.result.append(h('p', { class: 'help' }, text));
     }
   }
 

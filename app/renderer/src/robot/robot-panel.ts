@@ -11,6 +11,7 @@ import { ui, type UiKey } from '../shell/ui-text';
 import { isOlderThanShipped, SHIPPED_FIRMWARE_VERSIONS } from '../../../core/firmware-versions';
 import { localized } from '../../../core/i18n/messages';
 import { FirmwarePanel } from './firmware-panel';
+import { helpTexts } from './help-text';
 
 /** Connection failures the robot's program fixes: offer « Mettre à jour » next to them. */
 const FIXED_BY_INSTALL: ReadonlySet<string> = new Set(['robot-no-firmata', 'robot-no-answer', 'robot-firmware-version']);
@@ -238,6 +239,10 @@ export class RobotPanel {
     if (this.failure) {
       this.problem.append(h('strong', {}, ui('whatToDo', this.locale)), h('p', {}, this.failure.text));
       if (this.failure.hint) this.problem.append(h('p', {}, this.failure.hint));
+      const board = this.ports.find((p) => p.path === this.robotSelect.value)?.board;
+      for (const text of helpTexts({ data: { code: this.failureCode, params: { path: this.robotSelect.value } } }, this.locale, board)) {
+        this.problem.append(h('p', { class: 'help' }, text));
+      }
       if (onBoard && this.failureCode && FIXED_BY_INSTALL.has(this.failureCode)) this.problem.append(this.update);
     }
     this.update.textContent = ui('firmwareUpdate', this.locale);

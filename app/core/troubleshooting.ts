@@ -1,14 +1,15 @@
 /**
  * The troubleshooting guide: from the failure that really happened (an AppError code) and the
- * computer's system, the extra advice to show after the error itself, as message codes. Pure.
+ * computer's system, the extra advice to show after the error itself, as message codes. Pure: the
+ * command line and the robot panel both use it.
  */
-import type { MessageCode } from '../../../app/core/i18n/messages';
-import type { BoardGuess } from '../ports';
+import type { MessageCode } from './i18n/messages';
 
 export type Platform = 'linux' | 'win32' | 'darwin' | string;
 
-export function troubleshooting(code: MessageCode, platform: Platform, board?: BoardGuess): MessageCode[] {
-  const ch34x = board?.kind === 'ch340' || board?.kind === 'ch9102';
+/** `boardKind`: what the port's USB ids say (`ch340`, `arduino-uno`…), when known. */
+export function troubleshooting(code: string, platform: Platform, boardKind?: string): MessageCode[] {
+  const ch34x = boardKind === 'ch340' || boardKind === 'ch9102';
   switch (code) {
     case 'robot-port-not-found':
     case 'robot-none-found':
