@@ -25,6 +25,7 @@ void eventsFlush() {
     case EVENT_DONE: out.textP(PSTR("done ")); out.number(event.value); break;
     case EVENT_STOPPED: out.textP(PSTR("stopped ")); out.number(event.value); break;
     case EVENT_FAILSAFE: out.textP(PSTR("evt failsafe")); break;
+    case EVENT_PROG: programSay(event.value); break;
     default: out.textP(PSTR("evt button ")); out.number(event.value); break;
   }
   out.end();

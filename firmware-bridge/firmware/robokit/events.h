@@ -3,7 +3,7 @@
 #pragma once
 #include <stdint.h>
 
-enum EventKind : uint8_t { EVENT_DONE, EVENT_STOPPED, EVENT_FAILSAFE, EVENT_BUTTON };
+enum EventKind : uint8_t { EVENT_DONE, EVENT_STOPPED, EVENT_FAILSAFE, EVENT_BUTTON, EVENT_PROG };
 
 void eventsAdd(EventKind kind, uint16_t value);
 void eventsFlush();

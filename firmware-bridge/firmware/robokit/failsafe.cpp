@@ -25,6 +25,7 @@ void failsafeHeard() {
 void failsafeSetTime(uint16_t ms) { silenceMs = ms; }
 
 void failsafeTick() {
+  if (armed && programRunning()) armed = false;   // a stored program runs without a host
   if (!armed || micros() - heardAtUs < silenceMs * 1000UL) return;
   armed = false;   // once: the next line arms it again
   actuatorsSafe();

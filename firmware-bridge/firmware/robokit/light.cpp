@@ -108,6 +108,11 @@ void lightTick() {
   soundBeep(now && t < 500);
 }
 
+void lightSet(bool on) {
+  ledOn = on;
+  if (!identifying) showLight(on);
+}
+
 Answer cmdLed(Args &args) {
   int32_t on;
   Answer e = number(args.word[1], 0, 1, PSTR("ON"), on);

@@ -8,6 +8,8 @@
 void lightBegin();
 void lightTick();
 void identifyStop();
+// The light on or off (a stored program).
+void lightSet(bool on);
 
 Answer cmdLed(Args &args);
 Answer cmdRgb(Args &args);

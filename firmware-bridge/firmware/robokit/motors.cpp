@@ -5,24 +5,25 @@ static uint16_t moveTag;
 static uint32_t moveStartUs, moveLengthUs;
 
 // -100…100 % → what the motor driver needs. Speed maps linearly to PWM 0…255 (50 % → 128).
-static void drive(uint8_t side, int8_t percent) {
+// A stored program's powers are not whole numbers: rounded half up, as the host does.
+static void drive(uint8_t side, float percent) {
   if (config.motorMirror & (1 << side)) percent = -percent;
   if (config.motors == MOTORS_HBRIDGE) {
     uint8_t pwm = config.motorPins[side * 2], dir = config.motorPins[side * 2 + 1];
     bool forward = percent >= 0;
-    uint8_t magnitude = forward ? percent : -percent;
+    float magnitude = forward ? percent : -percent;
     bool level = forward ? config.motorForward : !config.motorForward;
-    uint8_t duty = (magnitude * 255U + 50) / 100;
+    uint8_t duty = (uint8_t)(magnitude * 255 / 100 + 0.5f);
     digitalWrite(dir, level);
     // A two-input driver (L9110, L298N's IN1/IN2): with the direction input HIGH the motor runs
     // while the PWM input is LOW, so the duty is inverted.
     analogWrite(pwm, (config.motorMirror & 4) && level ? 255 - duty : duty);
   } else if (config.motors == MOTORS_SERVO) {
-    servoWrite(SERVO_LEFT + side, 1500 + 5 * percent);   // 1500 µs still, ±500 µs full speed
+    servoWrite(SERVO_LEFT + side, (uint16_t)(1500 + 5 * percent + 0.5f));   // 1500 µs still, ±500 µs full speed
   }
 }
 
-static void set(int8_t left, int8_t right) {
+static void set(float left, float right) {
   drive(0, left);
   drive(1, right);
 }
@@ -47,6 +48,11 @@ void motorsBegin() {
 void motorsStop() {
   cancelMove();
   set(0, 0);
+}
+
+void motorsSet(float left, float right) {
+  cancelMove();
+  set(left, right);
 }
 
 void motorsTick() {

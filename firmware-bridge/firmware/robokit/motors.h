@@ -6,6 +6,8 @@
 void motorsBegin();
 // Both motors, -100…100 %; cancels a timed move (`stopped TAG`).
 void motorsStop();
+// Both motors, -100…100 % (a stored program's powers, already clamped); cancels a timed move.
+void motorsSet(float left, float right);
 void motorsTick();
 
 Answer cmdMotors(Args &args);

@@ -12,7 +12,7 @@
 #include "sensors.h"
 #include "failsafe.h"
 #include "events.h"
-#include "program.h"
+#include "vm.h"
 
 #define FIRMWARE_NAME "robokit"
 #define FIRMWARE_VERSION "1.0.0"

@@ -18,7 +18,7 @@
  *   sensors     distance (Sharp, HC-SR04, one-wire ultrasonic), line, light, button; reports
  *   failsafe    the host's heartbeat and the AVR hardware watchdog
  *   events      what the board says unasked (`done`, `stopped`, `evt ...`)
- *   program     the seam for stored programs (bytecode kept in EEPROM bytes 128–1023)
+ *   vm          stored programs: bytecode kept in EEPROM bytes 128–1023, its virtual machine, `prog ...`
  *
  * Build: the Arduino IDE (board "Arduino Uno" or "Nano"), or `node scripts/build-firmware.mjs`.
  */
@@ -30,6 +30,7 @@ void setup() {
   settingsLoad();
   partsApply();
   sayHello();        // the host knows at once that the board is ready
+  programBegin();    // autostart
 }
 
 void loop() {

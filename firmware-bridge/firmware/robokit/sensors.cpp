@@ -140,7 +140,7 @@ static uint8_t lineDark(uint8_t side) {
   return digitalRead(pin) == (int)config.lineDark;
 }
 
-static int16_t value(uint8_t sensor) {
+int16_t sensorValue(uint8_t sensor) {
   switch (sensor) {
     case S_DISTANCE:
       if (config.distance == DISTANCE_SHARP) return pgm_read_word(&DISTANCE_CURVE_MM[analogValue(config.distancePins[0]) & 1023]);
@@ -186,13 +186,13 @@ static void report() {
   if (!watched || (!firstReport && millis() - reportedAtMs < periodMs)) return;
   uint8_t changed = 0;
   for (uint8_t s = 0; s < SENSOR_COUNT; s++) {
-    if ((watched & _BV(s)) && (firstReport || value(s) != reported[s])) changed |= _BV(s);
+    if ((watched & _BV(s)) && (firstReport || sensorValue(s) != reported[s])) changed |= _BV(s);
   }
   if (!changed) return;
   out.put('s');
   for (uint8_t s = 0; s < SENSOR_COUNT; s++) {
     if (!(changed & _BV(s))) continue;
-    reported[s] = value(s);
+    reported[s] = sensorValue(s);
     pair(s, reported[s]);
   }
   out.end();
@@ -274,7 +274,7 @@ Answer cmdWatch(Args &args) {
 Answer cmdRead(Args &) {
   out.textP(PSTR("ok"));
   for (uint8_t s = 0; s < SENSOR_COUNT; s++) {
-    if (configured(s)) pair(s, value(s));
+    if (configured(s)) pair(s, sensorValue(s));
   }
   out.end();
   return ANSWERED;

@@ -13,5 +13,8 @@ void sensorsPoll();
 // Stops reports (an idle link is quiet).
 void sensorsUnwatch();
 
+// Now: 0 distance (mm), 1 line left, 2 line right (1 = dark), 3 light (0…100), 4 button (1 = pressed).
+int16_t sensorValue(uint8_t sensor);
+
 Answer cmdWatch(Args &args);
 Answer cmdRead(Args &args);

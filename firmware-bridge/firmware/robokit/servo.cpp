@@ -91,6 +91,10 @@ void servoEnd() {
   running = false;
 }
 
+void penSet(bool down) {
+  if (config.penPin != NO_PIN) servoWrite(SERVO_PEN, angleUs(down ? config.penDown : config.penUp));
+}
+
 Answer cmdPen(Args &args) {
   int32_t down;
   Answer e = number(args.word[1], 0, 1, PSTR("DOWN"), down);

@@ -13,5 +13,8 @@ void servoBegin();
 // Every channel detached, Timer1 given back to analogWrite.
 void servoEnd();
 
+// The pen down or up (a stored program).
+void penSet(bool down);
+
 // `pen 0|1`: up or down, at the configured angles (0…180° → 544…2400 µs, as the Servo library).
 Answer cmdPen(Args &args);

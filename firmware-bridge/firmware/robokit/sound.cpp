@@ -34,6 +34,13 @@ void soundTick() {
   }
 }
 
+void soundPlay(uint16_t hz) {
+  cancelTimed();
+  if (config.buzzerPin == NO_PIN) return;
+  if (hz >= 31) tone(config.buzzerPin, hz);
+  else silence();
+}
+
 void soundBeep(bool on) {
   if (config.buzzerPin == NO_PIN) return;
   if (on) tone(config.buzzerPin, 2000);

@@ -6,6 +6,8 @@ void soundBegin();
 // Silence; cancels a timed tone (`stopped TAG`).
 void soundStop();
 void soundTick();
+// A tone until soundStop() (below 31 Hz: silence); cancels a timed tone.
+void soundPlay(uint16_t hz);
 // For `identify`: a beep on or off (no event).
 void soundBeep(bool on);
 
