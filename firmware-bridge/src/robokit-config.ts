@@ -33,21 +33,32 @@ export function configLines(profile: Profile): string[] {
   const lines: string[] = [];
   const m = p.motors;
   if (m?.type === 'hbridge') {
+    const mirror = (m.mirror?.left ? 1 : 0) | (m.mirror?.right ? 2 : 0) | (m.twoInput ? 4 : 0);
     lines.push(
-      `cfg motors hbridge ${pinName(m.left.pwm)} ${pinName(m.left.dir)} ${pinName(m.right.pwm)} ${pinName(m.right.dir)} ${m.forwardLevel} 0`,
+      `cfg motors hbridge ${pinName(m.left.pwm)} ${pinName(m.left.dir)} ${pinName(m.right.pwm)} ${pinName(m.right.dir)} ${m.forwardLevel} ${mirror}`,
     );
   } else if (m?.type === 'continuous-servo') {
     const mirror = (m.left.mirrored ? 1 : 0) | (m.right.mirrored ? 2 : 0);
     lines.push(`cfg motors servo ${pinName(m.left.pin)} ${pinName(m.right.pin)} ${mirror}`);
   }
   if (p.light) lines.push(`cfg light ${pinName(p.light.pin)}`);
+  if (p.rgb) lines.push(`cfg rgb ${pinName(p.rgb.pin)} ${p.rgb.count}`);
   if (p.buzzer) lines.push(`cfg buzzer ${pinName(p.buzzer.pin)}`);
   if (p.pen) lines.push(`cfg pen ${pinName(p.pen.pin)} ${p.pen.up} ${p.pen.down}`);
+  const u = p.ultrasonic;
   if (p.distance) lines.push(`cfg distance sharp ${pinName(p.distance.pin)}`);
+  else if (u?.kind === 'hcsr04') lines.push(`cfg distance hcsr04 ${pinName(u.trigger)} ${pinName(u.echo)}`);
+  else if (u?.kind === 'onewire') lines.push(`cfg distance onewire ${pinName(u.pin)}`);
   if (p.line) lines.push(`cfg line analog ${pinName(p.line.left)} ${pinName(p.line.right)} ${p.line.darkAbove}`);
+  else if (p.digitalLine) {
+    const d = p.digitalLine;
+    lines.push(`cfg line digital ${pinName(d.left)} ${pinName(d.right)} ${d.darkLevel}`);
+  }
   if (p.lightSensor) lines.push(`cfg lightsensor ${pinName(p.lightSensor.pin)}`);
   if (p.button) {
     lines.push(`cfg button ${pinName(p.button.pin)} ${p.button.pressedLevel} ${p.button.pullup ? 1 : 0}`);
+  } else if (p.analogButton) {
+    lines.push(`cfg button analog ${pinName(p.analogButton.pin)} ${p.analogButton.pressedBelow}`);
   }
   const c = profile.calibration;
   lines.push(`cfg calib ${Math.round(c.cmPerSecond)} ${Math.round(c.degreesPerSecond)}`);

@@ -86,6 +86,7 @@ export class RobokitRobot implements RobotIo {
   private watching = '';
   private nextTag = 1;
   private lightOn = false;
+  private lightLine: (on: boolean) => string = () => '';
   private disposed = false;
 
   constructor(
@@ -104,11 +105,14 @@ export class RobokitRobot implements RobotIo {
     if (has('motors') && pins.motors) {
       this.motors = { setMotors: (l, r) => send(`m ${percent(l)} ${percent(r)}`, 'm') };
     }
-    if (has('light') && pins.light) {
+    if (has('light') && (pins.light || pins.rgb)) {
+      // No plain light (the mBot): the RGB LEDs, all white or off.
+      const line = (on: boolean): string => (pins.light ? `led ${on ? 1 : 0}` : `rgb 0 ${on ? '255 255 255' : '0 0 0'}`);
+      this.lightLine = line;
       this.light = {
         setLight: (on) => {
           this.lightOn = on;
-          send(`led ${on ? 1 : 0}`, 'led');
+          send(line(on), 'led');
         },
       };
     }
@@ -128,14 +132,14 @@ export class RobokitRobot implements RobotIo {
       };
     }
     if (has('pen') && pins.pen) this.pen = { setPen: (down) => send(`pen ${down ? 1 : 0}`, 'pen') };
-    if (has('distance') && pins.distance) {
+    if (has('distance') && (pins.distance || pins.ultrasonic)) {
       this.distance = { readDistance: () => (this.readings.get('d') ?? FAR_MM) / 10 };
     }
-    if (has('line') && pins.line) {
+    if (has('line') && (pins.line || pins.digitalLine)) {
       this.line = { readLine: (side: Side) => this.readings.get(side === 'left' ? 'll' : 'lr') === 1 };
     }
     if (has('lightSensor') && pins.lightSensor) this.lightSensor = { readLight: () => this.readings.get('li') ?? 0 };
-    if (has('button') && pins.button) this.button = { readButton: () => this.readings.get('b') === 1 };
+    if (has('button') && (pins.button || pins.analogButton)) this.button = { readButton: () => this.readings.get('b') === 1 };
     this.offs.push(transport.onEvent((event) => this.onEvent(event)));
   }
 
@@ -151,7 +155,7 @@ export class RobokitRobot implements RobotIo {
     }
     this.watching = '';
     await this.ask('stop');
-    if (this.light) await this.ask(`led ${this.lightOn ? 1 : 0}`);
+    if (this.light) await this.ask(this.lightLine(this.lightOn));
   }
 
   async prepare(uses: readonly Capability[]): Promise<void> {

@@ -128,6 +128,37 @@ describe('configuration from the profile', () => {
     expect(configHash([])).toBe('00000000');
     expect(configLines(twoWheel)[0]).toBe('cfg motors hbridge D5 D4 D6 D7 1 0');
   });
+
+  it('configures each kit with the firmware’s own words (docs/protocol.md), in the canonical order', () => {
+    const lines = (id: string): string[] => configLines(BUILT_IN_PROFILES[id]!);
+    // the mCore as Makeblock's MeMCore.h wires it: M1 = (D6 PWM, D7 dir) mirrored, M2 = (D5, D4)
+    expect(lines('mbot')).toEqual([
+      'cfg motors hbridge D6 D7 D5 D4 1 1',
+      'cfg rgb D13 2',
+      'cfg buzzer D8',
+      'cfg distance onewire A3',
+      'cfg line digital D9 D10 0',
+      'cfg lightsensor A6',
+      'cfg button analog A7 100',
+      'cfg calib 25 200',
+      'cfg kit mbot',
+    ]);
+    expect(lines('l298n-hcsr04')).toEqual([
+      'cfg motors hbridge D5 D4 D6 D7 0 4',
+      'cfg light D13',
+      'cfg buzzer D8',
+      'cfg distance hcsr04 D2 D3',
+      'cfg calib 35 220',
+      'cfg kit l298n-hcsr04',
+    ]);
+    expect(lines('l9110-hcsr04')).toEqual([
+      'cfg motors hbridge D10 D12 D9 D11 0 4',
+      'cfg light D13',
+      'cfg distance hcsr04 A0 A1',
+      'cfg calib 30 200',
+      'cfg kit l9110-hcsr04',
+    ]);
+  });
 });
 
 describe('the robot over the RoboKit firmware', () => {

@@ -51,3 +51,8 @@ function simAdapter(profile: Profile): () => Promise<ContractAdapter> {
 robotIoContract('simulator, sim profile', simAdapter(SIM_PROFILE));
 const servoBot = BUILT_IN_PROFILES['servo-bot']!;
 robotIoContract('simulator, servo-bot twin', simAdapter(servoBot), { capabilities: servoBot.capabilities });
+// Every kit's twin (SPEC: any project runs in the simulator), with exactly the kit's parts.
+for (const id of ['mbot', 'l298n-hcsr04', 'l9110-hcsr04']) {
+  const kit = BUILT_IN_PROFILES[id]!;
+  robotIoContract(`simulator, ${id} twin`, simAdapter(kit), { capabilities: kit.capabilities });
+}
