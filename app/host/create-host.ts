@@ -12,6 +12,7 @@ import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
 import type { CompileFn, FileDialogs, FirmwareInstaller, RobotBackend, RunEngine, WorldCatalog } from './seams';
 import { TeacherCode } from './teacher-code';
+import { WorkshopStore } from './workshop-store';
 import { SettingsStore } from './settings-store';
 
 export interface HostSeams {
@@ -63,6 +64,7 @@ export function createHostService(options: CreateHostOptions): HostService {
     projects: new ProjectStore({ dataDir: options.dataDir }),
     settings: new SettingsStore(options.dataDir, validate),
     teacherCode: new TeacherCode(options.dataDir),
+    workshop: new WorkshopStore(options.dataDir),
     robots,
     runs,
     worlds,

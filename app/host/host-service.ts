@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { AppError } from '../core/errors';
 import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
 import { parseProject, type Project } from '../core/project/project';
+import type { Session } from '../core/workshop/session';
 import type {
   AutosaveResult,
   CheckLessonRequest,
@@ -46,12 +47,14 @@ import { requireProfile, type RunSessions } from './run-sessions';
 import type { FileDialogs, FirmwareInstaller, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
 import type { TeacherCode } from './teacher-code';
+import type { WorkshopStore } from './workshop-store';
 
 export interface HostServiceDeps {
   readonly info: HostInfo;
   readonly projects: ProjectStore;
   readonly settings: SettingsStore;
   readonly teacherCode: TeacherCode;
+  readonly workshop: WorkshopStore;
   readonly robots: RobotManager;
   readonly runs: RunSessions;
   readonly worlds: WorldCatalog;
@@ -266,6 +269,20 @@ export class HostService implements RobokitApi {
 
   unlockTeacher({ code }: { code: string }): Promise<boolean> {
     return this.deps.teacherCode.check(code);
+  }
+
+  // --- Workshop ---
+
+  getWorkshop(): Promise<Session | null> {
+    return this.deps.workshop.load();
+  }
+
+  saveWorkshop({ session }: { readonly session: Session }): Promise<{ savedAt: string }> {
+    return this.deps.workshop.save(session);
+  }
+
+  endWorkshop(): Promise<void> {
+    return this.deps.workshop.clear();
   }
 
   // --- Settings ---

@@ -3,6 +3,7 @@
  * side; the IPC and WebSocket layers refuse anything that does not match.
  */
 import { PROJECT_SCHEMA } from '../core/project/project-schema';
+import { SESSION_SCHEMA } from '../core/workshop/session-schema';
 import type { MethodName } from './api';
 
 /** Profile, world and version ids: short, no path separators. */
@@ -93,6 +94,9 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   getTeacherCodeState: NONE,
   setTeacherCode: closed({ code: { type: 'string', maxLength: 200 }, current: { type: 'string', maxLength: 200 } }, ['code']),
   unlockTeacher: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
+  getWorkshop: NONE,
+  saveWorkshop: closed({ session: SESSION_SCHEMA }, ['session']),
+  endWorkshop: NONE,
   getSettings: NONE,
   setSettings: closed({
     locale: { enum: ['fr', 'en'] },

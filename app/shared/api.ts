@@ -17,6 +17,7 @@ import type { Point, Pose, World } from '../core/simulator/world';
 import type { Capability } from '../core/ir';
 import type { GoalKey, LessonMode } from '../core/lessons/types';
 import type { EndReason } from '../core/runtime/events';
+import type { Session } from '../core/workshop/session';
 
 export type { RunEvent, RunState, Project, WorkspaceJson, World, Locale };
 
@@ -422,6 +423,14 @@ export interface RobokitApi {
   /** True for the right code (a wrong one makes the next try wait). */
   unlockTeacher(params: { readonly code: string }): Promise<boolean>;
 
+  // Workshop (issue #15): the session under way, autosaved by the host so it survives a crash
+  /** The session under way (restored after a restart or a crash), or null. */
+  getWorkshop(): Promise<Session | null>;
+  /** Autosaves the session (atomically); rejects with a `session-*` error when it is not valid. */
+  saveWorkshop(params: { readonly session: Session }): Promise<{ readonly savedAt: string }>;
+  /** The workshop is over: its autosave is deleted. */
+  endWorkshop(): Promise<void>;
+
   // Settings
   getSettings(): Promise<Settings>;
   setSettings(params: SettingsPatch): Promise<Settings>;
@@ -482,6 +491,9 @@ const METHODS: Record<MethodName, true> = {
   getTeacherCodeState: true,
   setTeacherCode: true,
   unlockTeacher: true,
+  getWorkshop: true,
+  saveWorkshop: true,
+  endWorkshop: true,
   getSettings: true,
   setSettings: true,
 };
