@@ -70,8 +70,11 @@ export interface AttemptOptions {
 export const HEARTBEAT = { everyMs: 250, askAfterMs: 250, lostAfterMs: 1500 } as const;
 const VERSION_QUERY = Uint8Array.of(REPORT_VERSION);
 
-/** The part of the timeout the RoboKit probe gets before Firmata is tried (a real Uno boots in ~1.6 s). */
-const ROBOKIT_PROBE_SHARE = 0.5;
+/**
+ * The part of the timeout the RoboKit probe gets before Firmata is tried, while it hears nothing
+ * (a real Uno boots in ~1.6 s). A Firmata board ends the probe early with its bytes ≥ 0x80.
+ */
+const ROBOKIT_PROBE_SHARE = 0.7;
 
 export async function attempt(path: string, profile: Profile, options: AttemptOptions): Promise<Active> {
   const firmwares = options.firmwares ?? ['robokit', 'firmata'];

@@ -33,8 +33,12 @@ import type { RobokitHello } from './robokit-hello';
 /** Sensor reports at most every 20 ms (the protocol's floor): a program sees changes within a slice. */
 export const WATCH_EVERY_MS = 20;
 const TONE_HZ = { min: 31, max: 20000 } as const;
-/** `cfg save` writes ~130 EEPROM bytes at 3.3 ms each before it answers: 0.45 s on a real chip. */
-const SAVE_PATIENCE_MS = 5000;
+/**
+ * While connecting, an answer may be slow (`cfg save` writes ~130 EEPROM bytes at 3.3 ms each: 0.45 s
+ * on a real chip; a board just booted or emulated on a busy machine): the setup's commands wait this
+ * long before the link counts as lost. Once ready, the line transport's second applies.
+ */
+const SETUP_PATIENCE_MS = 5000;
 /** A Sharp's range cap when nothing has been reported yet (mm). */
 const FAR_MM = 800;
 
@@ -146,16 +150,17 @@ export class RobokitRobot implements RobotIo {
   /** Configure the board if its stored wiring is not this profile's, then the safe state. */
   async setup(): Promise<void> {
     const lines = configLines(this.profile);
-    const stored = this.hello.kit === kitId(this.profile) ? (await this.ask('cfg hash')).fields.hash : undefined;
+    const ask = (line: string): Promise<Answer> => this.ask(line, SETUP_PATIENCE_MS);
+    const stored = this.hello.kit === kitId(this.profile) ? (await ask('cfg hash')).fields.hash : undefined;
     if (stored !== configHash(lines)) {
-      await this.ask('cfg reset');
-      for (const line of lines) await this.ask(line);
-      await this.ask('cfg save', SAVE_PATIENCE_MS);
+      await ask('cfg reset');
+      for (const line of lines) await ask(line);
+      await ask('cfg save');
       this.configured = true;
     }
     this.watching = '';
-    await this.ask('stop');
-    if (this.light) await this.ask(this.lightLine(this.lightOn));
+    await ask('stop');
+    if (this.light) await ask(this.lightLine(this.lightOn));
   }
 
   async prepare(uses: readonly Capability[]): Promise<void> {
