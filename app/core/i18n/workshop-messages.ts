@@ -47,4 +47,12 @@ export const WORKSHOP_MESSAGES = defineMessages({
     fr: 'L’équipe « {nickname} » existe déjà : choisis un autre surnom.',
     en: 'The team "{nickname}" already exists: choose another nickname.',
   },
+  'workshop-swap-to-child': {
+    fr: 'On change ! L’enfant pilote. Parent : laisse-lui la souris et demande « Que va-t-il se passer ? »',
+    en: 'Swap! The child pilots. Parent: let them hold the mouse and ask "What will happen?"',
+  },
+  'workshop-swap-to-parent': {
+    fr: 'On change ! Le parent pilote, l’enfant est copilote : c’est lui qui dit quoi faire.',
+    en: 'Swap! The parent pilots, the child is co-pilot and says what to do.',
+  },
 });
