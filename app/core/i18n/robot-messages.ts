@@ -27,6 +27,10 @@ export const ROBOT_MESSAGES = defineMessages({
     fr: 'La carte sur {path} ne répond pas. Vérifie le câble ; sinon, demande à un adulte d’installer le programme du robot.',
     en: 'The board on {path} does not answer. Check the cable; otherwise ask an adult to install the robot’s program.',
   },
+  'robot-name-invalid': {
+    fr: 'Un nom de robot a de 1 à {max} caractères simples (lettres, chiffres, espaces), sur une seule ligne.',
+    en: 'A robot name has 1 to {max} plain characters (letters, digits, spaces), on one line.',
+  },
   'robot-open-failed': {
     fr: 'Impossible d’ouvrir {path}. Débranche le robot, rebranche-le, puis réessaie.',
     en: 'Could not open {path}. Unplug the robot, plug it back in, then try again.',

@@ -1,0 +1,107 @@
+/**
+ * Fifteen robots in one room, with two: two emulated Unos running the built RoboKit firmware, each
+ * with its own name. Asking each port who is there gives both names and ids; identifying one blinks
+ * D13 on that board only (counted from the pins, in board time), and the other stays dark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
+import type { Scheduler } from '../../firmware-bridge/src/command-queue';
+import { identifyOn, nameRobotOn, whoIsOn } from '../../firmware-bridge/src/robokit-roll-call';
+import { LinePort, ROBOKIT_HEX } from './firmware/line-port';
+
+const OPTIONS = { timeoutMs: 30_000 } as const;
+let lila: EmulatedUno;
+let tom: EmulatedUno;
+
+/** The light on D13, as a kit with a light has it (the name is the test's). */
+async function wireLight(uno: EmulatedUno): Promise<void> {
+  const port = await LinePort.open(uno.path);
+  try {
+    uno.reset();
+    await port.waitFor((line) => line.startsWith('hello '), 30_000);
+    for (const line of ['cfg reset', 'cfg light D13', 'cfg buzzer D8', 'cfg save']) expect(await port.ask(line)).toMatch(/^ok/);
+  } finally {
+    await port.close();
+  }
+}
+
+/** D13's edges on `uno` while `during` runs. */
+async function edgesOn13(uno: EmulatedUno, during: () => Promise<unknown>): Promise<number> {
+  let edges = 0;
+  const off = uno.onPinChange((pin) => {
+    if (pin === 13) edges++;
+  });
+  try {
+    await during();
+  } finally {
+    off();
+  }
+  return edges;
+}
+
+/**
+ * The host's clock in the board's time: the robot times its identify (about 2 s), and the host keeps
+ * the link alive that long — on a loaded machine the emulator runs far slower than the wall clock.
+ */
+function boardClock(uno: EmulatedUno): Scheduler {
+  return {
+    now: () => uno.emulatedMs(),
+    setTimer: (fn, ms) => {
+      const until = uno.emulatedMs() + ms;
+      let live = true;
+      const poll = (): void => {
+        if (!live) return;
+        if (uno.emulatedMs() >= until) fn();
+        else setTimeout(poll, 5);
+      };
+      setTimeout(poll, 5);
+      return () => {
+        live = false;
+      };
+    },
+  };
+}
+
+beforeAll(async () => {
+  lila = await startEmulatedUno({ hexPath: ROBOKIT_HEX });
+  await wireLight(lila);
+  // Two emulated boards start alike, so their first-boot noise gives the same id: Tom's EEPROM is
+  // Lila's with another id (bytes 4–7, settings.cpp), as a second real board would have chosen.
+  const eeprom = lila.eeprom().slice();
+  for (let i = 4; i < 8; i++) eeprom[i] = eeprom[i]! ^ 0x5a;
+  tom = await startEmulatedUno({ hexPath: ROBOKIT_HEX, eeprom });
+  await wireLight(tom);
+}, 120_000);
+afterAll(async () => {
+  await lila?.stop();
+  await tom?.stop();
+});
+
+describe('two RoboKit robots in one room', () => {
+  it('each keeps the name it is given; asking each port shows both names, and two different ids', async () => {
+    expect((await nameRobotOn(lila.path, 'Robot Lila', OPTIONS))?.name).toBe('Robot Lila');
+    expect((await nameRobotOn(tom.path, 'Robot Tom', OPTIONS))?.name).toBe('Robot Tom');
+    const [a, b] = [await whoIsOn(lila.path, OPTIONS), await whoIsOn(tom.path, OPTIONS)];
+    expect([a?.name, b?.name]).toEqual(['Robot Lila', 'Robot Tom']);
+    expect(a?.id).toMatch(/^[0-9A-F]{8}$/);
+    expect(b?.id).toMatch(/^[0-9A-F]{8}$/);
+    expect(a?.id).not.toBe(b?.id);
+  }, 120_000);
+
+  it('refuses a name the robot cannot keep, with a sentence', () => {
+    expect(() => nameRobotOn(lila.path, 'x'.repeat(25))).toThrow(expect.objectContaining({ code: 'robot-name-invalid' }));
+    expect(() => nameRobotOn(lila.path, 'deux\nlignes')).toThrow(expect.objectContaining({ code: 'robot-name-invalid' }));
+  });
+
+  it('« Identifier » blinks only the chosen robot: D13 on its board, not on the other', async () => {
+    let lilaEdges = 0;
+    const tomEdges = await edgesOn13(tom, async () => {
+      const lilaStart = lila.emulatedMs();
+      lilaEdges = await edgesOn13(lila, async () => expect((await identifyOn(lila.path, { ...OPTIONS, scheduler: boardClock(lila) }))?.name).toBe('Robot Lila'));
+      console.log(`identify: ${lilaEdges} D13 edges on Lila's board over ${(lila.emulatedMs() - lilaStart).toFixed(0)} ms of board time, 0 wanted on Tom's`);
+    });
+    // 4 Hz for about 2 s of board time: about 16 edges (the failsafe would have cut it to 2)
+    expect(lilaEdges).toBeGreaterThanOrEqual(10);
+    expect(tomEdges).toBe(0);
+  }, 120_000);
+});
