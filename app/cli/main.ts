@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ports: async () => (await import('./commands/ports')).portsCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   firmware: async () => (await import('./commands/firmware')).firmwareCommand,
+  upload: async () => (await import('./commands/upload')).uploadCommand,
 };
 
 const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot with blocks
@@ -27,6 +28,7 @@ const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot 
   robokit ports [--json]
   robokit firmware install --port PATH [--firmware robokit|firmata] [--json]
   robokit firmware info --port PATH [--json]
+  robokit upload FILE.robokit --robot PATH [--profile ID] [--autostart] [--json]
   robokit serve [--port N] [--robot-port PATH]
 `;
 

@@ -1,10 +1,16 @@
 /**
  * Sends a bytecode image (docs/bytecode.md) into the RoboKit firmware's EEPROM over the line
- * protocol: `prog begin SIZE`, `prog data OFFSET HEX` (24 bytes a line), `prog end CRC`, then checks
+ * protocol: `prog begin SIZE`, `prog data OFFSET HEX` (16 bytes a line), `prog end CRC`, then checks
  * `prog info` says the same CRC and a valid program. Works on any link that answers lines
  * (LineTransport.request).
  */
 import { crc16 } from '../../app/core/bytecode/format';
+import { AppError } from '../../app/core/errors';
+import { ROBOKIT_BAUD } from './detect';
+import { LineTransport, LinkLostError } from './line-transport';
+import type { RobokitHello } from './robokit-hello';
+import { probeRobokit } from './robokit-probe';
+import { openErrorToAppError, openSerialLink } from './serial-link';
 
 export interface ProgramLink {
   request(line: string, patienceMs?: number): Promise<{ readonly ok: boolean; readonly line: string; readonly fields: Readonly<Record<string, string>> }>;
@@ -20,8 +26,11 @@ export interface UploadOptions {
   readonly onProgress?: (progress: UploadProgress) => void;
 }
 
-/** Bytes per `prog data` line (48 hex digits keep the line under the firmware's 64 characters). */
-export const DATA_BYTES = 24;
+/**
+ * Bytes per `prog data` line: 16 (32 hex digits) keep the longest line, `prog data 880 …\n`, at 47
+ * bytes, inside LineTransport's 48-byte window (the firmware accepts up to 24).
+ */
+export const DATA_BYTES = 16;
 /** Each changed EEPROM byte takes 3.3 ms on the chip: a data line may take 80 ms. */
 const DATA_PATIENCE_MS = 2_000;
 
@@ -53,4 +62,37 @@ export async function uploadProgram(link: ProgramLink, image: Uint8Array, option
   if (options.autostart !== undefined) await expectOk(link, `prog autostart ${options.autostart ? 1 : 0}`);
   const info = await expectOk(link, 'prog info');
   if (info.crc !== crc || info.valid !== '1' || Number(info.size) !== image.length) throw new UploadError(`prog info: crc=${info.crc} valid=${info.valid}`);
+}
+
+export interface SendOptions extends UploadOptions {
+  /** How long the board may take to say hello (default 4 s: a real Uno boots in ~1.6 s). */
+  readonly timeoutMs?: number;
+  /** How long one answer may take (default 10 s: an emulated or busy board). */
+  readonly patienceMs?: number;
+}
+
+/**
+ * Opens `path` at the RoboKit firmware's speed, checks it is the RoboKit firmware (its hello), sends
+ * the image and closes. AppError `robot-no-answer` (or the port's own error) when no RoboKit board is
+ * there; UploadError when the board refuses the image.
+ */
+export async function sendProgram(path: string, image: Uint8Array, options: SendOptions = {}): Promise<RobokitHello> {
+  const link = await openSerialLink(path, ROBOKIT_BAUD).catch((error: unknown) => {
+    throw openErrorToAppError(error, path);
+  });
+  const hello = await probeRobokit(link, { timeoutMs: options.timeoutMs ?? 4_000 });
+  if (!hello) {
+    await link.close().catch(() => {});
+    throw new AppError({ code: 'robot-no-answer', params: { path } });
+  }
+  const transport = new LineTransport(link, { lostAfterMs: options.patienceMs ?? 10_000 });
+  try {
+    await uploadProgram(transport, image, options);
+  } catch (error) {
+    if (error instanceof LinkLostError) throw new AppError({ code: 'robot-no-answer', params: { path } });
+    throw error;
+  } finally {
+    await transport.close();
+  }
+  return hello;
 }

@@ -26,6 +26,18 @@ export const BYTECODE_MESSAGES = defineMessages({
     fr: 'Ce robot n’a pas ce qu’il faut pour ce bloc (il lui manque : {capability}).',
     en: 'This robot lacks what this block needs (it has no {capability}).',
   },
+  'bytecode-size': {
+    fr: 'Ton programme utilise {bytes} octets sur {max}.',
+    en: 'Your program uses {bytes} bytes of {max}.',
+  },
+  'bytecode-sent': {
+    fr: 'Ton programme est dans le robot ! Débranche le robot et appuie sur son bouton.',
+    en: 'Your program is in the robot! Unplug the robot and press its button.',
+  },
+  'bytecode-refused-by-robot': {
+    fr: 'Le robot n’a pas gardé le programme ({answer}). Renvoie-le ; si ça recommence, réinstalle le programme du robot.',
+    en: 'The robot did not keep the program ({answer}). Send it again; if it happens again, reinstall the robot’s firmware.',
+  },
   'bytecode-procedure-missing': {
     fr: 'La fonction « {name} » n’existe pas.',
     en: 'The function "{name}" does not exist.',
