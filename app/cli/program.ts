@@ -2,6 +2,7 @@
 import { compile } from '../core/compiler';
 import type { Diagnostic } from '../core/compiler';
 import { AppError } from '../core/errors';
+import { localized } from '../core/i18n/messages';
 import type { Program } from '../core/ir';
 import { findProfile, type Profile } from '../core/profiles';
 import type { Project } from '../core/project/project';
@@ -27,7 +28,11 @@ export function printDiagnostics(output: Output, diagnostics: readonly Diagnosti
     output.err(`robokit : ${d.message.fr}${where}`);
     output.err(`robokit: ${d.message.en}${d.blockId ? ` [block ${d.blockId}]` : ''}`);
   }
-  if (errors.length > max) output.err(`robokit : … et ${errors.length - max} autre(s) / and ${errors.length - max} more`);
+  if (errors.length > max) {
+    const more = localized('cli-more-problems', { count: errors.length - max });
+    output.err(`robokit : ${more.fr}`);
+    output.err(`robokit: ${more.en}`);
+  }
 }
 
 /** Compiles, or prints the diagnostics and returns null (the caller exits 2). */

@@ -310,6 +310,8 @@ export interface LessonStepView {
   /** Sanitised HTML (pack images inlined as data: URIs); the renderer sanitises it again. */
   readonly html: Localized;
   readonly hint?: Localized;
+  /** The hint as sanitised HTML (French typography, blocks as `span.robokit-block` placeholders). */
+  readonly hintHtml?: Localized;
 }
 
 export interface ChallengeSummary {

@@ -69,7 +69,7 @@ describe('robokit refuses bad project files with exit 2 and one clear message', 
   it('a missing file', async () => {
     const r = await robokit(['run', join(dir, 'nope.robokit')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Impossible de lire le fichier « nope.robokit »/);
+    expect(r.stderr).toMatch(/Impossible de lire le fichier «\u00a0nope.robokit\u00a0»/);
   });
 
   it('an unknown option', async () => {

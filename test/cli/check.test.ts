@@ -7,7 +7,7 @@ describe('robokit check', () => {
   it('passes the solution (exit 0) with stars, in French then English', async () => {
     const r = await robokit(['check', `${pack}/projects/le-carre-solution.robokit`, '--pack', pack, '--lesson', 'le-carre']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Défi réussi ! ★★★/);
+    expect(r.stderr).toMatch(/Défi réussi\u202f! ★★★/);
     expect(r.stderr).toMatch(/Challenge passed!/);
   });
 

@@ -38,7 +38,7 @@ describe('robokit pack validate / build refuse what check or the app would refus
       'steps/1.fr.md': '# Avancer\n\n![Le robot](../images/robot.svg)\n',
     }));
     expect(validated.code).toBe(2);
-    expect(validated.stderr).toContain('steps/1.fr.md : l’image « images/robot.svg » n’est ni PNG, ni JPEG, ni GIF, ni WebP (le SVG n’est pas accepté)');
+    expect(validated.stderr).toContain('steps/1.fr.md\u00a0: l’image «\u00a0images/robot.svg\u00a0» n’est ni PNG, ni JPEG, ni GIF, ni WebP (le SVG n’est pas accepté)');
     expect(validated.stderr).toContain('steps/1.fr.md: the image "images/robot.svg" is not PNG, JPEG, GIF or WebP');
     expect(built.code).toBe(2);
     expect(built.stderr).toContain('images/robot.svg');
@@ -49,7 +49,7 @@ describe('robokit pack validate / build refuse what check or the app would refus
     p.workspace.blocks.blocks.push({ type: 'robot_dance', id: 'again', x: 300, y: 40 });
     const { validated, built } = await validate('unknown', miniWith({ 'projects/solution.robokit': p }));
     expect(validated.code).toBe(2);
-    expect(validated.stderr).toContain('projects/solution.robokit : le bloc « robot_dance » n’existe pas dans RoboKit (2 fois)');
+    expect(validated.stderr).toContain('projects/solution.robokit\u00a0: le bloc «\u00a0robot_dance\u00a0» n’existe pas dans RoboKit (2 fois)');
     expect(validated.stderr.split('robot_dance').length - 1).toBe(2); // one French sentence, one English
     expect(validated.stderr).not.toMatch(/Retire-le/);
     expect(built.code).toBe(2);
@@ -61,7 +61,7 @@ describe('robokit pack validate / build refuse what check or the app would refus
     const { validated } = await validate('toolbox', miniWith({ 'projects/depart.robokit': starter }));
     expect(validated.code).toBe(2);
     expect(validated.stderr).toContain(
-      'projects/depart.robokit : le bloc « robot_led » n’est pas dans la boîte à outils de la leçon « avancer » (pack.json → lessons[0].toolbox). Ajoutez-le',
+      'projects/depart.robokit\u00a0: le bloc «\u00a0robot_led\u00a0» n’est pas dans la boîte à outils de la leçon «\u00a0avancer\u00a0» (pack.json → lessons[0].toolbox). Ajoutez-le',
     );
   });
 
@@ -70,14 +70,14 @@ describe('robokit pack validate / build refuse what check or the app would refus
     delete p.workspace.blocks.blocks[0].next.block.inputs.SECONDS;
     const { validated } = await validate('cannot-run', miniWith({ 'projects/solution.robokit': p }));
     expect(validated.code).toBe(2);
-    expect(validated.stderr).toContain('projects/solution.robokit : ce programme ne peut pas se lancer');
+    expect(validated.stderr).toContain('projects/solution.robokit\u00a0: ce programme ne peut pas se lancer');
   });
 
   it('a JSON syntax error in a project, with its line and column', async () => {
     const text = readFileSync(join(MINI, 'projects/solution.robokit'), 'utf8').replace('"name": "Avancer (solution)",', '"name": "Avancer (solution)"');
     const { validated } = await validate('syntax', miniWith({ 'projects/solution.robokit': text }));
     expect(validated.code).toBe(2);
-    expect(validated.stderr).toMatch(/projects\/solution\.robokit : JSON invalide à la ligne 5, colonne \d+/);
+    expect(validated.stderr).toMatch(/projects\/solution\.robokit\u00a0: JSON invalide à la ligne 5, colonne \d+/);
   });
 
   it('the mini pack itself still passes, and a toolbox block from the catalog is accepted', async () => {

@@ -80,7 +80,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(all).toBeGreaterThanOrEqual(17);
     const first = p.locator('.lesson-card[data-lesson="fr.robokit.premiers-pas/avancer"]');
     expect(await first.locator('.card-title').textContent()).toBe('Avancer');
-    expect(await first.locator('.card-meta').textContent()).toMatch(/7–11 ans.*\d+ min.*Seul·e/);
+    expect(await first.locator('.card-meta').textContent()).toMatch(/7–11 ans.*\d+ min.*En solo/);
     expect(await first.locator('.chip').allTextContents()).toContain('Premiers pas');
 
     await p.locator('#filter-tag').selectOption('parents-enfants');
@@ -106,7 +106,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     const chooser = p.waitForEvent('filechooser');
     await p.locator('#import-pack').click();
     await (await chooser).setFiles({ name: 'mini.robokitpack', mimeType: 'application/zip', buffer: miniPack });
-    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 10_000 }).toBe('Pack « Mini pack de test » importé : 1 leçon(s).');
+    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 10_000 }).toBe('Pack «\u00a0Mini pack de test\u00a0» importé\u00a0: 1 leçon.');
     await expect.poll(() => p.locator(`.lesson-card[data-lesson="${MINI}"]`).count()).toBe(1);
     expect(await p.locator('.pack-group[data-pack="fr.robokit.test-mini"] .chip-installed').textContent()).toBe('importé');
   });
@@ -117,7 +117,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     const chooser = p.waitForEvent('filechooser');
     await p.locator('#import-pack').click();
     await (await chooser).setFiles({ name: 'gros.robokitpack', mimeType: 'application/zip', buffer: bigPack });
-    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 30_000 }).toBe('Pack « Gros pack de test » importé : 1 leçon(s).');
+    await expect.poll(() => p.locator('#library-status').textContent(), { timeout: 30_000 }).toBe('Pack «\u00a0Gros pack de test\u00a0» importé\u00a0: 1 leçon.');
     await expect.poll(() => p.locator('.lesson-card[data-lesson="fr.robokit.test-gros/avancer"]').count()).toBe(1);
   });
 
@@ -134,8 +134,8 @@ describe('lessons (Chromium, robokit serve)', () => {
     });
     const status = p.locator('#library-status');
     await expect.poll(() => status.getAttribute('data-kind'), { timeout: 10_000 }).toBe('error');
-    expect(await status.locator('p').textContent()).toBe('Ce pack n’a pas été importé (cadeau.robokitpack). Rien n’a changé. Voici pourquoi :');
-    expect(await status.locator('li').first().textContent()).toBe('« cadeau.robokitpack » n’est pas un pack de leçons (.robokitpack) : ce n’est pas une archive zip.');
+    expect(await status.locator('p').textContent()).toBe('Ce pack n’a pas été importé (cadeau.robokitpack). Rien n’a changé. Voici pourquoi\u00a0:');
+    expect(await status.locator('li').first().textContent()).toBe('«\u00a0cadeau.robokitpack\u00a0» n’est pas un pack de leçons (.robokitpack)\u00a0: ce n’est pas une archive zip.');
     expect(await status.locator('li').first().getAttribute('data-code')).toBe('pack-not-zip');
     await p.screenshot({ path: join(RESULTS_DIR, 'lessons-library-hostile-upload.png') });
     // Nothing changed, and the library still works.
@@ -160,12 +160,12 @@ describe('lessons (Chromium, robokit serve)', () => {
 
     expect(await p.locator('#hint-box').isVisible()).toBe(false);
     await p.locator('#lesson-hint').click();
-    expect(await p.locator('#hint-box').textContent()).toBe('Indice : Le bloc « avancer » est dans Mouvement.');
+    expect(await p.locator('#hint-box').textContent()).toBe('Indice\u00a0: Le bloc «\u00a0avancer\u00a0» est dans Mouvement.');
     expect(await p.locator('#lesson-hint').getAttribute('aria-expanded')).toBe('true');
 
     await p.locator('#lesson-next').click();
     expect(await p.locator('#step-count').textContent()).toBe('Étape 2 sur 2');
-    expect(await p.locator('#step-body').textContent()).toContain('Appuie sur « Vérifier »');
+    expect(await p.locator('#step-body').textContent()).toContain('Appuie sur «\u00a0Vérifier\u00a0»');
     expect(await p.locator('#step-body a').getAttribute('rel')).toBe('noopener noreferrer');
     expect(await p.locator('#hint-box').isVisible()).toBe(false);
     expect(await p.locator('#lesson-hint').isVisible()).toBe(false);
@@ -183,14 +183,14 @@ describe('lessons (Chromium, robokit serve)', () => {
     // The starter: only the start block. The simulator shows the lesson's world.
     expect(await workspaceBlocks(p).count()).toBe(1);
     expect(await p.locator('#sim-panel select option:checked').textContent()).toBe('Couloir');
-    expect(await p.locator('#challenge-summary').textContent()).toBe('Atteindre la zone, sans toucher les murs, en 10 s au plus. ★★★ avec 2 bloc(s) ou moins.');
+    expect(await p.locator('#challenge-summary').textContent()).toBe('Atteindre la zone, sans toucher les murs, en 10 s au plus. ★★★ avec 2 blocs ou moins.');
   });
 
   test('Vérifier on the starter: not yet, with a kind word per condition', async () => {
     const p = page();
     await p.locator('#lesson-check').click();
     await expect.poll(() => verdict().getAttribute('data-passed'), { timeout: 10_000 }).toBe('false');
-    expect(await verdict().locator('.verdict-text').textContent()).toBe('Pas encore : le défi n’est pas réussi. Lis les conseils et essaie encore !');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Pas encore\u00a0: le défi n’est pas réussi. Lis les conseils et essaie encore\u202f!');
     expect(await verdict().locator('li[data-kind="reachZone"]').getAttribute('data-passed')).toBe('false');
     expect(await verdict().locator('li[data-kind="neverTouchWall"]').getAttribute('data-passed')).toBe('true');
     expect(await verdict().locator('.stars').count()).toBe(0);
@@ -219,9 +219,9 @@ describe('lessons (Chromium, robokit serve)', () => {
     await p.locator('#lesson-check').click();
     await expect.poll(() => verdict().getAttribute('data-passed'), { timeout: 10_000 }).toBe('true');
     expect(await verdict().locator('.stars').textContent()).toBe('★★★');
-    expect(await verdict().locator('.stars').getAttribute('aria-label')).toBe('3 étoile(s) sur 3');
+    expect(await verdict().locator('.stars').getAttribute('aria-label')).toBe('3 étoiles sur 3');
     // 9 s of driving, in the zone at 8,7 s: the verdict says one time, the one the timed condition says.
-    expect(await verdict().locator('.verdict-text').textContent()).toBe('Défi réussi ! ★★★ en 8,7 s avec 1 bloc(s).');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Défi réussi\u202f! ★★★ en 8,7 s avec 1 bloc.');
     expect(await verdict().textContent()).toContain('fait en 8,7 s');
     expect(await verdict().locator('li[data-passed="false"]').count()).toBe(0);
     await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-passed-fr.png') });
@@ -273,7 +273,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#lesson-check').textContent()).toBe('✔ Check');
     expect(await p.locator('#step-count').textContent()).toBe('Step 2 of 2');
     expect(await p.locator('#step-body h1').textContent()).toBe('Check');
-    expect(await verdict().locator('.verdict-text').textContent()).toBe('Challenge passed! ★★★ in 8.7 s with 1 block(s).');
+    expect(await verdict().locator('.verdict-text').textContent()).toBe('Challenge passed! ★★★ in 8.7 s with 1 block.');
     await setDisplay(p, '#high-contrast', true);
     await expect.poll(() => p.evaluate(() => document.body.className)).toContain('high-contrast');
     await p.screenshot({ path: join(RESULTS_DIR, 'lessons-panel-en-high-contrast.png') });
@@ -324,8 +324,8 @@ describe('lessons (Chromium, robokit serve)', () => {
     await p.locator('.lesson-card[data-mode="parent-child"] .card-start').first().click();
     await expect.poll(() => p.locator('#lesson-panel').isVisible()).toBe(true);
     expect(await p.locator('#lesson-meta .mode').textContent()).toBe('Parent et enfant');
-    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote : Enfant');
-    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote : Parent');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Enfant');
+    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote\u00a0: Parent');
     expect(await p.locator('#pair-time').textContent()).toBe('Chrono 0:00');
     expect(await p.locator('#pair-next').textContent()).toBe('Échange des rôles dans 3:00');
     await p.locator('#pair-timer').click();
@@ -334,9 +334,9 @@ describe('lessons (Chromium, robokit serve)', () => {
     expect(await p.locator('#pair-time').textContent()).toBe('Chrono 1:01');
     expect(await p.locator('#swap-now').textContent()).toBe('');
     await p.clock.runFor(120_000);
-    expect(await p.locator('#swap-now').textContent()).toBe('C’est l’heure d’échanger les rôles !');
-    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote : Parent');
-    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote : Enfant');
+    expect(await p.locator('#swap-now').textContent()).toBe('C’est l’heure d’échanger les rôles\u202f!');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Parent');
+    expect(await p.locator('#role-copilot strong').textContent()).toBe('Copilote\u00a0: Enfant');
     expect(await p.locator('#pair-next').textContent()).toBe('Échange des rôles dans 2:59');
     await p.locator('#pair-timer').click();
     expect(await p.locator('#pair-timer').textContent()).toBe('▶ Démarrer le chrono');

@@ -45,7 +45,7 @@ const FOREVER_PROJECT = {
             block: {
               type: 'robokit_say',
               id: 'say',
-              inputs: { TEXT: { shadow: { type: 'text', id: 'say-text', fields: { TEXT: 'Bonjour !' } } } },
+              inputs: { TEXT: { shadow: { type: 'text', id: 'say-text', fields: { TEXT: 'Bonjour\u202f!' } } } },
               next: {
                 block: {
                   type: 'robokit_forever',
@@ -133,7 +133,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     expect(serious).toEqual([]);
   });
 
-  test('a child drags « quand je démarre » and « avancer » from the toolbox and snaps them', async () => {
+  test('a child drags «\u00a0quand je démarre\u00a0» and «\u00a0avancer\u00a0» from the toolbox and snaps them', async () => {
     const p = page();
     // Start from an empty workspace: select the start block and delete it.
     await workspaceBlocks(p).first().click();
@@ -189,7 +189,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     await expect.poll(() => p.locator('#editor g[data-id="loop"]').count()).toBe(1);
 
     await p.locator('#run').click();
-    await expect.poll(() => p.locator('#speech').textContent(), { timeout: 3000 }).toBe('Bonjour !');
+    await expect.poll(() => p.locator('#speech').textContent(), { timeout: 3000 }).toBe('Bonjour\u202f!');
     await expect.poll(() => p.locator('#run-state').getAttribute('data-motors'), { timeout: 3000 }).toBe('40,30');
     const moving = await pose();
     await expect.poll(pose, { timeout: 3000 }).not.toBe(moving);
@@ -232,7 +232,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     await upload(p, 'division.robokit', project(DIVIDE_BY_ZERO));
     await expect.poll(() => p.locator('#banner').isHidden()).toBe(true);
     await p.locator('#run').click();
-    await expect.poll(() => p.locator('#banner-text').textContent(), { timeout: 3000 }).toBe('Division par zéro : on ne peut pas diviser par 0.');
+    await expect.poll(() => p.locator('#banner-text').textContent(), { timeout: 3000 }).toBe('Division par zéro\u00a0: on ne peut pas diviser par 0.');
     await expect.poll(() => p.locator('#run-state').textContent()).toBe('Le programme s’est arrêté sur une erreur.');
     // The warning bubble is open on the block, in French, without a click.
     await expect.poll(() => p.locator('.blocklyBubble').filter({ hasText: 'Division par zéro' }).count()).toBeGreaterThan(0);

@@ -15,10 +15,10 @@ describe('checkCommandResult', () => {
   it('exits 0 on a pass, saying the verdict and each condition in French then English', async () => {
     const r = await checkCommandResult(join(PREMIERS_PAS, 'projects/l-escalier-solution.robokit'), PREMIERS_PAS, 'l-escalier');
     expect(r.exitCode).toBe(0);
-    expect(r.lines[0]).toBe('✓ Défi réussi ! ★★★ en 16,2 s avec 5 bloc(s).');
-    expect(r.lines[1]).toBe('✓ Challenge passed! ★★★ in 16.2 s with 5 block(s).');
+    expect(r.lines[0]).toBe('✓ Défi réussi\u202f! ★★★ en 16,2 s avec 5 blocs.');
+    expect(r.lines[1]).toBe('✓ Challenge passed! ★★★ in 16.2 s with 5 blocks.');
     expect(r.lines.slice(2)).toHaveLength(8);
-    expect(r.lines[8]).toBe('  ✓ Tout était fait en 16,2 s (25 s au plus). Rapide !');
+    expect(r.lines[8]).toBe('  ✓ Tout était fait en 16,2 s (25 s au plus). Rapide\u202f!');
     expect(r.lines[9]).toBe('  ✓ Everything was done in 16.2 s (25 s at most). Fast!');
     expect(r.json).toMatchObject({ type: 'check', passed: true, stars: 3, timeMs: 18_000, blockCount: 5, pack: 'fr.robokit.premiers-pas', lesson: 'l-escalier', errors: [] });
   });
@@ -27,7 +27,7 @@ describe('checkCommandResult', () => {
     const r = await checkCommandResult(join(MINI, 'projects/depart.robokit'), MINI, 'avancer');
     expect(r.exitCode).toBe(1);
     expect(r.lines[0]).toMatch(/^✗ Pas encore/);
-    expect(r.lines.some((l) => l.includes('✗ Le robot n’est pas entré dans la zone « arrivee »'))).toBe(true);
+    expect(r.lines.some((l) => l.includes('✗ Le robot n’est pas entré dans la zone «\u00a0arrivee\u00a0»'))).toBe(true);
     expect(r.json.passed).toBe(false);
   });
 
@@ -53,7 +53,7 @@ describe('checkCommandResult', () => {
     const r = await checkCommandResult(join(MINI, 'projects/solution.robokit'), MINI, 'voler');
     expect(r.exitCode).toBe(2);
     expect(r.lines).toEqual([
-      'Je ne trouve pas la leçon « voler » dans le pack « fr.robokit.test-mini ». Leçons : avancer.',
+      'Je ne trouve pas la leçon «\u00a0voler\u00a0» dans le pack «\u00a0fr.robokit.test-mini\u00a0». Leçons\u00a0: avancer.',
       'Cannot find the lesson "voler" in the pack "fr.robokit.test-mini". Lessons: avancer.',
     ]);
     expect(r.json.errors.map((e) => e.code)).toEqual(['challenge-lesson-unknown']);
@@ -69,7 +69,7 @@ describe('checkCommandResult', () => {
   it('exits 2 for a missing or broken project, and for a missing pack', async () => {
     const missing = await checkCommandResult(join(scratch, 'nope.robokit'), MINI, 'avancer');
     expect(missing.exitCode).toBe(2);
-    expect(missing.lines[0]).toBe('Impossible de lire le fichier « nope.robokit ».');
+    expect(missing.lines[0]).toBe('Impossible de lire le fichier «\u00a0nope.robokit\u00a0».');
     const broken = join(scratch, 'broken.robokit');
     writeFileSync(broken, '{"format":"robokit-project",');
     expect((await checkCommandResult(broken, MINI, 'avancer')).exitCode).toBe(2);
@@ -87,9 +87,9 @@ describe('checkCommandResult', () => {
     const r = await checkCommandResult(file, MINI, 'avancer');
     expect(r.exitCode).toBe(2);
     expect(r.lines).toEqual([
-      'Le défi n’a pas pu être lancé : corrige d’abord les blocs signalés.',
+      'Le défi n’a pas pu être lancé\u00a0: corrige d’abord les blocs signalés.',
       'The challenge could not start: first fix the blocks shown.',
-      '  ✗ Le bloc « robot_led » ne fait pas partie de cette leçon. Retire-le et utilise les blocs proposés.',
+      '  ✗ Le bloc «\u00a0robot_led\u00a0» ne fait pas partie de cette leçon. Retire-le et utilise les blocs proposés.',
       '  ✗ The block "robot_led" is not part of this lesson. Remove it and use the blocks offered.',
     ]);
     expect(r.json.diagnostics).toEqual([expect.objectContaining({ code: 'challenge-block-not-allowed', blockId: 'led' })]);

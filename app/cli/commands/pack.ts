@@ -3,6 +3,7 @@
  * Every problem is one line for people, French then English.
  */
 import { AppError } from '../../core/errors';
+import { localized } from '../../core/i18n/messages';
 import { describePackError } from '../../core/lessons/pack-error';
 import { buildPack, reportLines, validatePack, type PackReport } from '../../host/packs';
 import { parse } from '../args';
@@ -18,7 +19,11 @@ function printReport(output: Output, report: PackReport): void {
     output.err(`robokit : ${fr[i]}`);
     output.err(`robokit: ${en[i]}`);
   }
-  if (fr.length > MAX_LINES) output.err(`robokit : … et ${fr.length - MAX_LINES} autre(s) / and ${fr.length - MAX_LINES} more`);
+  if (fr.length > MAX_LINES) {
+    const more = localized('cli-more-problems', { count: fr.length - MAX_LINES });
+    output.err(`robokit : ${more.fr}`);
+    output.err(`robokit: ${more.en}`);
+  }
 }
 
 async function validate(argv: string[], output: Output): Promise<ExitCode> {
@@ -26,7 +31,8 @@ async function validate(argv: string[], output: Output): Promise<ExitCode> {
   const report = await validatePack(positionals[0]!);
   printReport(output, report);
   if (!report.ok) return EXIT.badInput;
-  output.out(`✓ ${report.packId} : ${report.lessons} leçon(s) valide(s) / ${report.lessons} valid lesson(s)`);
+  const valid = localized('cli-pack-valid', { count: report.lessons ?? 0 });
+  output.out(`✓ ${report.packId} : ${valid.fr} / ${valid.en}`);
   return EXIT.ok;
 }
 

@@ -131,3 +131,39 @@ export function namesABlock(name: string, locale: Locale, types: Iterable<string
   }
   return false;
 }
+
+/** What a block's inputs and fields are called in messages (« Il manque la durée dans le bloc … »). */
+const SLOT_LABELS: Readonly<Record<string, Localized>> = {
+  SPEED: { fr: 'la vitesse', en: 'the speed' },
+  SECONDS: { fr: 'la durée', en: 'the duration' },
+  DEGREES: { fr: 'l’angle', en: 'the angle' },
+  LEFT: { fr: 'la vitesse du moteur gauche', en: 'the left motor’s speed' },
+  RIGHT: { fr: 'la vitesse du moteur droit', en: 'the right motor’s speed' },
+  FREQUENCY: { fr: 'la note', en: 'the note' },
+  NOTE: { fr: 'la note', en: 'the note' },
+  CONDITION: { fr: 'la condition', en: 'the condition' },
+  BOOL: { fr: 'la condition', en: 'the condition' },
+  TEXT: { fr: 'le texte', en: 'the text' },
+  TIMES: { fr: 'le nombre de fois', en: 'the number of times' },
+  A: { fr: 'la première valeur', en: 'the first value' },
+  B: { fr: 'la deuxième valeur', en: 'the second value' },
+  FROM: { fr: 'le plus petit nombre', en: 'the smallest number' },
+  TO: { fr: 'le plus grand nombre', en: 'the largest number' },
+  VALUE: { fr: 'la valeur', en: 'the value' },
+  DELTA: { fr: 'le nombre à ajouter', en: 'the amount to add' },
+  NUM: { fr: 'le nombre', en: 'the number' },
+  DIRECTION: { fr: 'le sens', en: 'the direction' },
+  STATE: { fr: 'le choix', en: 'the choice' },
+  SIDE: { fr: 'le côté', en: 'the side' },
+  OP: { fr: 'l’opération', en: 'the operation' },
+  MODE: { fr: '« tant que » ou « jusqu’à »', en: '"while" or "until"' },
+  NAME: { fr: 'le nom', en: 'the name' },
+  VAR: { fr: 'la variable', en: 'the variable' },
+  params: { fr: 'les paramètres', en: 'the parameters' },
+};
+
+/** An input or field of a block, in words; `IF0`, `IF1`… are conditions. Never the raw name. */
+export function slotLabel(name: string): Localized {
+  if (/^IF\d+$/.test(name)) return SLOT_LABELS['CONDITION']!;
+  return SLOT_LABELS[name] ?? { fr: 'une valeur', en: 'a value' };
+}

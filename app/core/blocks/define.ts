@@ -3,6 +3,7 @@
  * languages cannot drift apart (same type, same args, same connections).
  */
 import type { Localized } from '../i18n/messages';
+import { frenchTypography } from '../i18n/typography';
 import { category } from './categories';
 import type { BlockJson, CategoryId, Definition, ShadowSpec } from './types';
 
@@ -29,9 +30,12 @@ export interface CustomBlockSpec {
   readonly inline?: boolean;
 }
 
+/** French words get French typography (« 50 % » never split, « moteurs : »). */
+const typeset = (text: string, locale: 'fr' | 'en') => (locale === 'fr' ? frenchTypography(text) : text);
+
 function localizeArg(arg: ArgSpec, locale: 'fr' | 'en'): Readonly<Record<string, unknown>> {
   if (arg.type !== 'field_dropdown') return arg;
-  return { ...arg, options: arg.options.map(([label, value]) => [label[locale], value]) };
+  return { ...arg, options: arg.options.map(([label, value]) => [typeset(label[locale], locale), value]) };
 }
 
 function connections(shape: CustomBlockSpec['shape']): Readonly<Record<string, unknown>> {
@@ -44,12 +48,12 @@ function connections(shape: CustomBlockSpec['shape']): Readonly<Record<string, u
 function definitionIn(spec: CustomBlockSpec, locale: 'fr' | 'en'): BlockJson {
   return {
     type: spec.type,
-    message0: spec.message0[locale],
+    message0: typeset(spec.message0[locale], locale),
     ...(spec.args0 ? { args0: spec.args0.map((a) => localizeArg(a, locale)) } : {}),
     ...connections(spec.shape),
     ...(spec.inline === undefined ? {} : { inputsInline: spec.inline }),
     colour: category(spec.category).colour,
-    tooltip: spec.tooltip[locale],
+    tooltip: typeset(spec.tooltip[locale], locale),
     // Blockly reads a JSON `style.hat` and then drops the style, keeping `colour`.
     ...(spec.shape === 'hat' ? { style: { hat: 'cap' } } : {}),
   };

@@ -2,10 +2,11 @@
  * Compiles the blocks of one scope (the start block's body or one procedure) through the catalog's
  * rules. Recursion follows nesting only, which the precheck has bounded; sequences are loops.
  */
+import { blockLabels, slotLabel } from '../blocks/block-labels';
 import { catalogEntry } from '../blocks/catalog';
 import type { CatalogEntry } from '../blocks/types';
 import { CAPABILITY_NAMES } from '../i18n/capability-names';
-import { message } from '../i18n/messages';
+import { message, type Localized } from '../i18n/messages';
 import type { Capability, Expr, Stmt } from '../ir';
 import type { BlockContext, RawBlock } from './context';
 import type { DiagnosticList } from './diagnostics';
@@ -67,7 +68,8 @@ export class BlockCompiler implements BlockContext {
       if (child !== undefined && isDisabled(child)) child = undefined;
     }
     if (child === undefined) {
-      this.env.diagnostics.error('empty-input', block.id, { input: label });
+      const slot = label === input ? slotLabel(input) : { fr: `«\u00a0${label}\u00a0»`, en: `"${label}"` };
+      this.env.diagnostics.error('empty-input', block.id, { input: slot, block: blockName(block) });
       return placeholder(block);
     }
     const expr = this.expr(asBlock(child));
@@ -78,7 +80,7 @@ export class BlockCompiler implements BlockContext {
     const value = own(ownRecord(block.json, 'fields'), field);
     const found = options.find((o) => o === value);
     if (found !== undefined) return found;
-    if (value !== undefined) this.env.diagnostics.error('bad-field', block.id, { field });
+    if (value !== undefined) this.env.diagnostics.error('bad-field', block.id, { field: slotLabel(field), block: blockName(block) });
     return options[0]!;
   }
 
@@ -87,7 +89,7 @@ export class BlockCompiler implements BlockContext {
     if (value === undefined) return 0;
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n === 'number' && Number.isFinite(n)) return n;
-    this.env.diagnostics.error('bad-field', block.id, { field });
+    this.env.diagnostics.error('bad-field', block.id, { field: slotLabel(field), block: blockName(block) });
     return 0;
   }
 
@@ -96,7 +98,7 @@ export class BlockCompiler implements BlockContext {
     if (value === undefined) return '';
     if (typeof value === 'string') return value;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    this.env.diagnostics.error('bad-field', block.id, { field });
+    this.env.diagnostics.error('bad-field', block.id, { field: slotLabel(field), block: blockName(block) });
     return '';
   }
 
@@ -174,4 +176,10 @@ export class BlockCompiler implements BlockContext {
 /** Stands in for a missing value; the program is not produced when there are errors. */
 function placeholder(block: RawBlock): Expr {
   return { kind: 'number', blockId: block.id, value: 0 };
+}
+
+/** A block in words: its label, or for a call to a pupil's own block, that block's name. */
+function blockName(block: RawBlock): Localized {
+  const called = block.type === 'procedures_callnoreturn' ? ownString(ownRecord(block.json, 'extraState'), 'name') : undefined;
+  return called ? { fr: called, en: called } : blockLabels(block.type);
 }

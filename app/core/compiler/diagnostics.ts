@@ -1,5 +1,5 @@
 /** Compile diagnostics: data the editor shows on the block, never exceptions. */
-import { localized, type Localized, type MessageCode } from '../i18n/messages';
+import { localized, type Localized, type MessageCode, type MessageParams } from '../i18n/messages';
 
 export type Severity = 'error' | 'warning';
 
@@ -11,7 +11,7 @@ export interface Diagnostic {
   readonly severity: Severity;
 }
 
-type Params = Readonly<Record<string, string | number>>;
+type Params = MessageParams;
 
 /** A pupil needs the first few problems, not a million from a damaged file. */
 export const MAX_DIAGNOSTICS = 100;

@@ -2,6 +2,7 @@
  * The top level of a Blockly workspace: its top blocks sorted into the start block, procedure
  * definitions and stacks that do not run; its variables; its procedures' names and parameters.
  */
+import { blockLabels, slotLabel } from '../blocks/block-labels';
 import type { DiagnosticList } from './diagnostics';
 import { asRecord, isDisabled, own, ownArray, ownRecord, ownString, type JsonRecord } from './raw';
 
@@ -74,8 +75,9 @@ export function readDefinitions(blocks: readonly JsonRecord[], diagnostics: Diag
     const id = ownString(json, 'id') ?? '';
     const name = ownString(ownRecord(json, 'fields'), 'NAME') ?? '';
     const params = paramNames(json);
-    if (name === '') diagnostics.error('bad-field', id, { field: 'NAME' });
-    else if (params === undefined) diagnostics.error('bad-field', id, { field: 'params' });
+    const block = blockLabels('procedures_defnoreturn');
+    if (name === '') diagnostics.error('bad-field', id, { field: slotLabel('NAME'), block });
+    else if (params === undefined) diagnostics.error('bad-field', id, { field: slotLabel('params'), block });
     else if (out.has(name)) diagnostics.error('duplicate-procedure', id, { name });
     else out.set(name, { name, id, params, json });
   }

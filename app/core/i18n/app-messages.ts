@@ -78,6 +78,11 @@ export const APP_MESSAGES = defineMessages({
     fr: 'L’envoi du pack a été interrompu. Recommence l’import.',
     en: 'The pack upload was interrupted. Start the import again.',
   },
+  'cli-more-problems': { fr: '… et {count} {count|autre|autres}.', en: '… and {count} more.' },
+  'cli-pack-valid': {
+    fr: '{count} {count|leçon valide|leçons valides}.',
+    en: '{count} valid {count|lesson|lessons}.',
+  },
   'pack-upload-not-base64': {
     fr: 'Le fichier envoyé est abîmé. Recommence l’import.',
     en: 'The uploaded file is damaged. Start the import again.',

@@ -15,12 +15,12 @@ export const COMPILE_MESSAGES = defineMessages({
     en: 'I do not know the block "{type}".',
   },
   'empty-input': {
-    fr: 'Il manque une valeur dans ce bloc ({input}).',
-    en: 'This block needs a value ({input}).',
+    fr: 'Il manque {input} dans le bloc « {block} ». Glisse un nombre ou un bloc dans le trou.',
+    en: 'The block "{block}" needs {input}. Drop a number or a block into the gap.',
   },
   'bad-field': {
-    fr: 'Ce bloc a une valeur inattendue ({field}).',
-    en: 'This block has an unexpected value ({field}).',
+    fr: 'Le bloc « {block} » a une valeur inattendue pour {field}. Choisis-en une autre.',
+    en: 'The block "{block}" has an unexpected value for {field}. Pick another one.',
   },
   'not-on-profile': {
     fr: 'Ce robot ne sait pas faire ça (il lui manque : {capability}).',

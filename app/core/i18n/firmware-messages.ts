@@ -22,7 +22,7 @@ export const FIRMWARE_MESSAGES = defineMessages({
     en: '"{firmware}" is not a program RoboKit installs: choose robokit or firmata.',
   },
   'firmware-board-foreign': {
-    fr: 'La carte sur {path} est un(e) {board}, pas un Arduino Uno, Nano ou mBot : RoboKit n’y installe rien.',
+    fr: 'La carte sur {path} est « {board} », pas un Arduino Uno, Nano ou mBot : RoboKit n’y installe rien.',
     en: 'The board on {path} is a {board}, not an Arduino Uno, Nano or mBot: RoboKit installs nothing on it.',
   },
   'firmware-signature-foreign': {

@@ -12,6 +12,7 @@ import { APP_MESSAGES } from './app-messages';
 import { FIRMWARE_MESSAGES } from './firmware-messages';
 import { BYTECODE_MESSAGES } from './bytecode-messages';
 import { WORKSHOP_MESSAGES } from './workshop-messages';
+import { fillTemplate } from './typography';
 
 
 export type Locale = 'fr' | 'en';
@@ -40,18 +41,22 @@ export function isMessageCode(code: string): code is MessageCode {
   return Object.prototype.hasOwnProperty.call(MESSAGES, code);
 }
 
-/** The message for `code` in `locale`, with `{name}` placeholders filled from `params`. */
+/** Values for `{name}` placeholders; a Localized value gives each language its own words. */
+export type MessageParams = Readonly<Record<string, string | number | Localized>>;
+
+/**
+ * The message for `code` in `locale`, with `{name}` placeholders filled from `params`, `{n|one|other}`
+ * plurals chosen, and French typography (no-break spaces) applied to the French text.
+ */
 export function message(
   code: MessageCode,
   locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
+  params: MessageParams = {},
 ): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return fillTemplate(MESSAGES[code][locale], locale, params);
 }
 
 /** Both languages, for diagnostics and error events. */
-export function localized(code: MessageCode, params: Readonly<Record<string, string | number>> = {}): Localized {
+export function localized(code: MessageCode, params: MessageParams = {}): Localized {
   return { fr: message(code, 'fr', params), en: message(code, 'en', params) };
 }

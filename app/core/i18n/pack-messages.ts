@@ -98,8 +98,8 @@ const ARCHIVE = defineMessages({
     en: 'Cannot install the pack in the library ({file}).',
   },
   'pack-build-refused': {
-    fr: 'Le pack n’a pas été construit : il contient {count} erreur(s).',
-    en: 'The pack was not built: it has {count} error(s).',
+    fr: 'Le pack n’a pas été construit : il contient {count} {count|erreur|erreurs}.',
+    en: 'The pack was not built: it has {count} {count|error|errors}.',
   },
   'pack-build-output-inside': {
     fr: 'Le fichier « {file} » ne peut pas être écrit à l’intérieur du dossier du pack.',
@@ -190,8 +190,8 @@ const FIELDS = defineMessages({
     en: '{where}: text too long (at most {max} characters).',
   },
   'pack-field-too-few': {
-    fr: '{where} : la liste doit avoir au moins {min} élément(s).',
-    en: '{where}: the list needs at least {min} item(s).',
+    fr: '{where} : la liste doit avoir au moins {min} {min|élément|éléments}.',
+    en: '{where}: the list needs at least {min} {min|item|items}.',
   },
   'pack-field-too-many': {
     fr: '{where} : la liste a trop d’éléments ({max} au plus).',
@@ -327,8 +327,8 @@ const LESSONS = defineMessages({
     en: '{where}: the text mentions the block "{name}", but no block is called that. Copy the block’s label as RoboKit shows it, or show it with {{block:TYPE}}.',
   },
   'pack-too-many-errors': {
-    fr: 'Et encore {count} autre(s) erreur(s).',
-    en: 'And {count} more error(s).',
+    fr: 'Et encore {count} {count|autre erreur|autres erreurs}.',
+    en: 'And {count} more {count|error|errors}.',
   },
 });
 
@@ -383,7 +383,7 @@ const CHALLENGE = defineMessages({
   },
   'challenge-wall-miss': {
     fr: 'Le robot a touché un mur {count} fois (la première à {time} s). Essaie de tourner plus tôt ou d’aller moins loin.',
-    en: 'The robot bumped into a wall {count} time(s) (first at {time} s). Try turning sooner or going less far.',
+    en: 'The robot bumped into a wall {count} {count|time|times} (first at {time} s). Try turning sooner or going less far.',
   },
   'challenge-line-ok': {
     fr: 'Le robot est resté sur la ligne {percent} % du temps (il fallait {goal} %). Bravo !',
@@ -422,12 +422,12 @@ const CHALLENGE = defineMessages({
     en: 'The light stayed on for {seconds} s; at least {goal} s is needed. Wait a little before switching it off.',
   },
   'challenge-tones-ok': {
-    fr: 'Le robot a joué {count} note(s). Quelle musique !',
-    en: 'The robot played {count} note(s). What music!',
+    fr: 'Le robot a joué {count} {count|note|notes}. Quelle musique !',
+    en: 'The robot played {count} {count|note|notes}. What music!',
   },
   'challenge-tones-miss': {
-    fr: 'Le robot a joué {count} note(s) ; il en faut au moins {goal}. Ajoute des bips !',
-    en: 'The robot played {count} note(s); at least {goal} are needed. Add some beeps!',
+    fr: 'Le robot a joué {count} {count|note|notes} ; il en faut au moins {goal}. Ajoute des bips !',
+    en: 'The robot played {count} {count|note|notes}; at least {goal} are needed. Add some beeps!',
   },
   'challenge-within-ok': {
     fr: 'Tout était fait en {time} s ({goal} s au plus). Rapide !',
@@ -486,8 +486,8 @@ const CHALLENGE = defineMessages({
     en: 'The challenge world "{file}" is missing from the pack.',
   },
   'challenge-passed': {
-    fr: 'Défi réussi ! {stars} en {time} s avec {blocks} bloc(s).',
-    en: 'Challenge passed! {stars} in {time} s with {blocks} block(s).',
+    fr: 'Défi réussi ! {stars} en {time} s avec {blocks} {blocks|bloc|blocs}.',
+    en: 'Challenge passed! {stars} in {time} s with {blocks} {blocks|block|blocks}.',
   },
   'challenge-failed': {
     fr: 'Pas encore : le défi n’est pas réussi. Lis les conseils et essaie encore !',

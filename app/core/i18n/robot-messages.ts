@@ -4,27 +4,27 @@ import { defineMessages } from './define';
 export const ROBOT_MESSAGES = defineMessages({
   // Connecting: one message per reason, each says what to do.
   'robot-port-not-found': {
-    fr: 'Aucun robot sur {path}. Branche le câble USB, puis choisis le bon port.',
+    fr: 'Demande à un adulte de brancher le câble USB du robot, puis de choisir le bon port : aucun robot sur {path}.',
     en: 'No robot on {path}. Plug in the USB cable, then pick the right port.',
   },
   'robot-port-busy': {
-    fr: 'Le port {path} est déjà utilisé. Ferme l’autre logiciel (Arduino IDE, autre fenêtre RoboKit), puis réessaie.',
+    fr: 'Demande à un adulte de fermer l’autre logiciel qui utilise le port {path} (Arduino IDE, autre fenêtre RoboKit), puis réessaie.',
     en: 'Port {path} is already in use. Close the other program (Arduino IDE, another RoboKit window), then try again.',
   },
   'robot-permission-denied': {
-    fr: 'Pas le droit d’ouvrir {path}. Sous Linux : tape « sudo usermod -aG dialout $USER », puis ferme ta session et rouvre-la.',
+    fr: 'Demande à un adulte : l’ordinateur n’a pas le droit d’ouvrir {path}. Sous Linux, il faut taper « sudo usermod -aG dialout $USER », puis fermer la session et la rouvrir.',
     en: 'Not allowed to open {path}. On Linux: run "sudo usermod -aG dialout $USER", then log out and back in.',
   },
   'robot-no-firmata': {
-    fr: 'La carte sur {path} répond, mais ni avec le micrologiciel RoboKit ni avec Firmata. Demande à un adulte d’installer le programme du robot : « Installer le programme du robot ».',
+    fr: 'Demande à un adulte d’installer le programme du robot (« Installer le programme du robot ») : la carte sur {path} répond, mais ni avec le micrologiciel RoboKit ni avec Firmata.',
     en: 'The board on {path} answers, but with neither the RoboKit firmware nor Firmata. Ask an adult to install the robot’s program: "Install the robot’s program".',
   },
   'robot-firmware-version': {
-    fr: 'Le robot sur {path} a le micrologiciel RoboKit {version}, trop récent pour cette version de RoboKit. Mets RoboKit à jour, ou installe le micrologiciel fourni avec lui.',
+    fr: 'Demande à un adulte de mettre RoboKit à jour, ou d’installer le micrologiciel fourni avec lui : le robot sur {path} a le micrologiciel RoboKit {version}, trop récent.',
     en: 'The robot on {path} runs RoboKit firmware {version}, too new for this RoboKit. Update RoboKit, or install the firmware that comes with it.',
   },
   'robot-no-answer': {
-    fr: 'La carte sur {path} ne répond pas. Vérifie le câble ; sinon, demande à un adulte d’installer le programme du robot.',
+    fr: 'Demande à un adulte de vérifier le câble, sinon d’installer le programme du robot : la carte sur {path} ne répond pas.',
     en: 'The board on {path} does not answer. Check the cable; otherwise ask an adult to install the robot’s program.',
   },
   'robot-name-invalid': {
@@ -32,23 +32,23 @@ export const ROBOT_MESSAGES = defineMessages({
     en: 'A robot name has 1 to {max} plain characters (letters, digits, spaces), on one line.',
   },
   'robot-open-failed': {
-    fr: 'Impossible d’ouvrir {path}. Débranche le robot, rebranche-le, puis réessaie.',
+    fr: 'Demande à un adulte de débrancher le robot et de le rebrancher, puis réessaie : impossible d’ouvrir {path}.',
     en: 'Could not open {path}. Unplug the robot, plug it back in, then try again.',
   },
   'robot-none-found': {
-    fr: 'Aucun robot trouvé. Branche le câble USB, puis réessaie.',
+    fr: 'Demande à un adulte de brancher le câble USB du robot, puis réessaie : aucun robot trouvé.',
     en: 'No robot found. Plug in the USB cable, then try again.',
   },
   'robot-wrong-profile': {
-    fr: 'Le profil {profile} ne se pilote pas avec Firmata.',
+    fr: 'Demande à un adulte de choisir un autre profil : le profil {profile} ne se pilote pas avec Firmata.',
     en: 'Profile {profile} is not driven with Firmata.',
   },
   'robot-link-lost': {
-    fr: 'Robot déconnecté. Vérifie le câble USB : RoboKit se reconnecte tout seul.',
+    fr: 'Demande à un adulte de vérifier le câble USB : le robot est déconnecté. RoboKit se reconnecte tout seul.',
     en: 'Robot disconnected. Check the USB cable: RoboKit reconnects by itself.',
   },
   'robot-protocol-error': {
-    fr: 'Le robot a envoyé des données illisibles. RoboKit continue ; si ça se répète, vérifie le câble.',
+    fr: 'Demande à un adulte de vérifier le câble si ça se répète : le robot a envoyé des données illisibles. RoboKit continue.',
     en: 'The robot sent unreadable data. RoboKit carries on; if it happens again, check the cable.',
   },
   // Boards guessed from the USB identifiers (`robokit ports`).
@@ -80,19 +80,19 @@ export const ROBOT_MESSAGES = defineMessages({
   },
   'board-unknown': { fr: 'Appareil série inconnu', en: 'Unknown serial device' },
   'driver-ch340': {
-    fr: 'Sous Windows ou macOS, installe d’abord le pilote CH340 (site du fabricant WCH).',
+    fr: 'Demande à un adulte d’installer d’abord le pilote CH340 (site du fabricant WCH), sous Windows ou macOS.',
     en: 'On Windows or macOS, first install the CH340 driver (from the maker, WCH).',
   },
   'driver-ch9102': {
-    fr: 'Sous Windows ou macOS, installe d’abord le pilote CH9102 / CH343 (site du fabricant WCH).',
+    fr: 'Demande à un adulte d’installer d’abord le pilote CH9102 / CH343 (site du fabricant WCH), sous Windows ou macOS.',
     en: 'On Windows or macOS, first install the CH9102 / CH343 driver (from the maker, WCH).',
   },
   'driver-cp210x': {
-    fr: 'Sous Windows ou macOS, installe d’abord le pilote CP210x (site de Silicon Labs).',
+    fr: 'Demande à un adulte d’installer d’abord le pilote CP210x (site de Silicon Labs), sous Windows ou macOS.',
     en: 'On Windows or macOS, first install the CP210x driver (from Silicon Labs).',
   },
   'driver-pl2303': {
-    fr: 'Sous Windows, installe d’abord le pilote PL2303 (site de Prolific).',
+    fr: 'Demande à un adulte d’installer d’abord le pilote PL2303 (site de Prolific), sous Windows.',
     en: 'On Windows, first install the PL2303 driver (from Prolific).',
   },
 });

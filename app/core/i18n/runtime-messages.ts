@@ -15,7 +15,7 @@ export const RUNTIME_MESSAGES = defineMessages({
     en: 'This block needs a number.',
   },
   'robot-disconnected': {
-    fr: 'Robot déconnecté. Vérifie le câble USB.',
+    fr: 'Demande à un adulte de vérifier le câble USB : le robot est déconnecté.',
     en: 'Robot disconnected. Check the USB cable.',
   },
   'recursion-too-deep': {

@@ -10,7 +10,11 @@
  * Hosts sanitise the result again with DOMPurify (`host/packs/markdown.ts`) as a second wall.
  */
 import MarkdownIt, { type Env } from 'markdown-it';
+import { blockLabel } from '../blocks/block-labels';
+import type { Locale } from '../i18n/messages';
 import type { PackMessageCode } from '../i18n/pack-messages';
+import { frenchTypography } from '../i18n/typography';
+import { BLOCK_REF } from './step-blocks';
 
 export interface MarkdownContext {
   /** The markdown file, pack-relative: relative image paths are resolved from its folder. */
@@ -19,6 +23,8 @@ export interface MarkdownContext {
   readonly hasFile: (packPath: string) => boolean;
   /** The URL the app shows a pack image from. */
   readonly imageUrl: (packPath: string) => string;
+  /** The file's language: French text gets French typography, blocks their label in it (default French). */
+  readonly locale?: Locale;
 }
 
 export interface MarkdownProblem {
@@ -78,6 +84,29 @@ function createMarkdown(): Markdown {
     return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer" data-external="true">`;
   };
   md.renderer.rules.link_close = (_tokens, _idx, _options, raw) => (state(raw).links.pop() ? '</a>' : '</span>');
+  // `{{block:TYPE}}`: a placeholder the app replaces with the block drawn by Blockly; its text is the
+  // block's label, so a page without Blockly (or a screen reader) still says which block it is.
+  const ref = new RegExp(`^${BLOCK_REF.source}`);
+  md.inline.ruler.before('emphasis', 'robokit_block', (inline, silent) => {
+    if (inline.src.charCodeAt(inline.pos) !== 0x7b /* { */) return false;
+    const m = ref.exec(inline.src.slice(inline.pos));
+    if (!m) return false;
+    if (!silent) inline.push('robokit_block', 'span', 0).meta = { type: m[1] };
+    inline.pos += m[0].length;
+    return true;
+  });
+  md.renderer.rules['robokit_block'] = (tokens, idx, _options, raw) => {
+    const type = String((tokens[idx]!.meta as { type: string }).type);
+    const label = escapeHtml(blockLabel(type, state(raw).ctx.locale ?? 'fr'));
+    return `<span class="robokit-block robokit-block-${escapeHtml(type)}">${label}</span>`;
+  };
+  // French typography on the French text only (never on code, links' addresses or images' paths).
+  md.core.ruler.push('robokit_typography', (core) => {
+    if ((state(core.env).ctx.locale ?? 'fr') !== 'fr') return;
+    for (const block of core.tokens) {
+      for (const child of block.children ?? []) if (child.type === 'text') child.content = frenchTypography(child.content);
+    }
+  });
   return md;
 }
 

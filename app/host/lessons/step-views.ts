@@ -7,18 +7,28 @@
 import { renderMarkdown } from '../../core/lessons/markdown';
 import type { Lesson } from '../../core/lessons/types';
 import type { LessonStepView } from '../../shared/api';
-import { renderStepHtml, type LoadedPack } from '../packs';
+import { PACK_MANIFEST } from '../../core/lessons/pack-error';
+import { renderStepHtml, sanitizeStepHtml, type LoadedPack } from '../packs';
 import { IMAGE_LIMITS, imageType, readPackFile } from '../packs/pack-files';
 
 
 export async function stepViews(pack: LoadedPack, lesson: Lesson, limits = IMAGE_LIMITS): Promise<LessonStepView[]> {
   const files = lesson.steps.flatMap((s) => [s.file.fr, s.file.en]);
   const images = await inlineImages(pack, imagesOf(pack, files), limits);
-  const html = (file: string) => renderStepHtml(pack, file, (p) => images.get(p) ?? '');
+  const html = (file: string, locale: 'fr' | 'en') => renderStepHtml(pack, file, (p) => images.get(p) ?? '', locale);
   return lesson.steps.map((step) => ({
-    html: { fr: html(step.file.fr), en: html(step.file.en) },
-    ...(step.hint ? { hint: step.hint } : {}),
+    html: { fr: html(step.file.fr, 'fr'), en: html(step.file.en, 'en') },
+    ...(step.hint ? { hint: step.hint, hintHtml: { fr: inlineHtml(step.hint.fr, 'fr'), en: inlineHtml(step.hint.en, 'en') } } : {}),
   }));
+}
+
+/**
+ * A short text from `pack.json` (a hint, a teacher note) as sanitised HTML: markdown, French
+ * typography, blocks as placeholders; no images (they live in step files).
+ */
+export function inlineHtml(text: string, locale: 'fr' | 'en'): string {
+  const rendered = renderMarkdown(text, { file: PACK_MANIFEST, hasFile: () => false, imageUrl: () => '', locale });
+  return sanitizeStepHtml(rendered.html.trim());
 }
 
 /** Pack paths of the images the step files show (the pack loader checked they exist). */

@@ -6,6 +6,7 @@
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import type { Locale } from '../../core/i18n/messages';
 import { packImageUrl, renderMarkdown } from '../../core/lessons/markdown';
 import { enforceStepAttributes, STEP_PURIFY_CONFIG, type StepElement } from '../../shared/step-purify';
 import type { LoadedPack } from './load-pack';
@@ -35,13 +36,14 @@ export function sanitizeStepHtml(html: string): string {
  * The HTML of one step file of a loaded pack ('' if the pack has no such step). Images point at
  * `imageUrl(path)`, by default `robokit-pack://<packId>/<path>` which the host serves from the store.
  */
-export function renderStepHtml(pack: LoadedPack, file: string, imageUrl?: (packPath: string) => string): string {
+export function renderStepHtml(pack: LoadedPack, file: string, imageUrl?: (packPath: string) => string, locale: Locale = 'fr'): string {
   const source = pack.steps.get(file);
   if (source === undefined) return '';
   const rendered = renderMarkdown(source, {
     file,
     hasFile: (p) => pack.files.has(p),
     imageUrl: imageUrl ?? ((p) => packImageUrl(pack.id, p)),
+    locale,
   });
   return sanitizeStepHtml(rendered.html);
 }

@@ -60,7 +60,7 @@ describe('checkChallenge', () => {
   it('fails a program that stops short, explaining each condition', async () => {
     const result = await checkChallenge(program(move(1)), lesson, world, profile);
     expect(result).toMatchObject({ passed: false, stars: 0, timeMs: 1000, reason: 'finished' });
-    expect(result.conditions.find((c) => c.kind === 'endInZone')!.detail.fr).toMatch(/« arrivee »/);
+    expect(result.conditions.find((c) => c.kind === 'endInZone')!.detail.fr).toMatch(/«\u00a0arrivee\u00a0»/);
   });
 
   it('judges what the robot did, not which blocks: a repeat of short moves passes too', async () => {
@@ -76,7 +76,7 @@ describe('checkChallenge', () => {
     expect(result.diagnostics).toEqual([
       expect.objectContaining({ blockId: 'the-beep', code: 'challenge-block-not-allowed', severity: 'error' }),
     ]);
-    expect(result.diagnostics[0]!.message.fr).toContain('« robot_beep »');
+    expect(result.diagnostics[0]!.message.fr).toContain('«\u00a0robot_beep\u00a0»');
   });
 
   it('checks blocks in stacks that do not run, too (the editor would not offer them)', async () => {

@@ -81,7 +81,7 @@ describe('visitZonesInOrder', () => {
   it('fails when a zone is missing', () => {
     const c = only({ visitZonesInOrder: ['a', 'b', 'c'] }, makeTrace({ zoneEvents: [enter('a', 100), enter('b', 200)] }));
     expect(c.passed).toBe(false);
-    expect(c.detail.fr).toContain('« c »');
+    expect(c.detail.fr).toContain('«\u00a0c\u00a0»');
   });
 
   it('asks for a new entry when a zone is named twice (there and back)', () => {
@@ -137,7 +137,7 @@ describe('followLine', () => {
     const c = only({ followLine: { fraction: 0.8 } }, makeTrace({ line: { onLineMs: 7990, totalMs: 10_000 } }));
     expect(c.passed).toBe(false);
     // 79.9 % is never shown rounded up to the 80 % asked.
-    expect(c.detail.fr).toContain('79 %');
+    expect(c.detail.fr).toContain('79\u00a0%');
   });
 
   it('fails an empty run', () => {
@@ -150,7 +150,7 @@ describe('lightOnFor', () => {
     expect(only({ lightOnFor: { seconds: 3 } }, makeTrace({ lightOnMs: 3000 }))).toMatchObject({ passed: true, doneAtMs: 10_000 });
     const c = only({ lightOnFor: { seconds: 3 } }, makeTrace({ lightOnMs: 2500 }));
     expect(c.passed).toBe(false);
-    expect(c.detail.fr).toContain('2,5 s ; il faut au moins 3 s');
+    expect(c.detail.fr).toContain('2,5 s\u202f; il faut au moins 3 s');
   });
 });
 
@@ -166,7 +166,7 @@ describe('playTones', () => {
     expect(only({ playTones: { atLeast: 3 } }, makeTrace({ toneEvents }))).toMatchObject({ passed: true, doneAtMs: 700 });
     const c = only({ playTones: { atLeast: 4 } }, makeTrace({ toneEvents }));
     expect(c.passed).toBe(false);
-    expect(c.detail.en).toContain('3 note(s); at least 4');
+    expect(c.detail.en).toContain('3 notes; at least 4');
   });
 });
 
@@ -243,7 +243,7 @@ describe('all, any and withinSeconds', () => {
   it('withinSeconds fails when the last sibling is late, saying the time', () => {
     const v = judge({ all: [{ reachZone: 'arrivee' }, { withinSeconds: 6 }] }, trace);
     expect(v.passed).toBe(false);
-    expect(v.conditions[1]!.detail.fr).toBe('Il a fallu 7 s ; le défi en demande 6 au plus. Essaie d’aller plus vite ou plus droit.');
+    expect(v.conditions[1]!.detail.fr).toBe('Il a fallu 7 s\u202f; le défi en demande 6 au plus. Essaie d’aller plus vite ou plus droit.');
   });
 
   it('withinSeconds waits for its siblings (it cannot pass alone)', () => {

@@ -55,7 +55,7 @@ describe('diagnostics', () => {
       code: 'not-on-profile',
       severity: 'error',
       message: {
-        fr: 'Ce robot ne sait pas faire ça (il lui manque : crayon).',
+        fr: 'Ce robot ne sait pas faire ça (il lui manque\u00a0: crayon).',
         en: 'This robot cannot do that (it has no pen).',
       },
     });
@@ -66,7 +66,8 @@ describe('diagnostics', () => {
       { type: 'robokit_start', id: 'start', next: { block: { type: 'procedures_callnoreturn', id: 'call', extraState: { name: 'f', params: ['pas'] } } } },
       { type: 'procedures_defnoreturn', id: 'def', fields: { NAME: 'f' }, extraState: { params: [{ name: 'pas', id: 'p' }] } },
     );
-    expect(compile(ws, sim).diagnostics.map((d) => d.message.en)).toEqual(['This block needs a value (pas).']);
+    expect(compile(ws, sim).diagnostics.map((d) => d.message.en)).toEqual(['The block "f" needs "pas". Drop a number or a block into the gap.']);
+    expect(compile(ws, sim).diagnostics.map((d) => d.message.fr)).toEqual(['Il manque «\u00a0pas\u00a0» dans le bloc «\u00a0f\u00a0». Glisse un nombre ou un bloc dans le trou.']);
   });
 
   it('keeps warnings with a program and errors without one', () => {

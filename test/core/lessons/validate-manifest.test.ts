@@ -26,9 +26,9 @@ describe('pack.json validation', () => {
     m.lessons[0].steps[0].file.en = 'steps/1.en.txt';
     delete m.license;
     expect(sentences(m)).toEqual([
-      'pack.json → license : ce champ est obligatoire.',
-      'pack.json → lessons[0].minutes : doit être un nombre entier entre 1 et 240.',
-      'pack.json → lessons[0].steps[0].file.en : doit être un chemin relatif dans le pack vers un fichier markdown, comme « etapes/1.fr.md ».',
+      'pack.json → license\u00a0: ce champ est obligatoire.',
+      'pack.json → lessons[0].minutes\u00a0: doit être un nombre entier entre 1 et 240.',
+      'pack.json → lessons[0].steps[0].file.en\u00a0: doit être un chemin relatif dans le pack vers un fichier markdown, comme «\u00a0etapes/1.fr.md\u00a0».',
     ]);
     expect(sentences(m, 'en')[1]).toBe('pack.json → lessons[0].minutes: must be a whole number between 1 and 240.');
   });
@@ -37,16 +37,16 @@ describe('pack.json validation', () => {
     const m = mini();
     m.lessons[0].toolbox = ['robot move', { category: 'movement' }, 42];
     expect(sentences(m)).toEqual([
-      'pack.json → lessons[0].toolbox[0] : nom de bloc invalide (comme « robot_move »).',
-      'pack.json → lessons[0].toolbox[1].blocks : ce champ est obligatoire.',
-      'pack.json → lessons[0].toolbox[2] : doit être un objet { … }.',
+      'pack.json → lessons[0].toolbox[0]\u00a0: nom de bloc invalide (comme «\u00a0robot_move\u00a0»).',
+      'pack.json → lessons[0].toolbox[1].blocks\u00a0: ce champ est obligatoire.',
+      'pack.json → lessons[0].toolbox[2]\u00a0: doit être un objet { … }.',
     ]);
   });
 
   it('gives the line and column of a JSON syntax error', () => {
     const result = parseManifest('{\n  "format": "robokit-pack",\n  "id": "a"\n  "x": 1\n}');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(describePackError(result.errors[0]!, 'fr')).toBe('pack.json : JSON invalide à la ligne 4, colonne 3.');
+    if (!result.ok) expect(describePackError(result.errors[0]!, 'fr')).toBe('pack.json\u00a0: JSON invalide à la ligne 4, colonne 3.');
   });
 
   it('refuses deep nesting before parsing', () => {
@@ -57,9 +57,9 @@ describe('pack.json validation', () => {
   it('shows names from the pack with control characters made visible', () => {
     const m = mini();
     m.lessons[0].toolbox.push('robot_\u202eevil');
-    expect(sentences(m)[0]).toBe('pack.json → lessons[0].toolbox[4] : nom de bloc invalide (comme « robot_move »).');
+    expect(sentences(m)[0]).toBe('pack.json → lessons[0].toolbox[4]\u00a0: nom de bloc invalide (comme «\u00a0robot_move\u00a0»).');
     m.lessons[0].toolbox[4] = 'robot_evil';
-    expect(sentences(m)[0]).toBe('pack.json → lessons[0].toolbox[4] : je ne connais pas le bloc « robot_evil ».');
+    expect(sentences(m)[0]).toBe('pack.json → lessons[0].toolbox[4]\u00a0: je ne connais pas le bloc «\u00a0robot_evil\u00a0».');
   });
 
   it('turns JSON pointers into readable paths', () => {

@@ -58,7 +58,7 @@ describe('parseProject', () => {
     const result = parseProject(JSON.stringify({ ...newProject('x'), name: 42 }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.params.fr).toBe('projet → name : doit être un texte.');
+    expect(result.error.params.fr).toBe('projet → name\u00a0: doit être un texte.');
     expect(result.error.params.en).toBe('projet → name: must be a text.');
   });
 });

@@ -15,7 +15,7 @@ describe('runtime errors', () => {
     expect(error).toMatchObject({
       code: 'division-by-zero',
       blockId: 'div',
-      message: { fr: 'Division par zéro : on ne peut pas diviser par 0.', en: 'Division by zero: you cannot divide by 0.' },
+      message: { fr: 'Division par zéro\u00a0: on ne peut pas diviser par 0.', en: 'Division by zero: you cannot divide by 0.' },
     });
     expect(robot.actions()).toEqual([{ op: 'setMotors', left: 50, right: 50 }, { op: 'stopAll' }]);
   });
@@ -58,7 +58,7 @@ describe('runtime errors', () => {
     expect(events.find((e) => e.type === 'error')).toMatchObject({
       code: 'procedure-missing',
       blockId: 'c',
-      message: { fr: 'La fonction « ghost » n’existe pas.' },
+      message: { fr: 'La fonction «\u00a0ghost\u00a0» n’existe pas.' },
     });
   });
 

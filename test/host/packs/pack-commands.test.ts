@@ -27,8 +27,8 @@ describe('robokit pack validate / build', () => {
     const report = await validatePack(dir);
     expect(report.ok).toBe(false);
     expect(reportLines(report, 'fr')).toEqual([
-      '✗ pack.json → lessons[0].toolbox[4] : je ne connais pas le bloc « robot_fly ».',
-      '! pack.json → profiles[2] : je ne connais pas le robot « inconnu ».',
+      '✗ pack.json → lessons[0].toolbox[4]\u00a0: je ne connais pas le bloc «\u00a0robot_fly\u00a0».',
+      '! pack.json → profiles[2]\u00a0: je ne connais pas le robot «\u00a0inconnu\u00a0».',
     ]);
     expect(reportLines(report, 'en')).toEqual([
       '✗ pack.json → lessons[0].toolbox[4]: I do not know the block "robot_fly".',
@@ -76,6 +76,6 @@ describe('robokit pack validate / build', () => {
     writeFileSync(input, 'hello');
     const report = await validatePack(input);
     expect(report.ok).toBe(false);
-    expect(reportLines(report, 'fr')).toEqual(['✗ « fake.robokitpack » n’est pas un pack de leçons (.robokitpack) : ce n’est pas une archive zip.']);
+    expect(reportLines(report, 'fr')).toEqual(['✗ «\u00a0fake.robokitpack\u00a0» n’est pas un pack de leçons (.robokitpack)\u00a0: ce n’est pas une archive zip.']);
   });
 });

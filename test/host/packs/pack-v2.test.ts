@@ -17,8 +17,8 @@ const TEACHER = {
     { title: { fr: 'Défi', en: 'Challenge' }, minutes: 10 },
   ],
   unplugged: { fr: 'Un élève joue le robot.', en: 'A pupil plays the robot.' },
-  debrief: [{ fr: 'Qu’a fait le bloc {{block:robot_move}} ?', en: 'What did {{block:robot_move}} do?' }],
-  mistakes: [{ fr: 'Oublier le bloc « attendre ».', en: 'Forgetting the "wait" block.' }],
+  debrief: [{ fr: 'Qu’a fait le bloc {{block:robot_move}}\u202f?', en: 'What did {{block:robot_move}} do?' }],
+  mistakes: [{ fr: 'Oublier le bloc «\u00a0attendre\u00a0».', en: 'Forgetting the "wait" block.' }],
   easier: { fr: 'Une seule zone.', en: 'A single zone.' },
   harder: { fr: 'Revenir au départ.', en: 'Come back to the start.' },
 };
@@ -84,7 +84,7 @@ describe('pack format version 2', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const lines = result.errors.map((e) => describePackError(e, 'fr'));
-    expect(lines).toContain('pack.json → lessons[0].teacher.objectives[0].cycle : doit être l’une de ces valeurs : 2, 3, 4.');
+    expect(lines).toContain('pack.json → lessons[0].teacher.objectives[0].cycle\u00a0: doit être l’une de ces valeurs\u00a0: 2, 3, 4.');
     expect(result.errors.map((e) => e.path)).toContain('lessons[0].teacher.notes');
   });
 
@@ -120,7 +120,7 @@ describe('blocks in a lesson’s texts', () => {
 
   it('accepts blocks the lesson offers, shown by type or named by their label', async () => {
     const report = await validateWith(
-      '# Avancer\n\nPrends {{block:robot_move}} puis le bloc « répéter … fois » et le bloc **avancer**. Le bloc suivant tourne : {{block:robot_turn}}.',
+      '# Avancer\n\nPrends {{block:robot_move}} puis le bloc «\u00a0répéter … fois\u00a0» et le bloc **avancer**. Le bloc suivant tourne\u00a0: {{block:robot_turn}}.',
     );
     expect(report.errors).toEqual([]);
     expect(report.ok).toBe(true);
@@ -134,7 +134,7 @@ describe('blocks in a lesson’s texts', () => {
       ['pack-step-block-name', 'steps/1.fr.md', 'bip'],
     ]);
     expect(describePackError(report.errors[0]!, 'fr')).toBe(
-      'steps/1.fr.md : le texte parle du bloc « rouler », mais aucun bloc ne s’appelle ainsi. Recopie l’étiquette du bloc telle que RoboKit l’affiche, ou montre-le avec {{block:TYPE}}.',
+      'steps/1.fr.md\u00a0: le texte parle du bloc «\u00a0rouler\u00a0», mais aucun bloc ne s’appelle ainsi. Recopie l’étiquette du bloc telle que RoboKit l’affiche, ou montre-le avec {{block:TYPE}}.',
     );
   });
 
@@ -146,7 +146,7 @@ describe('blocks in a lesson’s texts', () => {
       'pack-step-unknown-block',
     ]);
     const lacking = report.errors.find((e) => e.code === 'pack-step-block-not-in-toolbox')!;
-    expect(describePackError(lacking, 'fr')).toContain('« jouer … pendant … s »');
+    expect(describePackError(lacking, 'fr')).toContain('«\u00a0jouer … pendant … s\u00a0»');
   });
 
   it('checks hints and teacher notes too, where they are in pack.json', async () => {
@@ -172,7 +172,7 @@ describe('blocks in a lesson’s texts', () => {
     const solution = JSON.parse(miniWith({}).get('projects/solution.robokit')!.toString('utf8')) as Json;
     solution.workspace.variables = [{ name: 'compteur', id: 'v1' }];
     solution.workspace.blocks.blocks.push({ type: 'procedures_defnoreturn', id: 'p1', x: 300, y: 20, fields: { NAME: 'contourner' } });
-    writeFolder(dir, miniWith({ 'pack.json': m, 'projects/solution.robokit': solution, 'steps/1.fr.md': 'Le bloc « contourner » et le bloc **compteur**, pas le bloc **bip**.' }));
+    writeFolder(dir, miniWith({ 'pack.json': m, 'projects/solution.robokit': solution, 'steps/1.fr.md': 'Le bloc «\u00a0contourner\u00a0» et le bloc **compteur**, pas le bloc **bip**.' }));
     const report = await validatePack(dir);
     expect(report.errors.filter((e) => e.code === 'pack-step-block-name').map((e) => e.params.name)).toEqual(['bip']);
   });

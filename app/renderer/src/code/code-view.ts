@@ -8,6 +8,7 @@ import javascript from 'highlight.js/lib/languages/javascript';
 import 'highlight.js/styles/a11y-light.css';
 import type { Locale } from '../../../core/i18n/messages';
 import { h } from '../shell/dom';
+import { localizeCode } from './code-locale';
 import { ui } from '../shell/ui-text';
 import { splitProgram } from './split-program';
 
@@ -39,6 +40,9 @@ export class CodeView {
   setLocale(locale: Locale): void {
     this.locale = locale;
     this.renderText();
+    const source = this.lastSource;
+    this.lastSource = '';
+    if (source) this.show(source, this.hasProblems);
   }
 
   /** Shows `source`; `hasProblems` says some blocks were left out because they need fixing. */
@@ -49,8 +53,9 @@ export class CodeView {
     this.lastSource = source;
     const { program, setup } = splitProgram(source);
     // highlight.js escapes the source; its output is spans around escaped text.
-    this.code.innerHTML = hljs.highlight(program, { language: 'javascript', ignoreIllegals: true }).value;
-    this.setupCode.innerHTML = hljs.highlight(setup, { language: 'javascript', ignoreIllegals: true }).value;
+    // In French, numbers are shown with a decimal comma (only the view: the exported file is JavaScript).
+    this.code.innerHTML = hljs.highlight(localizeCode(program, this.locale), { language: 'javascript', ignoreIllegals: true }).value;
+    this.setupCode.innerHTML = hljs.highlight(localizeCode(setup, this.locale), { language: 'javascript', ignoreIllegals: true }).value;
     this.setup.hidden = setup === '';
     this.setupLines = setup === '' ? 0 : setup.split('\n').length;
     this.renderText();

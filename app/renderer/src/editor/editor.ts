@@ -9,6 +9,7 @@ import * as BlocklyFr from 'blockly/msg/fr';
 import { KeyboardNavigation } from '@blockly/keyboard-navigation';
 import { BLOCKLY_MESSAGE_OVERRIDES } from '../../../core/blocks/blockly-messages';
 import type { Locale } from '../../../core/i18n/messages';
+import { LocaleFieldNumber, registerLocaleNumberField } from './locale-number-field';
 import { displayColour, startScale, themeFor, type Appearance } from './themes';
 
 /** What the editor needs from the block catalog, per language. */
@@ -55,6 +56,8 @@ function setUpPageOnce(): void {
 /** Blockly's messages in `locale`, with RoboKit's words for its own blocks (« si … alors », « mettre … à »). */
 export function setBlocklyLocale(locale: Locale): void {
   Blockly.setLocale({ ...((locale === 'fr' ? BlocklyFr : BlocklyEn) as unknown as Record<string, string>), ...BLOCKLY_MESSAGE_OVERRIDES[locale] });
+  registerLocaleNumberField();
+  LocaleFieldNumber.setLocale(locale);
 }
 
 function defineBlocks(definitions: readonly object[]): void {

@@ -61,6 +61,7 @@ export class LessonMode {
         unlockTeacher: () => this.unlockTeacher(),
       },
       locale,
+      () => this.app.appearance(),
     );
     this.solution = new SolutionView(locale);
     this.button.addEventListener('click', () => void this.library.show());

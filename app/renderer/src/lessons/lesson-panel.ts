@@ -12,6 +12,8 @@ import { ui } from '../shell/ui-text';
 import { apiErrorText } from '../shell/error-text';
 import { goalText, lt, modeText } from './lesson-text';
 import { PairTimer } from './pair-timer';
+import type { Appearance } from '../editor/themes';
+import { drawBlocks } from './block-pictures';
 import { stepFragment } from './step-html';
 
 export interface LessonPanelHooks {
@@ -60,6 +62,8 @@ export class LessonPanel {
   constructor(
     private readonly hooks: LessonPanelHooks,
     private locale: Locale,
+    /** How the editor draws blocks (the blocks in steps are drawn the same way). */
+    private readonly appearance: () => Appearance = () => ({ highContrast: false, largeText: false }),
   ) {
     this.hintBox.hidden = true;
     this.solutionButton.hidden = true;
@@ -104,6 +108,12 @@ export class LessonPanel {
     this.element.hidden = false;
     this.render();
     this.title.focus();
+  }
+
+  /** The hint as the host rendered it (blocks drawn), or its plain text from an older host. */
+  private hintContent(step: OpenedLesson['steps'][number] | undefined, l: Locale): (Node | string)[] {
+    if (step?.hintHtml) return [stepFragment(step.hintHtml[l])];
+    return [step?.hint?.[l] ?? ''];
   }
 
   hide(): void {
@@ -213,8 +223,10 @@ export class LessonPanel {
     this.hintButton.hidden = !step?.hint;
     this.hintButton.textContent = lt('hint', l);
     this.hintButton.setAttribute('aria-expanded', String(!this.hintBox.hidden));
-    this.hintBox.replaceChildren(h('strong', {}, `${lt('hintTitle', l)} : `), step?.hint?.[l] ?? '');
+    this.hintBox.replaceChildren(h('strong', {}, lt('labelled', l, { label: lt('hintTitle', l), value: '' })), ...this.hintContent(step, l));
     if (!step?.hint) this.hintBox.hidden = true;
+    drawBlocks(this.stepBody, this.appearance());
+    drawBlocks(this.hintBox, this.appearance());
     this.prev.textContent = lt('previous', l);
     this.next.textContent = lt('next', l);
     this.prev.disabled = this.step === 0;
@@ -261,7 +273,7 @@ export class LessonPanel {
         'li',
         { 'data-passed': String(c.passed), 'data-kind': c.kind },
         h('span', { class: 'mark', 'aria-hidden': 'true' }, c.passed ? '✓' : '✗'),
-        h('span', { class: 'visually-hidden' }, `${lt(c.passed ? 'passedCondition' : 'missedCondition', l)} : `),
+        h('span', { class: 'visually-hidden' }, lt('labelled', l, { label: lt(c.passed ? 'passedCondition' : 'missedCondition', l), value: '' })),
         c.detail[l],
       ),
     );

@@ -3,6 +3,7 @@
  * a ten-year-old reads them. Verdict sentences come from the core's i18n catalog.
  */
 import type { Locale, Localized } from '../../../core/i18n/messages';
+import { fillTemplate } from '../../../core/i18n/typography';
 import type { GoalKey, LessonMode } from '../../../core/lessons/types';
 
 const defineText = <T extends Record<string, Localized>>(t: T): T => t;
@@ -18,7 +19,7 @@ export const LESSON_TEXT = defineText({
   importPack: { fr: 'Importer un pack', en: 'Import a pack' },
   dropHere: { fr: 'Dépose le pack ici', en: 'Drop the pack here' },
   importing: { fr: 'Import du pack…', en: 'Importing the pack…' },
-  imported: { fr: 'Pack « {title} » importé : {count} leçon(s).', en: 'Pack "{title}" imported: {count} lesson(s).' },
+  imported: { fr: 'Pack « {title} » importé : {count} {count|leçon|leçons}.', en: 'Pack "{title}" imported: {count} {count|lesson|lessons}.' },
   importRefused: {
     fr: 'Ce pack n’a pas été importé ({file}). Rien n’a changé. Voici pourquoi :',
     en: 'This pack was not imported ({file}). Nothing changed. Here is why:',
@@ -39,7 +40,7 @@ export const LESSON_TEXT = defineText({
   openLesson: { fr: 'Commencer', en: 'Start' },
   openLessonNamed: { fr: 'Commencer « {title} »', en: 'Start "{title}"' },
   installed: { fr: 'importé', en: 'imported' },
-  modeSolo: { fr: 'Seul·e', en: 'Solo' },
+  modeSolo: { fr: 'En solo', en: 'Solo' },
   modePair: { fr: 'En binôme', en: 'In pairs' },
   'modeParent-child': { fr: 'Parent et enfant', en: 'Parent and child' },
   // Lesson panel
@@ -50,12 +51,14 @@ export const LESSON_TEXT = defineText({
   next: { fr: 'Suivant ▶', en: 'Next ▶' },
   hint: { fr: 'Un indice ?', en: 'A hint?' },
   hintTitle: { fr: 'Indice', en: 'Hint' },
+  /** « Indice : … », « Pilote : Enfant »: French puts a no-break space before the colon. */
+  labelled: { fr: '{label} : {value}', en: '{label}: {value}' },
   challenge: { fr: 'Le défi', en: 'The challenge' },
   timeLimit: { fr: 'en {s} s au plus', en: 'within {s} s' },
-  starsRule: { fr: '★★★ avec {n} bloc(s) ou moins', en: '★★★ with {n} block(s) or fewer' },
+  starsRule: { fr: '★★★ avec {n} {n|bloc|blocs} ou moins', en: '★★★ with {n} {n|block|blocks} or fewer' },
   check: { fr: '✔ Vérifier', en: '✔ Check' },
   checking: { fr: 'Vérification…', en: 'Checking…' },
-  starsLabel: { fr: '{n} étoile(s) sur 3', en: '{n} star(s) out of 3' },
+  starsLabel: { fr: '{n} {n|étoile|étoiles} sur 3', en: '{n} {n|star|stars} out of 3' },
   passedCondition: { fr: 'Réussi', en: 'Done' },
   missedCondition: { fr: 'Pas encore', en: 'Not yet' },
   restart: { fr: 'Recommencer la leçon', en: 'Restart the lesson' },
@@ -102,7 +105,7 @@ export const LESSON_TEXT = defineText({
 export type LessonTextKey = keyof typeof LESSON_TEXT;
 
 export function lt(key: LessonTextKey, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
-  return LESSON_TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(LESSON_TEXT[key][locale], locale, params);
 }
 
 export function modeText(mode: LessonMode, locale: Locale): string {

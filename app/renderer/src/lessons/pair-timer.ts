@@ -92,8 +92,8 @@ export class PairTimer {
     const [a, b] = this.mode === 'parent-child' ? [lt('child', l), lt('parent', l)] : [lt('partnerA', l), lt('partnerB', l)];
     const [pilot, copilot] = this.swaps % 2 === 0 ? [a, b] : [b, a];
     this.title.textContent = lt('roles', l);
-    this.pilot.replaceChildren(h('strong', {}, `${lt('pilot', l)} : ${pilot}`), ` — ${lt('pilotDoes', l)}`);
-    this.copilot.replaceChildren(h('strong', {}, `${lt('copilot', l)} : ${copilot}`), ` — ${lt('copilotDoes', l)}`);
+    this.pilot.replaceChildren(h('strong', {}, lt('labelled', l, { label: lt('pilot', l), value: pilot })), ` — ${lt('pilotDoes', l)}`);
+    this.copilot.replaceChildren(h('strong', {}, lt('labelled', l, { label: lt('copilot', l), value: copilot })), ` — ${lt('copilotDoes', l)}`);
     const elapsed = Math.floor(this.elapsed());
     this.time.textContent = `${lt('timer', l)} ${clock(elapsed)}`;
     this.time.dataset.seconds = String(elapsed);

@@ -4,6 +4,7 @@
  * i18n catalog; this file holds only what the screen itself says.
  */
 import type { Locale, Localized } from '../../../core/i18n/messages';
+import { fillTemplate } from '../../../core/i18n/typography';
 
 const defineText = <T extends Record<string, Localized>>(t: T): T => t;
 
@@ -144,5 +145,5 @@ export const UI_TEXT = defineText({
 export type UiKey = keyof typeof UI_TEXT;
 
 export function ui(key: UiKey, locale: Locale): string {
-  return UI_TEXT[key][locale];
+  return fillTemplate(UI_TEXT[key][locale], locale);
 }

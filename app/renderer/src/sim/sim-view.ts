@@ -141,7 +141,10 @@ export class SimView {
 
   /** Back to the world's start: a new run, or a new world. */
   reset(): void {
-    if (this.world) this.pose = this.world.robot;
+    if (this.world) {
+      this.pose = this.world.robot;
+      this.container.dataset.pose = `${this.pose.x.toFixed(1)},${this.pose.y.toFixed(1)},${this.pose.heading.toFixed(1)}`;
+    }
     this.trail = [];
     this.trailCm = 0;
     this.container.dataset.trailCm = '0.0';

@@ -127,7 +127,7 @@ describe('hostile pack contents are refused with the JSON path', () => {
     const error = expectRefused(result.errors, 'pack-field-int-range');
     expect(error).toMatchObject({ file: 'pack.json', path: 'lessons[0].minutes' });
     const { describePackError } = await import('../../../../app/core/lessons/pack-error');
-    expect(describePackError(error, 'fr')).toBe('pack.json → lessons[0].minutes : doit être un nombre entier entre 1 et 240.');
+    expect(describePackError(error, 'fr')).toBe('pack.json → lessons[0].minutes\u00a0: doit être un nombre entier entre 1 et 240.');
     expect(describePackError(error, 'en')).toBe('pack.json → lessons[0].minutes: must be a whole number between 1 and 240.');
   });
 
