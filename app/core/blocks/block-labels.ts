@@ -64,7 +64,7 @@ function customVariants(def: BlockJson): string[] {
       // statement inputs and dummies show nothing
     }
   }
-  return variants.map((v) => v.replace(/\s+/g, ' ').trim());
+  return variants.map((v) => v.replace(/[ \t\n]+/g, ' ').trim());
 }
 
 /** Every text the block of `type` can show in `locale`, or none for an unknown type. */

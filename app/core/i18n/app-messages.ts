@@ -11,7 +11,7 @@ export const APP_MESSAGES = defineMessages({
     en: 'Oops, RoboKit ran into a problem. Your work is saved; try again.',
   },
   'robot-port-not-listed': {
-    fr: 'Ce port n’est pas dans la liste. Choisis un des ports que RoboKit propose.',
+    fr: 'Demande à un adulte de choisir un des ports que RoboKit propose : ce port n’est pas dans la liste.',
     en: 'This port is not in the list. Pick one of the ports RoboKit offers.',
   },
   'host-failed': {

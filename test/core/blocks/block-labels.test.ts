@@ -22,7 +22,7 @@ describe('block labels', () => {
   });
 
   it('says custom blocks as the editor draws them, dropdowns expanded', () => {
-    expect(labelVariants('robot_move', 'fr')).toEqual(['avancer à … % pendant … s', 'reculer à … % pendant … s']);
+    expect(labelVariants('robot_move', 'fr')).toEqual(['avancer à …\u00a0% pendant … s', 'reculer à …\u00a0% pendant … s']);
     expect(labelVariants('robot_led', 'fr')).toEqual(['allumer la lumière', 'éteindre la lumière']);
     expect(blockLabel('robokit_forever', 'fr')).toBe('répéter pour toujours');
     expect(labelVariants('robokit_note', 'fr')).toContain('la note ré (294 Hz)');

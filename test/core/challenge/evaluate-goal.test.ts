@@ -103,11 +103,11 @@ describe('zone names in sentences', () => {
 
   it('quote a labelled zone by its label in each language, never by its id', () => {
     const miss = say({ endInZone: 'arrivee' }, makeTrace());
-    expect(miss.fr).toContain('« Arrivée »');
+    expect(miss.fr).toContain('«\u00a0Arrivée\u00a0»');
     expect(miss.en).toContain('"Finish"');
     expect(`${miss.fr} ${miss.en}`).not.toContain('arrivee');
     const order = say({ visitZonesInOrder: ['a', 'arrivee'] }, makeTrace({ zoneEvents: [enter('arrivee', 100), enter('a', 500)] }));
-    expect(order.fr).toContain('« Arrivée » avant « Coin 1 »');
+    expect(order.fr).toContain('«\u00a0Arrivée\u00a0» avant «\u00a0Coin 1\u00a0»');
     expect(order.en).toContain('"Finish" before "Corner 1"');
     const ok = say({ visitZonesInOrder: ['a', 'arrivee'] }, makeTrace({ zoneEvents: [enter('a', 100), enter('arrivee', 500)] }));
     expect(ok.fr).toMatch(/«\s*Coin 1\s*», «\s*Arrivée\s*»/);
@@ -115,7 +115,7 @@ describe('zone names in sentences', () => {
   });
 
   it('quote a zone without a label by its id', () => {
-    expect(say({ reachZone: 'b' }, makeTrace()).fr).toContain('« b »');
+    expect(say({ reachZone: 'b' }, makeTrace()).fr).toContain('«\u00a0b\u00a0»');
   });
 });
 

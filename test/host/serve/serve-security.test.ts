@@ -362,7 +362,7 @@ describe('robokit serve: documents nested too deeply (one nesting limit)', () =>
       result: { status: 'refused', problems: [{ code: 'pack-project-invalid', severity: 'error', where: 'pack.json → lessons[0].starter' }] },
     });
     const { message } = (reply.result as { problems: { message: { fr: string; en: string } }[] }).problems[0]!;
-    expect(message.fr).toBe('pack.json → lessons[0].starter : « projects/depart.robokit » n’est pas un projet RoboKit valide. Ce fichier est trop imbriqué pour être un projet RoboKit.');
+    expect(message.fr).toBe('pack.json → lessons[0].starter\u00a0: «\u00a0projects/depart.robokit\u00a0» n’est pas un projet RoboKit valide. Ce fichier est trop imbriqué pour être un projet RoboKit.');
     expect(message.en).toContain('This file is nested too deeply to be a RoboKit project.');
     expect((await call(ws, { id: 3, method: 'listLessons' })).result).toEqual(expect.not.arrayContaining([expect.objectContaining({ packId: 'fr.robokit.test-mini' })]));
     expect(await call(ws, { id: 2, method: 'getHostInfo' })).toMatchObject({ id: 2, result: { host: 'serve' } });
