@@ -19,6 +19,7 @@ export interface Timers {
 export const realTimers: Timers = { delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 const GIVEN_PORT = { fr: 'Port indiqué', en: 'Given port' } as const;
+const IN_USE = { fr: '(déjà connecté)', en: '(already connected)' } as const;
 
 /**
  * The backend's ports plus ports named when the host was started (`robokit serve --robot-port
@@ -62,6 +63,8 @@ export class RobotManager {
   private unlisten: (() => void) | undefined;
   /** The paths of the last port list given out. */
   private listed = new Set<string>();
+  /** The robot's name last seen on each port (RoboKit firmware). */
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly backend: RobotBackend,
@@ -77,10 +80,21 @@ export class RobotManager {
     return this.link && this.profile && this.status.state === 'ready' ? { io: this.link.io, profile: this.profile } : null;
   }
 
+  /**
+   * The backend's ports, each with the name of the robot this computer last met on it, and the
+   * one it is connected to marked « déjà connecté » (fifteen robots in one room).
+   */
   async listPorts(locale: Locale): Promise<PortInfo[]> {
     const ports = await this.backend.listPorts(locale);
     this.listed = new Set(ports.map((p) => p.path));
-    return ports;
+    const used = this.link && this.status.state !== 'none' ? this.status.port : undefined;
+    return ports.map((port) => {
+      const robotName = this.names.get(port.path);
+      const inUse = port.path === used;
+      if (!robotName && !inUse) return port;
+      const label = [port.label, robotName ? `« ${robotName} »` : '', inUse ? IN_USE[locale] : ''].filter(Boolean).join(' ');
+      return { ...port, label, ...(robotName ? { robotName } : {}), ...(inUse ? { inUse } : {}) };
+    });
   }
 
   /**
@@ -99,6 +113,7 @@ export class RobotManager {
       this.profile = profile;
       const ready = (): ConnectionStatus => {
         const firmware = link.firmware?.();
+        if (firmware?.robotName) this.names.set(port, firmware.robotName);
         return { state: 'ready', port, profile: profile.id, ...(firmware ? { firmware } : {}) };
       };
       this.unlisten = link.io.onDidChangeLink?.((state) => {

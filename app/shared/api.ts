@@ -79,6 +79,10 @@ export interface PortInfo {
   readonly manufacturer?: string;
   /** `2341:0043` when the port is USB. */
   readonly usbId?: string;
+  /** The robot's own name (RoboKit firmware), when this computer has met the robot on this port. */
+  readonly robotName?: string;
+  /** This computer is connected to the robot on this port (the label says so too). */
+  readonly inUse?: boolean;
   /** What to install first when the chip needs a driver (Windows, macOS). */
   readonly driverHint?: Localized;
 }

@@ -42,6 +42,21 @@ describe('firmataBackend', () => {
     await firmata.disconnect();
   });
 
+  it('the port list names the robot met on each port and marks the one this computer is connected to', async () => {
+    const board = new FakeRobokitBoard();
+    const manager = new RobotManager(firmataBackend({ lister: uno, connect: { timeoutMs: 1000, reconnect: false, openLink: async () => new FakeLink(board) } }));
+    expect((await manager.listPorts('fr'))[0]).not.toHaveProperty('inUse');
+    await manager.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
+    const [connected] = await manager.listPorts('fr');
+    expect(connected).toMatchObject({ robotName: 'Robot Lila', inUse: true });
+    expect(connected!.label).toMatch(/\/dev\/ttyACM0 « Robot Lila » \(déjà connecté\)$/);
+    await manager.disconnect();
+    const [after] = await manager.listPorts('en');
+    expect(after).toMatchObject({ robotName: 'Robot Lila' });
+    expect(after).not.toHaveProperty('inUse');
+    board.dispose();
+  });
+
   it('refuses to open a simulated profile on a serial port, saying why', async () => {
     await expect(firmataBackend().open('/dev/null', findProfile('sim')!)).rejects.toMatchObject({ code: 'robot-wrong-profile' });
   });
