@@ -4,9 +4,13 @@
  * plays the program, and its motors' PWM, directions and durations — in BOARD time — are the
  * reference VM's (docs/bytecode.md's executable spec, itself checked against the host runtime).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileBytecode } from '../../../app/core/bytecode/compile-bytecode';
 import { crc16 } from '../../../app/core/bytecode/format';
+import { compile } from '../../../app/core/compiler';
+import type { Program } from '../../../app/core/ir';
 import { findProfile } from '../../../app/core/profiles';
 import { startEmulatedUno, pwmSpans, type EmulatedUno } from '../../../firmware-bridge/emulator';
 import { parseAnswer } from '../../../firmware-bridge/src/line-transport';
@@ -38,12 +42,21 @@ async function close(): Promise<void> {
   port = null;
 }
 
-function golden(name: string): Uint8Array {
-  const found = loadGoldens().find((g) => g.file.startsWith(name))!;
-  const profile = { ...findProfile(found.golden.profile)!, calibration: { cmPerSecond: 20, degreesPerSecond: 180 } };
-  const result = compileBytecode(expectedProgram(found.golden)!, profile, { seed: SEED, fixedSeed: true });
+function toImage(name: string, program: Program, profileId: string): Uint8Array {
+  const profile = { ...findProfile(profileId)!, calibration: { cmPerSecond: 20, degreesPerSecond: 180 } };
+  const result = compileBytecode(program, profile, { seed: SEED, fixedSeed: true });
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems)}`);
   return result.image;
+}
+
+function golden(name: string): Uint8Array {
+  const found = loadGoldens().find((g) => g.file.startsWith(name))!;
+  return toImage(name, expectedProgram(found.golden)!, found.golden.profile);
+}
+
+function solution(path: string): Uint8Array {
+  const project = JSON.parse(readFileSync(join(import.meta.dirname, '../../../lessons', path), 'utf8')) as { profile: string; workspace: unknown };
+  return toImage(path, compile(project.workspace, { profile: findProfile(project.profile)! }).program!, project.profile);
 }
 
 /** The reference VM's left-motor timeline: [PWM duty, direction level, held ms]. */
@@ -194,4 +207,42 @@ describe('stored programs on the emulated Uno', () => {
     expect(rig.pwm(LEFT_PWM)).toBe(0);
     expect(pwmSpans(rig.pwmHistory(LEFT_PWM), LEFT_PWM).some((s) => s.duty === 128)).toBe(true);
   }, 60_000);
+});
+
+/**
+ * Conformance on the board: goldens and lesson solutions (loops, procedures with parameters,
+ * random with a fixed seed) started with `prog run SEED`; the left motor's PWM, direction
+ * and each span's length in board time equal the reference VM's (the same seed), within 2 ms, over
+ * the first LIMIT_MS of the program.
+ */
+const LIMIT_MS = 6_000;
+const PROGRAMS: Array<[string, () => Uint8Array]> = [
+  ['golden 21 procedure with parameters', () => golden('21-procedure-with-params')],
+  ['semaine-2-la-ronde (loops)', () => solution('a-la-maison/projects/semaine-2-la-ronde-solution.robokit')],
+  ['molnar-lignes (random, fixed seed)', () => solution('art-et-culture/projects/molnar-lignes-solution.robokit')],
+  ['ton-motif (procedures)', () => solution('girls-can-code-robot-artiste/projects/ton-motif-solution.robokit')],
+];
+
+describe('conformance on the emulated Uno: the board VM vs the reference VM', () => {
+  for (const [label, image] of PROGRAMS) {
+    it(label, async () => {
+      const bytes = image();
+      const p = port ?? (await open());
+      await uploadProgram(link(p), bytes);
+      const expected = expectedLeft(bytes, LIMIT_MS).filter(([, , ms], i, all) => {
+        const start = all.slice(0, i).reduce((sum, [, , held]) => sum + held, 0);
+        return start + ms < LIMIT_MS - 50;
+      });
+      expect(expected.length, `${label} moves the left motor`).toBeGreaterThanOrEqual(2);
+      const dirLevels: Array<{ t: number; level: number }> = [{ t: 0, level: rig.digital(LEFT_DIR) }];
+      const off = rig.onPinChange((pin, level, t) => { if (pin === LEFT_DIR) dirLevels.push({ t, level }); });
+      const startAt = rig.emulatedMs();
+      expect(await p.ask(`prog run ${SEED}`)).toBe('ok');
+      await rig.waitFor(() => rig.emulatedMs() >= startAt + LIMIT_MS + 200, 120_000);
+      off();
+      expect(await p.ask('stop')).toBe('ok');
+      const board = boardLeft(startAt, dirLevels).slice(0, expected.length);
+      expectSame(board, expected);
+    }, 180_000);
+  }
 });
