@@ -124,6 +124,6 @@ describe('UnoMachine running StandardFirmata', () => {
     bench.machine.setAnalogVoltage(1, 9); // clamps at the reference
     bench.run(60);
     expect(F.analogReports(bench.sent, 1).at(-1)).toBe(1023);
-    expect(() => bench.machine.setAnalogVoltage(6, 1)).toThrow(RangeError);
+    expect(() => bench.machine.setAnalogVoltage(8, 1)).toThrow(RangeError); // A0–A7 (A6, A7 on the TQFP chip)
   });
 });
