@@ -43,7 +43,7 @@ const MODULES = [
       verbose: true,
       keywords: [{ keyword: 'robokitRule', schemaType: 'string' }],
     },
-    exports: (s) => ({ validatePack: s.PACK_SCHEMA }),
+    exports: (s) => ({ matchesPackSchema: s.PACK_SCHEMA }),
   },
   {
     file: 'session-validator.js',

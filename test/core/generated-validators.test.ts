@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv, { type Options } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_VALIDATORS } from '../../app/core/generated/api-validators';
-import { validatePack } from '../../app/core/generated/pack-validator';
+import { matchesPackSchema } from '../../app/core/generated/pack-validator';
 import { validateProject } from '../../app/core/generated/project-validator';
 import { validateSession } from '../../app/core/generated/session-validator';
 import type { SchemaValidator } from '../../app/core/generated/schema-validator';
@@ -86,7 +86,7 @@ const SITES: readonly { name: string; options: Options; schema: object; generate
       keywords: [{ keyword: 'robokitRule', schemaType: 'string' }],
     },
     schema: PACK_SCHEMA,
-    generated: validatePack,
+    generated: matchesPackSchema,
     samples: () => readdirSync('lessons').map((d) => JSON.parse(readFileSync(`lessons/${d}/pack.json`, 'utf8')) as unknown),
   },  {
     name: 'workshop session (session.ts)',

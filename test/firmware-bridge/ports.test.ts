@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { FIRMATA_BOARD_USB_IDS } from '../../app/core/usb-boards';
 import { findRobotPort, guessBoard, listPorts, type RawPortInfo } from '../../firmware-bridge/src/ports';
 
 describe('guessBoard', () => {
+  it('guesses as a robot every board the exported Johnny-Five script looks for', () => {
+    for (const id of FIRMATA_BOARD_USB_IDS) {
+      const [vid, pid] = id.split(':');
+      expect(guessBoard(vid, pid).likelyArduino, id).toBe(true);
+    }
+  });
+
   it.each([
     ['2341', '0043', 'arduino-uno', false],
     ['2341', '0001', 'arduino-uno', false],

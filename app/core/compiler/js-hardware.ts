@@ -1,53 +1,85 @@
 /**
  * The hardware part of the Johnny-Five script: one small, commented helper per robot part, written
- * from the profile's pins. A part the robot lacks gets a helper that says so instead of guessing pins.
+ * from the profile's pins and the hardware rules (js-rules.ts). The H-bridge motors and the buzzer
+ * write their pins through the Board as RoboKit's own Firmata adapter does (same pins, same values,
+ * same order; Johnny-Five's Motor writes PWM 0 before each change of direction and ignores speeds
+ * under 30/255); the other parts are Johnny-Five components. A part the robot lacks gets a helper that says so instead of guessing pins.
  */
+import { PEN_SERVO_US, DRIVE_SERVO_US } from '../hardware-rules';
 import { assertNever, type Capability } from '../ir';
 import type { HBridgeMotors, ProfilePins, ServoMotors } from '../profiles';
+import { distanceLines, lightLines, servoAngleLines } from './js-rules';
 
 type Lines = string[];
 
 function motorsHBridge(m: HBridgeMotors): Lines {
-  const [ahead, back] = m.forwardLevel === 1 ? ['forward', 'reverse'] : ['reverse', 'forward'];
+  const forward = m.forwardLevel;
+  const backward = forward === 1 ? 0 : 1;
   return [
     '// Les deux moteurs, branchés sur un pont en H : une broche pour la vitesse (PWM), une pour le sens.',
-    `const moteurGauche = new five.Motor({ pins: { pwm: ${m.left.pwm}, dir: ${m.left.dir} } });`,
-    `const moteurDroit = new five.Motor({ pins: { pwm: ${m.right.pwm}, dir: ${m.right.dir} } });`,
+    `const moteurGauche = { pwm: ${m.left.pwm}, sens: ${m.left.dir} };`,
+    `const moteurDroit = { pwm: ${m.right.pwm}, sens: ${m.right.dir} };`,
+    'for (const moteur of [moteurGauche, moteurDroit]) {',
+    '  carte.pinMode(moteur.pwm, carte.io.MODES.PWM);',
+    '  carte.pinMode(moteur.sens, carte.io.MODES.OUTPUT);',
+    '}',
     '',
-    '// Faire tourner un moteur : vitesse de -100 (en arrière) à 100 (en avant).',
+    `// Faire tourner un moteur : vitesse de -100 (en arrière) à 100 (en avant) ; le sens est ${forward === 1 ? 'HAUT' : 'BAS'} en avant.`,
     'function regler(moteur, vitesse) {',
-    '  const pwm = pourcentVersPwm(Math.abs(vitesse));',
-    `  if (vitesse > 0) moteur.${ahead}(pwm);`,
-    `  else if (vitesse < 0) moteur.${back}(pwm);`,
-    '  else moteur.stop();',
+    `  carte.digitalWrite(moteur.sens, vitesse >= 0 ? ${forward} : ${backward});`,
+    '  carte.analogWrite(moteur.pwm, pourcentVersPwm(vitesse));',
+    '}',
+    '',
+    '// Arrêter les moteurs pour de bon : vitesse 0 et broches de sens en bas.',
+    'function arreterMoteurs() {',
+    '  for (const moteur of [moteurGauche, moteurDroit]) {',
+    '    carte.analogWrite(moteur.pwm, 0);',
+    '    carte.digitalWrite(moteur.sens, 0);',
+    '  }',
     '}',
   ];
 }
 
 function motorsServo(m: ServoMotors): Lines {
-  const sign = (mirrored: boolean | undefined) => (mirrored ? '-vitesse' : 'vitesse');
+  const range = `[${DRIVE_SERVO_US.min}, ${DRIVE_SERVO_US.max}]`;
   return [
     '// Les deux roues sont des servomoteurs à rotation continue.',
-    `const moteurGauche = new five.Servo.Continuous(${m.left.pin});`,
-    `const moteurDroit = new five.Servo.Continuous(${m.right.pin});`,
+    `const moteurGauche = new five.Servo({ pin: ${m.left.pin}, pwmRange: ${range} });`,
+    `const moteurDroit = new five.Servo({ pin: ${m.right.pin}, pwmRange: ${range} });`,
+    `moteurGauche.miroir = ${m.left.mirrored === true};`,
+    `moteurDroit.miroir = ${m.right.mirrored === true};`,
     '',
-    '// Faire tourner un servomoteur : vitesse de -100 à 100. « miroir » : il est monté à l’envers.',
-    'function reglerServo(moteur, vitesse) {',
-    '  const v = Math.min(100, Math.abs(vitesse)) / 100;',
-    '  if (vitesse > 0) moteur.cw(v);',
-    '  else if (vitesse < 0) moteur.ccw(v);',
-    '  else moteur.stop();',
+    ...servoAngleLines(),
+    '',
+    '// Faire tourner une roue : vitesse de -100 à 100.',
+    'function regler(moteur, vitesse) {',
+    '  moteur.to(angleServo(vitesse, moteur.miroir));',
     '}',
-    `function regler(moteur, vitesse) {`,
-    `  reglerServo(moteur, moteur === moteurGauche ? ${sign(m.left.mirrored)} : ${sign(m.right.mirrored)});`,
+    '',
+    'function arreterMoteurs() {',
+    '  regler(moteurGauche, 0);',
+    '  regler(moteurDroit, 0);',
     '}',
   ];
 }
 
 export function motorLines(pins: ProfilePins): Lines {
-  if (pins.motors?.type === 'hbridge') return motorsHBridge(pins.motors);
-  if (pins.motors?.type === 'continuous-servo') return motorsServo(pins.motors);
-  return ['// Ce robot n’a pas de moteurs décrits.', 'const moteurGauche = null;', 'const moteurDroit = null;', 'function regler() {}'];
+  const motors = pins.motors;
+  const lines =
+    motors?.type === 'hbridge'
+      ? motorsHBridge(motors)
+      : motors?.type === 'continuous-servo'
+        ? motorsServo(motors)
+        : ['// Ce robot n’a pas de moteurs décrits.', 'function regler() {}', 'function arreterMoteurs() {}', 'const moteurGauche = null;', 'const moteurDroit = null;'];
+  return [
+    ...lines,
+    '',
+    '// Régler les deux moteurs à la fois, de -100 à 100 %.',
+    'function moteurs(gauche, droite) {',
+    '  regler(moteurGauche, limiter(gauche));',
+    '  regler(moteurDroit, limiter(droite));',
+    '}',
+  ];
 }
 
 function missing(what: string, helper: string): Lines {
@@ -66,12 +98,17 @@ export function partLines(capability: Capability, pins: ProfilePins): Lines {
     case 'sound':
       return pins.buzzer
         ? [
-            '// Le haut-parleur (un buzzer piézo).',
-            `const buzzer = new five.Piezo(${pins.buzzer.pin});`,
+            '// Le buzzer : un buzzer actif joue sa propre note quand sa broche est en haut',
+            '// (la fréquence demandée n’est pas reproduite).',
+            `const brocheBuzzer = ${pins.buzzer.pin};`,
+            'carte.pinMode(brocheBuzzer, carte.io.MODES.OUTPUT);',
+            'function buzzer(allume) {',
+            '  carte.digitalWrite(brocheBuzzer, allume ? 1 : 0);',
+            '}',
             'async function bip(frequence, secondes) {',
-            '  buzzer.frequency(frequence, secondes * 1000);',
+            '  buzzer(frequence > 0 && Number.isFinite(frequence));',
             '  await attendre(secondes);',
-            '  buzzer.noTone();',
+            '  buzzer(false);',
             '}',
           ]
         : missing('haut-parleur', 'async function bip(frequence, secondes) { await attendre(secondes); }');
@@ -79,7 +116,7 @@ export function partLines(capability: Capability, pins: ProfilePins): Lines {
       return pins.pen
         ? [
             `// Le crayon est tenu par un servomoteur : ${pins.pen.up}° en haut, ${pins.pen.down}° en bas.`,
-            `const servoCrayon = new five.Servo(${pins.pen.pin});`,
+            `const servoCrayon = new five.Servo({ pin: ${pins.pen.pin}, pwmRange: [${PEN_SERVO_US.min}, ${PEN_SERVO_US.max}], startAt: ${pins.pen.up} });`,
             'function crayon(position) {',
             `  servoCrayon.to(position === 'baissé' ? ${pins.pen.down} : ${pins.pen.up});`,
             '}',
@@ -88,12 +125,11 @@ export function partLines(capability: Capability, pins: ProfilePins): Lines {
     case 'distance':
       return pins.distance
         ? [
-            '// Le capteur de distance Sharp GP2Y0A21YK donne une tension : on la change en centimètres.',
             `const capteurDistance = new five.Sensor({ pin: '${pins.distance.pin}', freq: 25 });`,
+            'capteurs.push(capteurDistance);',
+            ...distanceLines(),
             'function distance() {',
-            '  const volts = (capteurDistance.value * 5) / 1023;',
-            '  if (volts <= 0) return 80;',
-            '  return Math.min(80, Math.max(10, 27.86 * Math.pow(volts, -1.15)));',
+            '  return distanceEnCm(capteurDistance.value);',
             '}',
           ]
         : missing('capteur de distance', 'function distance() { return 80; }');
@@ -103,6 +139,7 @@ export function partLines(capability: Capability, pins: ProfilePins): Lines {
             `// Les capteurs de ligne : au-dessus de ${pins.line.darkAbove}, ils voient la ligne noire.`,
             `const capteurLigneGauche = new five.Sensor({ pin: '${pins.line.left}', freq: 25 });`,
             `const capteurLigneDroite = new five.Sensor({ pin: '${pins.line.right}', freq: 25 });`,
+            'capteurs.push(capteurLigneGauche, capteurLigneDroite);',
             'function ligne(cote) {',
             "  const capteur = cote === 'gauche' ? capteurLigneGauche : capteurLigneDroite;",
             `  return capteur.value > ${pins.line.darkAbove};`,
@@ -112,10 +149,11 @@ export function partLines(capability: Capability, pins: ProfilePins): Lines {
     case 'lightSensor':
       return pins.lightSensor
         ? [
-            '// Le capteur de lumière : de 0 (noir) à 100 (très clair).',
             `const capteurLumiere = new five.Sensor({ pin: '${pins.lightSensor.pin}', freq: 25 });`,
+            'capteurs.push(capteurLumiere);',
+            ...lightLines(),
             'function lumiereAmbiante() {',
-            '  return Math.round((capteurLumiere.value * 100) / 1023);',
+            '  return lumiereEnPourcent(capteurLumiere.value);',
             '}',
           ]
         : missing('capteur de lumière', 'function lumiereAmbiante() { return 0; }');

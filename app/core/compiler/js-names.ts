@@ -12,7 +12,9 @@ const RESERVED = new Set(
     'five carte programme attendre avancer reculer tourner moteurs arreterTout regler bip dire ' +
     'distance ligne lumiereAmbiante boutonAppuye nombreAuHasard pourcentVersPwm crayon reglerServo ' +
     'moteurGauche moteurDroit lumiere buzzer servoCrayon capteurDistance capteurLigneGauche ' +
-    'capteurLigneDroite capteurLumiere bouton erreur'
+    'capteurLigneDroite capteurLumiere bouton erreur charger trouverCarte ouvrirLien CARTES_USB demarrer ' +
+    'lancer limiter enMillisecondes angleServo distanceEnCm lumiereEnPourcent arreterMoteurs brocheBuzzer ' +
+    'chemin capteurs mesure'
   ).split(' '),
 );
 

@@ -1,12 +1,16 @@
 /**
  * `robokit compile --format js`: the program as a standalone Node script using Johnny-Five, written
  * for a curious 11-year-old to read (French names and comments) and to run by hand with
- * `node programme.js`. Nothing in RoboKit runs it.
+ * `node programme.js [PORT]`. Its transport is named (js-transport.ts), its hardware rules are
+ * RoboKit's (js-rules.ts), so it drives the same pins for the same times as `robokit run`
+ * (test/cli/exported-script.emulated.test.ts checks that on the emulated Uno).
  */
 import type { Program, Procedure } from '../ir';
 import { CAPABILITIES } from '../ir';
 import { BUILT_IN_PROFILES, type Profile, type ProfilePins } from '../profiles';
 import { partLines } from './js-hardware';
+import { movementLines, powerAndTimeLines } from './js-rules';
+import { installCommand, scriptTransport, transportLines } from './js-transport';
 import { JsNames } from './js-names';
 import { JsWriter } from './js-code';
 
@@ -18,26 +22,27 @@ function pinsOf(profile: Profile): { pins: ProfilePins; note: string[] } {
 }
 
 function header(program: Program, profile: Profile): string[] {
+  const install = installCommand(scriptTransport(profile));
   return [
     `// Programme RoboKit pour le robot « ${profile.name.fr} ».`,
-    '// Pour le lancer : branche le robot en USB, puis tape  npm install johnny-five  et  node programme.js',
+    `// RoboKit program for the robot "${profile.name.en}".`,
+    '//',
+    '// Pour le lancer : branche le robot en USB, puis tape  node programme.js  (RoboKit cherche la carte)',
+    '// ou donne son port :  node programme.js /dev/ttyACM0   (sous Windows : node programme.js COM3).',
+    `// Hors de RoboKit, installe d’abord ce qu’il faut dans le même dossier :  ${install}`,
+    '// To run it: plug the robot in over USB, then  node programme.js [PORT]',
+    `// (outside RoboKit, first:  ${install}).`,
     '// Ctrl-C arrête le programme (et les moteurs).',
     `// (Fabriqué par RoboKit à partir des blocs ; programme IR version ${program.version}.)`,
     '',
-    "const five = require('johnny-five');",
+    "'use strict';",
     '',
-    '// La carte Arduino du robot (repl: false : pas de console interactive).',
-    'const carte = new five.Board({ repl: false });',
-    '',
-    '// Attendre un certain nombre de secondes.',
-    'function attendre(secondes) {',
-    '  return new Promise((fini) => setTimeout(fini, Math.max(0, secondes) * 1000));',
-    '}',
-    '',
-    '// Une vitesse en pourcentage (0 à 100) devient une valeur PWM (0 à 255) : 50 % donne 128.',
-    'function pourcentVersPwm(pourcent) {',
-    '  return Math.round((Math.min(100, Math.max(0, pourcent)) * 255) / 100);',
-    '}',
+  ];
+}
+
+function helperLines(): string[] {
+  return [
+    ...powerAndTimeLines(),
     '',
     '// Un nombre entier au hasard entre a et b (compris).',
     'function nombreAuHasard(a, b) {',
@@ -54,42 +59,12 @@ function header(program: Program, profile: Profile): string[] {
   ];
 }
 
-function movementLines(profile: Profile): string[] {
-  const { degreesPerSecond } = profile.calibration;
-  return [
-    '// Régler les deux moteurs à la fois, de -100 à 100 %.',
-    'function moteurs(gauche, droite) {',
-    '  regler(moteurGauche, gauche);',
-    '  regler(moteurDroit, droite);',
-    '}',
-    '',
-    '// Rouler tout droit à cette vitesse pendant ce nombre de secondes, puis s’arrêter.',
-    'async function avancer(vitesse, secondes) {',
-    '  moteurs(vitesse, vitesse);',
-    '  await attendre(secondes);',
-    '  moteurs(0, 0);',
-    '}',
-    '',
-    'async function reculer(vitesse, secondes) {',
-    '  await avancer(-vitesse, secondes);',
-    '}',
-    '',
-    `// Tourner sur place à 50 % : à cette vitesse le robot fait ${degreesPerSecond / 2}° par seconde.`,
-    'async function tourner(cote, degres) {',
-    "  const sens = cote === 'gauche' ? 1 : -1;",
-    '  moteurs(-50 * sens, 50 * sens);',
-    `  await attendre(degres / ${degreesPerSecond / 2});`,
-    '  moteurs(0, 0);',
-    '}',
-  ];
-}
-
 function stopLines(program: Program): string[] {
-  const buzzer = program.uses.includes('sound') ? ['  buzzer.noTone();'] : [];
+  const buzzer = program.uses.includes('sound') ? ['  buzzer(false);'] : [];
   return [
     '// Tout arrêter. Appelé à la fin du programme, en cas d’erreur et avec Ctrl-C.',
     'function arreterTout() {',
-    '  moteurs(0, 0);',
+    '  arreterMoteurs();',
     ...buzzer,
     '}',
   ];
@@ -125,11 +100,29 @@ export function compileProjectToJs(program: Program, profile: Profile): string {
   const procedures = Object.values(program.procedures).flatMap((p) => procedureLines(p, names));
   return [
     ...header(program, profile),
-    "carte.on('ready', async () => {",
+    ...transportLines(profile),
+    '',
+    ...helperLines(),
+    '// La carte du robot : le port donné, sinon celui qu’on trouve.',
+    'async function demarrer() {',
+    "  const five = charger('johnny-five');",
+    '  const chemin = process.argv[2] || (await trouverCarte());',
+    "  console.error('Robot : ' + chemin);",
+    '  const carte = new five.Board({ io: ouvrirLien(chemin), repl: false, debug: false });',
+    "  carte.on('error', (erreur) => {",
+    "    console.error('La carte ne répond pas / The board does not answer: ' + erreur.message);",
+    '    process.exit(3);',
+    '  });',
+    "  carte.on('ready', () => lancer(five, carte));",
+    '}',
+    '',
+    'async function lancer(five, carte) {',
     ...indent(note),
+    '  // Les capteurs que le programme lit (on attend leurs premières mesures avant de commencer).',
+    '  const capteurs = [];',
     ...parts.flatMap((c) => ['', ...indent(partLines(c, pins))]),
     '',
-    ...indent(movementLines(profile)),
+    ...indent(movementLines(profile.calibration)),
     '',
     ...indent(stopLines(program)),
     "  process.on('SIGINT', () => {",
@@ -141,6 +134,15 @@ export function compileProjectToJs(program: Program, profile: Profile): string {
     ...(procedures.length > 0 ? ['  // Les fonctions.', ...procedures] : []),
     ...mainLines(program, names),
     '',
+    '  // Comme RoboKit : attendre la première mesure de chaque capteur, 1,5 seconde au plus.',
+    '  const mesure = (capteur) =>',
+    '    new Promise((recue) => {',
+    "      const voir = () => capteur.value !== null && (capteur.off('data', voir), recue());",
+    "      capteur.on('data', voir);",
+    '      voir();',
+    '    });',
+    '  if (capteurs.length > 0) await Promise.race([Promise.all(capteurs.map(mesure)), attendre(1.5)]);',
+    '',
     '  try {',
     '    await programme();',
     '  } catch (erreur) {',
@@ -150,7 +152,9 @@ export function compileProjectToJs(program: Program, profile: Profile): string {
     '    // Laisser le temps au dernier ordre d’arriver à la carte, puis quitter.',
     '    setTimeout(() => process.exit(0), 100);',
     '  }',
-    '});',
+    '}',
+    '',
+    'demarrer();',
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@
  * Order: size and nesting guard (before JSON.parse), JSON syntax, format and version, the schema,
  * then the rules a schema cannot say. Files the manifest names are checked by the host loader.
  */
-import { validatePack } from '../generated/pack-validator';
+import { matchesPackSchema } from '../generated/pack-validator';
 import { jsonErrorOffset } from '../project/json-error-offset';
 import { jsonDepth } from '../project/json-guard';
 import { checkGoal } from './goal-checks';
@@ -51,7 +51,7 @@ export function checkManifest(data: unknown, options: ManifestOptions = {}): Man
   if (typeof version === 'number' && Number.isInteger(version) && version > PACK_VERSION) {
     return failed(packError('pack-future-version', {}, { version }));
   }
-  const validate = validatePack; // PACK_SCHEMA, precompiled by scripts/gen-validators.mjs
+  const validate = matchesPackSchema; // PACK_SCHEMA, precompiled by scripts/gen-validators.mjs
   if (!validate(data)) return failed(...schemaErrors(FILE, validate.errors ?? []));
   const manifest = data as PackManifest;
   const errors = [...ruleErrors(manifest, options.blockTypes ?? SPEC_BLOCK_TYPES, limits)];

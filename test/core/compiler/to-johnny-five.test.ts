@@ -19,56 +19,61 @@ function fakeWorld(analog: Record<string, number> = {}, buttonDown = false) {
   let now = 0;
   const at = (what: string) => log.push(`t=${Math.round(now)} ${what}`);
   class Board extends EventEmitter {
-    constructor() {
+    readonly io = { MODES: { OUTPUT: 1, PWM: 3 } };
+    constructor(readonly opts: { io: unknown }) {
       super();
       setImmediate(() => this.emit('ready'));
     }
-  }
-  class Motor {
-    constructor(readonly opts: { pins: { pwm: number } }) {}
-    forward(speed: number) { at(`motor${this.opts.pins.pwm}.forward(${speed})`); }
-    reverse(speed: number) { at(`motor${this.opts.pins.pwm}.reverse(${speed})`); }
-    stop() { at(`motor${this.opts.pins.pwm}.stop()`); }
+    pinMode(pin: number, mode: number) { at(`pinMode(${pin}, ${mode})`); }
+    digitalWrite(pin: number, level: number) { at(`digitalWrite(${pin}, ${level})`); }
+    analogWrite(pin: number, value: number) { at(`analogWrite(${pin}, ${value})`); }
   }
   class Led {
     constructor(readonly pin: number) {}
     on() { at(`led${this.pin}.on()`); }
     off() { at(`led${this.pin}.off()`); }
   }
-  class Piezo {
-    frequency(hz: number, ms: number) { at(`piezo.frequency(${hz}, ${ms})`); }
-    noTone() { at('piezo.noTone()'); }
-  }
-  class Sensor {
+  class Sensor extends EventEmitter {
     value: number;
-    constructor(opts: { pin: string }) { this.value = analog[opts.pin] ?? 0; }
+    constructor(opts: { pin: string }) {
+      super();
+      this.value = analog[opts.pin] ?? 0;
+    }
   }
   class Button {
     isDown = buttonDown;
   }
   class Servo {
-    constructor(readonly pin: number) {}
+    readonly pin: number;
+    constructor(opts: { pin: number; pwmRange: number[]; startAt?: number }) {
+      this.pin = opts.pin;
+      at(`servo${this.pin} ${opts.pwmRange.join('-')} µs${opts.startAt === undefined ? '' : ` at ${opts.startAt}`}`);
+    }
     to(angle: number) { at(`servo${this.pin}.to(${angle})`); }
-    static Continuous = class {
-      constructor(readonly pin: number) {}
-      cw(rate: number) { at(`servo${this.pin}.cw(${rate})`); }
-      ccw(rate: number) { at(`servo${this.pin}.ccw(${rate})`); }
-      stop() { at(`servo${this.pin}.stop()`); }
-    };
   }
-  const five = { Board, Motor, Led, Piezo, Sensor, Button, Servo };
+  const five = { Board, Led, Sensor, Button, Servo };
   let exited: (code: number) => void = () => {};
   const exit = new Promise<number>((resolve) => (exited = resolve));
   const said: string[] = [];
+  const packages: Record<string, unknown> = {
+    'johnny-five': five,
+    serialport: { SerialPort: class { constructor(readonly opts: unknown) {} } },
+    'firmata-io': { Firmata: class { constructor(readonly port: unknown) {} } },
+  };
   const sandbox = {
-    require: (name: string) => (name === 'johnny-five' ? five : undefined),
+    require: (name: string) => packages[name],
     setTimeout: (fn: () => void, ms: number) => setImmediate(() => { now += ms; fn(); }),
-    process: { on: () => undefined, exit: (code: number) => { at(`exit(${code})`); exited(code); } },
+    process: { argv: ['node', 'programme.js', '/dev/ttyACM0'], on: () => undefined, exit: (code: number) => { at(`exit(${code})`); exited(code); } },
     console: { log: (...args: unknown[]) => said.push(args.join(' ')), error: (...args: unknown[]) => said.push(args.join(' ')) },
     Math,
+    Number,
+    Promise,
   };
   return { log, said, exit, sandbox };
 }
+
+/** Only what moves the robot: writes, LEDs and servos after setup. */
+const actions = (log: readonly string[]) => log.filter((l) => !/pinMode|µs/.test(l));
 
 async function run(program: Program, profile: Profile, world = fakeWorld()) {
   runInNewContext(compileProjectToJs(program, profile), world.sandbox);
@@ -88,18 +93,35 @@ function programOf(profile: Profile, ...body: Json[]): Program {
 const move = (id: string, speed: number, seconds: number, dir = 'FORWARD') => ({ type: 'robot_move', id, fields: { DIRECTION: dir }, inputs: { SPEED: num(`${id}s`, speed), SECONDS: num(`${id}t`, seconds) } });
 
 describe('compileProjectToJs', () => {
-  it('drives the H-bridge motors at 50 % = PWM 128 for the asked time, then stops', async () => {
+  it('drives the H-bridge motors at 50 % = PWM 128 for the asked time, then stops, as the Firmata adapter writes them', async () => {
     const program = programOf(arduino, move('m', 50, 1), { type: 'robot_turn', id: 't', fields: { DIRECTION: 'LEFT' }, inputs: { DEGREES: num('d', 90) } });
     const { log } = await run(program, arduino);
-    expect(log).toEqual([
-      't=0 motor5.forward(128)', 't=0 motor6.forward(128)',
-      't=1000 motor5.stop()', 't=1000 motor6.stop()',
-      // 180 °/s at 100 %, so 90 °/s at 50 %: a quarter turn takes one second.
-      't=1000 motor5.reverse(128)', 't=1000 motor6.forward(128)',
-      't=2000 motor5.stop()', 't=2000 motor6.stop()',
-      // The end: everything stopped again, then exit after a moment.
-      't=2000 motor5.stop()', 't=2000 motor6.stop()',
+    expect(log.slice(0, 4)).toEqual(['t=0 pinMode(5, 3)', 't=0 pinMode(4, 1)', 't=0 pinMode(6, 3)', 't=0 pinMode(7, 1)']);
+    expect(actions(log)).toEqual([
+      // Forward: direction HIGH, then the duty, motor by motor.
+      't=0 digitalWrite(4, 1)', 't=0 analogWrite(5, 128)', 't=0 digitalWrite(7, 1)', 't=0 analogWrite(6, 128)',
+      't=1000 digitalWrite(4, 1)', 't=1000 analogWrite(5, 0)', 't=1000 digitalWrite(7, 1)', 't=1000 analogWrite(6, 0)',
+      // 180 °/s at 100 %, so 90 °/s at 50 %: a quarter turn left (left wheel back) takes one second.
+      't=1000 digitalWrite(4, 0)', 't=1000 analogWrite(5, 128)', 't=1000 digitalWrite(7, 1)', 't=1000 analogWrite(6, 128)',
+      't=2000 digitalWrite(4, 1)', 't=2000 analogWrite(5, 0)', 't=2000 digitalWrite(7, 1)', 't=2000 analogWrite(6, 0)',
+      // The end: PWM 0 and direction pins LOW, as RoboKit's stop, then exit after a moment.
+      't=2000 analogWrite(5, 0)', 't=2000 digitalWrite(4, 0)', 't=2000 analogWrite(6, 0)', 't=2000 digitalWrite(7, 0)',
       't=2100 exit(0)',
+    ]);
+  });
+
+  it('turns the other way for a negative angle, and drives backwards for a negative speed, as the runtime does', async () => {
+    const turn = (id: string, dir: string, degrees: number) => ({ type: 'robot_turn', id, fields: { DIRECTION: dir }, inputs: { DEGREES: num(`${id}d`, degrees) } });
+    const { log } = await run(programOf(arduino, turn('a', 'LEFT', -45), turn('b', 'RIGHT', -90), move('m', -25, 0.5)), arduino);
+    const starts = actions(log).filter((l) => /analogWrite\(5, [1-9]/.test(l) || /digitalWrite\(4/.test(l));
+    expect(starts).toEqual([
+      // LEFT −45°: the left wheel forward (a right turn) for half a second.
+      't=0 digitalWrite(4, 1)', 't=0 analogWrite(5, 128)', 't=500 digitalWrite(4, 1)',
+      // RIGHT −90°: the left wheel back (a left turn) for one second.
+      't=500 digitalWrite(4, 0)', 't=500 analogWrite(5, 128)', 't=1500 digitalWrite(4, 1)',
+      // FORWARD at −25 %: backwards, PWM 64.
+      't=1500 digitalWrite(4, 0)', 't=1500 analogWrite(5, 64)', 't=2000 digitalWrite(4, 1)',
+      't=2000 digitalWrite(4, 0)',
     ]);
   });
 
@@ -119,13 +141,16 @@ describe('compileProjectToJs', () => {
     };
     const { program } = compile(ws, { profile: arduino });
     const { log, said } = await run(program!, arduino);
-    expect(log).toEqual([
-      't=0 led13.on()', 't=0 piezo.frequency(300, 500)', 't=500 piezo.noTone()',
-      't=500 led13.on()', 't=500 piezo.frequency(300, 500)', 't=1000 piezo.noTone()',
+    expect(log).toContain('t=0 servo9 544-2400 µs at 90');
+    expect(actions(log)).toEqual([
+      // The buzzer is on/off on D8, as RoboKit's Firmata adapter plays it.
+      't=0 led13.on()', 't=0 digitalWrite(8, 1)', 't=500 digitalWrite(8, 0)',
+      't=500 led13.on()', 't=500 digitalWrite(8, 1)', 't=1000 digitalWrite(8, 0)',
       't=1000 servo9.to(30)',
-      't=1000 motor5.stop()', 't=1000 motor6.stop()', 't=1000 piezo.noTone()', 't=1100 exit(0)',
+      't=1000 analogWrite(5, 0)', 't=1000 digitalWrite(4, 0)', 't=1000 analogWrite(6, 0)', 't=1000 digitalWrite(7, 0)',
+      't=1000 digitalWrite(8, 0)', 't=1100 exit(0)',
     ]);
-    expect(said).toEqual(['🤖 2']);
+    expect(said).toEqual(['Robot : /dev/ttyACM0', '🤖 2']);
   });
 
   it('reads the sensors: distance in cm from the Sharp voltage, line, light and button', async () => {
@@ -146,9 +171,10 @@ describe('compileProjectToJs', () => {
     expect((await run(button, arduino, fakeWorld({}, false))).log).not.toContain('t=0 led13.on()');
   });
 
-  it('drives continuous servos on servo-bot, the right one mirrored', async () => {
+  it('drives continuous servos on servo-bot, the right one mirrored, 1000–2000 µs', async () => {
     const { log } = await run(programOf(servoBot, move('m', 50, 1)), servoBot);
-    expect(log.slice(0, 2)).toEqual(['t=0 servo10.cw(0.5)', 't=0 servo11.ccw(0.5)']);
+    expect(log.slice(0, 2)).toEqual(['t=0 servo10 1000-2000 µs', 't=0 servo11 1000-2000 µs']);
+    expect(actions(log).slice(0, 4)).toEqual(['t=0 servo10.to(135)', 't=0 servo11.to(45)', 't=1000 servo10.to(90)', 't=1000 servo11.to(90)']);
   });
 
   it('gives readable identifiers for pupils’ names', () => {
@@ -174,7 +200,9 @@ describe('compileProjectToJs', () => {
   it('speaks French to its reader', () => {
     const code = compileProjectToJs(programOf(arduino, move('m', 50, 1)), arduino);
     expect(code).toContain('// Attendre un certain nombre de secondes.');
-    expect(code).toContain("new five.Board({ repl: false })");
+    expect(code).toContain("new five.Board({ io: ouvrirLien(chemin), repl: false, debug: false })");
+    expect(code).toContain('npm install johnny-five@2 firmata-io@2 serialport@13');
+    expect(code).toContain('process.argv[2] || (await trouverCarte())');
     expect(code).toContain('function attendre(secondes)');
     expect(code).toContain("process.on('SIGINT'");
   });
