@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
+import { nameRobotOn } from '../../firmware-bridge/src/robokit-roll-call';
 import { ROBOKIT_HEX } from '../firmware-bridge/firmware/line-port';
 import { uploadProject } from './app-page';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
@@ -85,7 +86,7 @@ describe('the emulated Uno from the browser', () => {
     await p.locator('#connect').click();
     await expect.poll(() => p.locator('#connection').getAttribute('data-state'), { timeout: 30_000, interval: 200 }).toBe('ready');
     expect(await p.locator('#connection-text').textContent()).toMatch(/prêt/i);
-    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Micrologiciel : StandardFirmata\.ino 2\.\d+$/);
+    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Micrologiciel\s*:\s*StandardFirmata\.ino 2\.\d+$/);
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-board.png') });
 
     await uploadProject(p, 'rouler.robokit', DRIVE_PROJECT);
@@ -119,6 +120,8 @@ describe('the emulated Uno running the RoboKit firmware, from the browser', () =
   beforeAll(async () => {
     uno = await startEmulatedUno({ hexPath: ROBOKIT_HEX });
     await uno.waitFor(() => uno!.emulatedMs() > 500, 30_000);
+    // Its name, kept in its EEPROM (fifteen robots in one room): the panel says which robot it is.
+    expect((await nameRobotOn(uno.path, 'Robot Lila', { timeoutMs: 30_000 }))?.name).toBe('Robot Lila');
     rig = await startRig({ robotPorts: [uno.path] });
     await openApp(rig);
   }, 90_000);
@@ -136,7 +139,8 @@ describe('the emulated Uno running the RoboKit firmware, from the browser', () =
     await p.locator('#profile-select').selectOption('arduino-2wd');
     await p.locator('#connect').click();
     await expect.poll(() => p.locator('#connection').getAttribute('data-state'), { timeout: 30_000, interval: 200 }).toBe('ready');
-    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Micrologiciel : RoboKit \d+\.\d+\.\d+$/);
+    expect(await p.locator('#robot-firmware').textContent()).toMatch(/^Robot Lila — Micrologiciel\s*:\s*RoboKit \d+\.\d+\.\d+$/);
+    expect(await p.locator('#connection-text').textContent()).toBe('Connecté à Robot Lila');
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr-board-robokit.png') });
 
     await uploadProject(p, 'rouler.robokit', DRIVE_PROJECT);

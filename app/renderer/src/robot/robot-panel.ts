@@ -210,7 +210,12 @@ export class RobotPanel {
     const { state } = this.status;
     const onBoard = this.choice.robot !== SIMULATED;
     this.light.parentElement!.dataset.state = onBoard ? state : 'sim';
-    this.lightText.textContent = onBoard ? ui(STATE_TEXT[state], this.locale) : `${ui('simulatedRobot', this.locale)} — ${ui('connectionReady', this.locale)}`;
+    const robotName = onBoard && state === 'ready' ? this.status.firmware?.robotName : undefined;
+    this.lightText.textContent = robotName
+      ? `${ui('connectedTo', this.locale)} ${robotName}` // « Connecté à Robot Lila »: which of fifteen robots
+      : onBoard
+        ? ui(STATE_TEXT[state], this.locale)
+        : `${ui('simulatedRobot', this.locale)} — ${ui('connectionReady', this.locale)}`;
     const connected = state === 'ready' || state === 'connecting';
     this.connectButton.textContent = ui(connected ? 'disconnect' : 'connect', this.locale);
     this.connectButton.disabled = !onBoard && !connected;

@@ -78,6 +78,7 @@ export const UI_TEXT = defineText({
   connectionNone: { fr: 'Pas connecté', en: 'Not connected' },
   connectionConnecting: { fr: 'Connexion…', en: 'Connecting…' },
   connectionReady: { fr: 'Prêt', en: 'Ready' },
+  connectedTo: { fr: 'Connecté à', en: 'Connected to' },
   connectionLost: { fr: 'Connexion perdue', en: 'Connection lost' },
   firmware: { fr: 'Micrologiciel :', en: 'Firmware:' },
   noBoardFound: {
