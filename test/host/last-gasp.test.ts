@@ -35,7 +35,7 @@ describe('last gasp (a failing host stops the robot before it goes)', () => {
     expect(proc.exits).toEqual([]);
     written();
     await vi.waitFor(() => expect(proc.exits).toEqual([HOST_FAILED_EXIT]));
-    expect(said.join('\n')).toMatch(/^robokit : RoboKit s’arrête à cause d’une erreur inattendue \(TypeError: boom\) ; le robot a été arrêté\.\nrobokit: RoboKit is stopping/);
+    expect(said.join('\n')).toMatch(/^robokit\s: RoboKit s’arrête à cause d’une erreur inattendue \(TypeError: boom\)\s; le robot a été arrêté\.\nrobokit: RoboKit is stopping/);
   });
 
   it('an unhandled rejection does the same; a second failure meanwhile starts nothing more', async () => {

@@ -28,8 +28,8 @@ export const ROBOT_MESSAGES = defineMessages({
     en: 'The board on {path} does not answer. Check the cable; otherwise ask an adult to install the robot’s program.',
   },
   'robot-name-invalid': {
-    fr: 'Un nom de robot a de 1 à {max} caractères simples (lettres, chiffres, espaces), sur une seule ligne.',
-    en: 'A robot name has 1 to {max} plain characters (letters, digits, spaces), on one line.',
+    fr: 'Demande à un adulte de choisir un autre nom : un nom de robot a de 1 à {max} caractères simples (lettres, chiffres, espaces), sur une seule ligne.',
+    en: 'Ask an adult to choose another name: a robot name has 1 to {max} plain characters (letters, digits, spaces), on one line.',
   },
   'robot-open-failed': {
     fr: 'Demande à un adulte de débrancher le robot et de le rebrancher, puis réessaie : impossible d’ouvrir {path}.',
