@@ -9,7 +9,7 @@ const RIG = [
   'test/e2e/**/*.test.ts',
   'test/**/*.emulated.test.ts',
   'test/firmware-bridge/emulator/**/*.test.ts',
-  'test/firmware-bridge/johnny-five-robot.contract.test.ts',
+  'test/firmware-bridge/firmata-robot.contract.test.ts',
 ];
 
 /** A real robot, only when ROBOT_PORT names its serial port: `ROBOT_PORT=/dev/ttyACM0 npx vitest run --project board`. */

@@ -5,7 +5,7 @@
  * (the rig's wall clock). 20 trials → p50, p99; goal p99 ≤ 50 ms.
  *
  * RoboKit's path is the one `robokit run --robot` takes: Runtime + RealtimeDriver + RobotConnection
- * (the Johnny-Five adapter, paced queue, stop that jumps it). The same figure for what users get
+ * (the Firmata adapter, paced queue, stop that jumps it). The same figure for what users get
  * today on the same link: `new five.Board({ io: new Firmata(<serialport 13 on the pty>), repl: false })`, two J5
  * `Motor`s on the same pins, a `setImmediate` loop calling motor.forward(speed), then motor.stop().
  * Its stop waits behind everything already written, so trials give up at 5 s ("> 5 s").

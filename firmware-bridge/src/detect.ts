@@ -9,7 +9,7 @@ import type { RobotIo } from '../../app/core/robot-io';
 import { type CommandQueueOptions, type Scheduler } from './command-queue';
 import { REPORT_VERSION } from './firmata-messages';
 import { type FirmataSession, startFirmataSession } from './firmata-session';
-import { JohnnyFiveRobot } from './johnny-five-robot';
+import { FirmataRobot } from './firmata-robot';
 import { LineTransport, type LineTransportOptions } from './line-transport';
 import { PROTOCOLS } from './robokit-hello';
 import { probeRobokit } from './robokit-probe';
@@ -164,7 +164,7 @@ async function attemptFirmata(path: string, profile: Profile, options: AttemptOp
       scheduler: options.scheduler,
       ...(options.queue ? { queue: options.queue } : {}),
     });
-    const robot = new JohnnyFiveRobot(session, profile, { path, scheduler: options.scheduler });
+    const robot = new FirmataRobot(session, profile, { path, scheduler: options.scheduler });
     await robot.setup();
     const s = session;
     const [name = 'Firmata', version = '?'] = s.firmware.split(' ');

@@ -1,5 +1,5 @@
 /**
- * Raw Firmata bytes for the rig's tests (the Johnny-Five adapter is tested elsewhere).
+ * Raw Firmata bytes for the rig's tests (the Firmata adapter is tested elsewhere).
  * The avrgirl image is StandardFirmata 2.4 (protocol 2.4): it has no SET_DIGITAL_PIN_VALUE (F5)
  * and no INPUT_PULLUP mode; a pull-up is an INPUT pin written HIGH with DIGITAL_MESSAGE.
  */

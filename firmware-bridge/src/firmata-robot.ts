@@ -1,7 +1,7 @@
 /**
- * The Johnny-Five / Firmata adapter of RobotIo for one session with a board, driven by the profile's
- * pin map. Johnny-Five's Board owns the io lifecycle; the robot's parts write Firmata through that
- * io (`PinIo`) rather than through J5 components, because, measured:
+ * The Firmata adapter of RobotIo (StandardFirmata boards) for one session with a board, driven by the
+ * profile's pin map. Johnny-Five's Board only owns the io lifecycle (firmata-session.ts); the robot's
+ * parts write Firmata through that io (`PinIo`) rather than through J5 components, because, measured:
  * - J5's Sensor polls with a setInterval per sensor (25 ms default) even when nothing reads it;
  *   Firmata reports arrive as events, so an idle robot costs nothing.
  * - J5's Piezo toggles the pin with one message per half period (440 Hz ≈ 880 messages/s, ~45 % of
@@ -46,7 +46,7 @@ export interface RobotOptions {
   readonly scheduler?: Scheduler;
 }
 
-export class JohnnyFiveRobot implements RobotIo {
+export class FirmataRobot implements RobotIo {
   readonly motors?: Motors;
   readonly light?: Light;
   readonly sound?: Sound;

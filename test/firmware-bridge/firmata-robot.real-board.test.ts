@@ -17,7 +17,7 @@ const twoWheel = BUILT_IN_PROFILES['arduino-2wd']!;
 const PINS = [4, 5, 6, 7, 8, 13] as const;
 
 robotIoContract(
-  `Johnny-Five adapter on the real board at ${port} (arduino-2wd)`,
+  `Firmata adapter on the real board at ${port} (arduino-2wd)`,
   async () => {
     // Read-back needs Firmata's pin state query: the RoboKit firmware has no such command yet.
     const connection = await RobotConnection.connect(port, twoWheel, { timeoutMs: 8000, reconnect: false, firmwares: ['firmata'] });

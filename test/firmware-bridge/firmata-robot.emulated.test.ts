@@ -1,5 +1,5 @@
 /**
- * The Johnny-Five adapter against the emulated Uno running the real StandardFirmata, over a real
+ * The Firmata adapter against the emulated Uno running the real StandardFirmata, over a real
  * tty opened with serialport 13. Timings print to the log (connect-to-ready, stop latency p99,
  * reconnect) and are checked against SPEC §5 and issue #3.
  */

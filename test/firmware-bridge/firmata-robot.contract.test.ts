@@ -1,10 +1,10 @@
 /**
- * The shared RobotIo contract, run against the Johnny-Five adapter on the emulated Uno (real
+ * The shared RobotIo contract, run against the Firmata adapter on the emulated Uno (real
  * StandardFirmata over a real tty). One board for the file; a fresh connection for every test, so
  * connecting and closing are exercised each time.
  *
  * Sound runs as `on-off`: the adapter's buzzer is a plain beep by design (a pitch over Firmata costs
- * one message per half period and would starve the stop; see johnny-five-robot.ts), so the robot
+ * one message per half period and would starve the stop; see firmata-robot.ts), so the robot
  * side shows whether D8 is HIGH, not a frequency.
  */
 import { afterAll, beforeAll } from 'vitest';
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 robotIoContract(
-  'Johnny-Five adapter on the emulated Uno (arduino-2wd)',
+  'Firmata adapter on the emulated Uno (arduino-2wd)',
   async () => {
     const connection = await RobotConnection.connect(uno.path, twoWheel, { timeoutMs: 8000, reconnect: false });
     const signed = (dirPin: number, pwmPin: number): number =>
