@@ -94,7 +94,8 @@ export function blockPicture(type: string, appearance: Appearance): SVGSVGElemen
   svg.setAttribute('width', String(Math.ceil(width + 2 * pad)));
   svg.setAttribute('height', String(Math.ceil(height + 2 * pad + top)));
   svg.setAttribute('class', 'rk-block-picture');
-  svg.setAttribute('role', 'img');
+  // A picture of words read out beside it (the visually hidden label): screen readers skip the drawing.
+  svg.setAttribute('aria-hidden', 'true');
   svg.append(copy);
   // Blockly's CSS is scoped by the renderer's and theme's classes on the injection div.
   const scope = host.querySelector('.injectionDiv')?.className ?? '';
@@ -113,7 +114,6 @@ export function drawBlocks(root: ParentNode, appearance: Appearance): number {
     const picture = blockPicture(type, appearance);
     if (!picture) continue;
     const label = span.textContent ?? type;
-    picture.setAttribute('aria-label', label);
     picture.setAttribute('title', label);
     span.replaceChildren(picture, Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: label }));
     span.classList.add('robokit-block-drawn');
