@@ -87,7 +87,7 @@ describe('robokit firmware on the emulated Uno with Optiboot', () => {
   }, 180_000);
 
   it('flashes a board whose bootloader starts only when someone presses reset, 3 s later', async () => {
-    uno = await startEmulatedUno({ bootloader: true, hexPath: null });
+    uno = await startEmulatedUno({ bootloader: true }); // StandardFirmata runs: the bootloader answers only after the reset
     const r = await install(uno, ['--firmware', 'firmata'], 3_000);
     expect(r.code).toBe(0);
     expect(events(r.stdout).at(-1)).toMatchObject({ type: 'done', firmware: 'firmata' });
