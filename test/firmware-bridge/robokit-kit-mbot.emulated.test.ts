@@ -1,39 +1,5 @@
-/**
- * The shared RobotIo contract for the `mbot` profile: the RoboKit firmware adapter on the emulated
- * Uno running the BUILT firmware, the rig wired like the mBot (mCore) (test/firmware-bridge/rig/kit-observers.ts),
- * a fresh connection for each test. The profile's capabilities are the contract's: what the kit
- * lacks is absent.
- */
-import { afterAll, beforeAll } from 'vitest';
-import { findProfile } from '../../app/core/profiles';
-import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
-import { RobotConnection } from '../../firmware-bridge/src/connection';
-import { robotIoContract } from '../contract/robot-io-contract';
-import { ROBOKIT_HEX } from './firmware/line-port';
+/** The RobotIo contract for the `mbot` profile on the emulated Uno running the built RoboKit firmware (rig/kit-contract.ts). */
+import { kitContract } from './rig/kit-contract';
 import { mbotObserver } from './rig/kit-observers';
-import { ToneMeter } from './rig/robokit-observer';
 
-const profile = findProfile('mbot')!;
-/** Long timeouts: on a loaded 2-core machine the emulator can run at a tenth of real time. */
-const OPTIONS = { timeoutMs: 30_000, reconnect: false, line: { lostAfterMs: 3000 } } as const;
-let uno: EmulatedUno;
-let tone: ToneMeter | undefined;
-
-beforeAll(async () => {
-  uno = await startEmulatedUno({ hexPath: ROBOKIT_HEX });
-  if (profile.pins.buzzer) tone = new ToneMeter(uno, profile.pins.buzzer.pin);
-  await uno.waitFor(() => uno.emulatedMs() > 500, 30_000);
-}, 60_000);
-afterAll(async () => {
-  tone?.dispose();
-  await uno?.stop();
-});
-
-robotIoContract(
-  'RoboKit firmware on the emulated Uno wired as the mBot (mCore) (mbot)',
-  async () => {
-    const connection = await RobotConnection.connect(uno.path, profile, OPTIONS);
-    return { io: connection.io, observe: mbotObserver(uno, tone!), dispose: () => connection.close() };
-  },
-  { capabilities: profile.capabilities },
-);
+kitContract('mbot', 'mBot (mCore)', (uno, tone) => mbotObserver(uno, tone!));
