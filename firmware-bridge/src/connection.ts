@@ -52,6 +52,8 @@ export class RobotConnection {
   private readonly linkListeners = new Set<(state: LinkState) => void>();
   private cancelPoll: (() => void) | undefined;
   private closed = false;
+  /** A lost link's port still closing in the background: close() waits for it to be free. */
+  private releasing: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly path: string,
@@ -142,6 +144,7 @@ export class RobotConnection {
     const active = this.current;
     this.current = undefined;
     if (active) await active.close();
+    await this.releasing;
     this.setState('none');
   }
 
@@ -164,7 +167,8 @@ export class RobotConnection {
     if (this.current !== active) return;
     this.current = undefined;
     active.robot.dispose();
-    void active.close().catch(() => {});
+    const releasing = active.close().catch(() => {});
+    this.releasing = Promise.all([this.releasing, releasing]).then(() => {});
     this.setState('lost');
     this.emitLink('lost');
     if (this.options.reconnect !== false) this.schedulePoll();

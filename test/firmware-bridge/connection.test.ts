@@ -317,6 +317,19 @@ describe('link lost and back', () => {
     expect(bench.opens).toBe(opens); // no reconnect asked
   });
 
+  it('close after a lost link waits until the port is really closed (the next connect finds it free)', async () => {
+    const bench = new Bench();
+    const c = await connect(bench, twoWheel, { reconnect: false });
+    const link = bench.link!;
+    link.closeDelayMs = 80;
+    link.failWrites = new Error('EIO');
+    c.io.motors!.setMotors(10, 10);
+    await waitFor(() => c.state === 'lost');
+    expect(link.closed).toBe(false); // still closing in the background
+    await c.close();
+    expect(link.closed).toBe(true);
+  });
+
   it('close stops the motors and stops looking for the board', async () => {
     const bench = new Bench();
     const c = await connect(bench);

@@ -195,7 +195,11 @@ export class FakeLink implements SerialLink {
     return () => this.closeListeners.delete(listener);
   }
 
+  /** How long closing takes (a busy operating system); the port is free only after. */
+  closeDelayMs = 0;
+
   async close(): Promise<void> {
+    if (this.closeDelayMs > 0) await new Promise((r) => setTimeout(r, this.closeDelayMs));
     this.end();
   }
 
