@@ -54,7 +54,9 @@ describe('a loop without waits, over the WebSocket', () => {
     expect(count('didUpdateSimulation')).toBeGreaterThan(5);
     expect(blocks).toBeGreaterThan(5);
     expect(blocks).toBeLessThanOrEqual(count('didUpdateSimulation') + 1);
-    expect(second.length).toBeLessThan(200);
+    // About 100 a second on a quiet machine (205 seen once on a loaded one, frames arriving in bursts);
+    // before the fix, 5,000–14,000.
+    expect(second.length).toBeLessThan(400);
     // The run's own end is still reported, after the last highlight.
     const ends = messages.filter((m) => m.message.data?.event?.type === 'end');
     expect(ends).toHaveLength(1);
