@@ -11,6 +11,7 @@
  */
 import { AppError } from '../../app/core/errors';
 import type { Capability, Side } from '../../app/core/ir';
+import { clampPower } from '../../app/core/hardware-rules';
 import type { Profile } from '../../app/core/profiles';
 import type {
   BoardTimer,
@@ -67,7 +68,8 @@ export class RobokitError extends Error {
   }
 }
 
-const percent = (value: number): number => (Number.isFinite(value) ? Math.round(Math.max(-100, Math.min(100, value))) : 0);
+/** The firmware takes whole percents: the hardware rule's clamp, rounded (never −0). */
+const percent = (value: number): number => Math.round(clampPower(value)) + 0;
 
 export class RobokitRobot implements RobotIo {
   readonly motors?: Motors;
