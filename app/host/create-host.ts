@@ -65,6 +65,7 @@ export function createHostService(options: CreateHostOptions): HostService {
     settings: new SettingsStore(options.dataDir, validate),
     teacherCode: new TeacherCode(options.dataDir),
     workshop: new WorkshopStore(options.dataDir),
+    workshopCode: new TeacherCode(options.dataDir, undefined, undefined, undefined, 'workshop-code.json'),
     robots,
     runs,
     worlds,

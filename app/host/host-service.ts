@@ -46,7 +46,7 @@ import type { RobotManager } from './robot-manager';
 import { requireProfile, type RunSessions } from './run-sessions';
 import type { FileDialogs, FirmwareInstaller, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
-import type { TeacherCode } from './teacher-code';
+import { TEACHER_CODE_MIN_CHARS, type TeacherCode } from './teacher-code';
 import type { WorkshopStore } from './workshop-store';
 
 export interface HostServiceDeps {
@@ -55,6 +55,8 @@ export interface HostServiceDeps {
   readonly settings: SettingsStore;
   readonly teacherCode: TeacherCode;
   readonly workshop: WorkshopStore;
+  /** The workshop's leave code, chosen by the facilitator (a hash, like the teacher's code). */
+  readonly workshopCode: TeacherCode;
   readonly robots: RobotManager;
   readonly runs: RunSessions;
   readonly worlds: WorldCatalog;
@@ -281,8 +283,33 @@ export class HostService implements RobokitApi {
     return this.deps.workshop.save(session);
   }
 
-  endWorkshop(): Promise<void> {
-    return this.deps.workshop.clear();
+  /** Starts (or restarts) a workshop: its first autosave, and the leave code the facilitator chose (kept as a hash). */
+  async startWorkshop({ session, code }: { readonly session: Session; readonly code: string }): Promise<{ savedAt: string }> {
+    if (code.trim().length < TEACHER_CODE_MIN_CHARS) throw new AppError({ code: 'workshop-code-short', params: { n: TEACHER_CODE_MIN_CHARS } });
+    const saved = await this.deps.workshop.save(session);
+    await this.deps.workshopCode.clear();
+    await this.deps.workshopCode.set(code);
+    return saved;
+  }
+
+  /** « Famille suivante »: the program stops, and the family's work is forgotten (autosave, versions, lesson work). */
+  async nextFamily(): Promise<void> {
+    await this.deps.runs.stop();
+    const session = await this.deps.workshop.load();
+    if (!session) return;
+    const since = new Date(session.createdAt);
+    // A date that does not parse: forget every version rather than keep a family's work.
+    await this.deps.projects.forgetSince(Number.isNaN(since.getTime()) ? new Date(0) : since);
+    await this.deps.lessons.forgetWork(session.route.steps);
+  }
+
+  /** Leaving the workshop needs the facilitator's code; then nothing of it stays on this computer but what was exported. */
+  async endWorkshop({ code }: { readonly code: string }): Promise<{ ok: boolean }> {
+    if ((await this.deps.workshopCode.isSet()) && !(await this.deps.workshopCode.check(code))) return { ok: false };
+    await this.nextFamily();
+    await this.deps.workshop.clear();
+    await this.deps.workshopCode.clear();
+    return { ok: true };
   }
 
   // --- Settings ---

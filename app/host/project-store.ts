@@ -92,6 +92,21 @@ export class ProjectStore {
     });
   }
 
+  /**
+   * Forgets the autosave and every version kept since `since` (« Famille suivante »: nothing of
+   * the family that just left can be reopened); older versions, from before the workshop, stay.
+   */
+  forgetSince(since: Date): Promise<void> {
+    return this.serialized(async () => {
+      await rm(join(this.dir, 'current.robokit'), { force: true });
+      const first = isoToId(since);
+      for (const id of await this.versionIds()) {
+        if (id >= first) await rm(this.versionPath(id), { force: true });
+      }
+      this.lastVersionAt = -Infinity;
+    });
+  }
+
   /** What to reopen after a crash or a normal quit: the last autosave, else the newest good version. */
   async lastSession(): Promise<LastSession | null> {
     const current = await this.tryRead(join(this.dir, 'current.robokit'));

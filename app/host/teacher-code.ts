@@ -5,7 +5,7 @@
  * sees the hash. A wrong code makes the next try wait (a child cannot try every code in a lesson).
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeFileAtomic } from './atomic-write';
@@ -31,8 +31,10 @@ export class TeacherCode {
     private readonly wrongDelayMs = 2000,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    /** Where the hash is kept, under `dataDir` (the workshop's leave code has its own file). */
+    fileName = FILE,
   ) {
-    this.file = join(dataDir, FILE);
+    this.file = join(dataDir, fileName);
   }
 
   async isSet(): Promise<boolean> {
@@ -47,6 +49,11 @@ export class TeacherCode {
     const hash = await scrypt(code.trim(), salt, KEY_BYTES);
     await writeFileAtomic(this.file, JSON.stringify({ salt: salt.toString('hex'), hash: hash.toString('hex') }));
     return true;
+  }
+
+  /** Forgets the code (a workshop's leave code, once the workshop is over). */
+  clear(): Promise<void> {
+    return rm(this.file, { force: true });
   }
 
   /** True for the right code. */

@@ -96,7 +96,9 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   unlockTeacher: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
   getWorkshop: NONE,
   saveWorkshop: closed({ session: SESSION_SCHEMA }, ['session']),
-  endWorkshop: NONE,
+  startWorkshop: closed({ session: SESSION_SCHEMA, code: { type: 'string', maxLength: 200 } }, ['session', 'code']),
+  nextFamily: NONE,
+  endWorkshop: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
   getSettings: NONE,
   setSettings: closed({
     locale: { enum: ['fr', 'en'] },

@@ -434,8 +434,12 @@ export interface RobokitApi {
   getWorkshop(): Promise<Session | null>;
   /** Autosaves the session (atomically); rejects with a `session-*` error when it is not valid. */
   saveWorkshop(params: { readonly session: Session }): Promise<{ readonly savedAt: string }>;
-  /** The workshop is over: its autosave is deleted. */
-  endWorkshop(): Promise<void>;
+  /** Starts a workshop: its first autosave and the leave code the facilitator chose (at least 4 characters). */
+  startWorkshop(params: { readonly session: Session; readonly code: string }): Promise<{ readonly savedAt: string }>;
+  /** « Famille suivante »: stops the program and forgets the family's work (autosave, versions, lesson work). */
+  nextFamily(): Promise<void>;
+  /** Leaves the workshop with the facilitator's code (`ok: false` when wrong): its autosave and code are deleted. */
+  endWorkshop(params: { readonly code: string }): Promise<{ readonly ok: boolean }>;
 
   // Settings
   getSettings(): Promise<Settings>;
@@ -499,6 +503,8 @@ const METHODS: Record<MethodName, true> = {
   unlockTeacher: true,
   getWorkshop: true,
   saveWorkshop: true,
+  startWorkshop: true,
+  nextFamily: true,
   endWorkshop: true,
   getSettings: true,
   setSettings: true,

@@ -35,7 +35,7 @@ describe('the workshop autosave', () => {
     expect(await readdir(join(dataDir, 'workshop'))).toEqual(['current.robokitsession']);
     const { host: restarted } = await makeHost(undefined, dataDir);
     expect(await restarted.getWorkshop()).toEqual(later);
-    await restarted.endWorkshop();
+    expect(await restarted.endWorkshop({ code: '' })).toEqual({ ok: true });
     expect(await restarted.getWorkshop()).toBeNull();
     expect(await readdir(join(dataDir, 'workshop'))).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('the workshop autosave', () => {
     const error = await api.saveWorkshop({ session: { ...session, teams: [] } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).data).toMatchObject({ code: 'session-unknown-team' });
-    await api.endWorkshop();
+    expect(await api.endWorkshop({ code: '' })).toEqual({ ok: true });
     expect(await api.getWorkshop()).toBeNull();
     connection.close();
   });

@@ -47,6 +47,10 @@ export const WORKSHOP_MESSAGES = defineMessages({
     fr: 'L’équipe « {nickname} » existe déjà : choisis un autre surnom.',
     en: 'The team "{nickname}" already exists: choose another nickname.',
   },
+  'workshop-code-short': {
+    fr: 'Le code pour quitter l’atelier a au moins {n} caractères.',
+    en: 'The code to leave the workshop has at least {n} characters.',
+  },
   'workshop-swap-to-child': {
     fr: 'On change ! L’enfant pilote. Parent : laisse-lui la souris et demande « Que va-t-il se passer ? »',
     en: 'Swap! The child pilots. Parent: let them hold the mouse and ask "What will happen?"',

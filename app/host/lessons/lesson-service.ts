@@ -4,7 +4,7 @@
  * solution. HostService delegates its lesson methods here.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors';
 import { allowedBlockTypes, checkChallenge, DEFAULT_TIME_LIMIT_SECONDS, type ConditionResult } from '../../core/challenge';
@@ -140,6 +140,14 @@ export class LessonService {
     const dir = join(this.workDir, ref.pack);
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(join(dir, `${ref.lesson}.robokit`), serializeProject(project));
+  }
+
+  /** Forgets the pupil's work on these lessons (a workshop's next family starts from the starter). */
+  async forgetWork(refs: readonly { readonly pack: string; readonly lesson: string }[]): Promise<void> {
+    for (const ref of refs) {
+      if (!PACK_ID.test(ref.pack) || !LESSON_ID.test(ref.lesson)) continue;
+      await rm(join(this.workDir, ref.pack, `${ref.lesson}.robokit`), { force: true });
+    }
   }
 
   async shutdown(): Promise<void> {
