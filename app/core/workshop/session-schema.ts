@@ -90,6 +90,8 @@ export const SESSION_SCHEMA = {
         team: ID,
         step: { type: 'integer', minimum: 0, maximum: 49 },
         elapsedSeconds: { type: 'number', minimum: 0, maximum: 86400 },
+        paused: { type: 'boolean' },
+        extraSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
       },
     },
   },

@@ -57,6 +57,15 @@ export interface Drawing {
   readonly lesson: string;
   readonly png: string;
 }
+export interface CurrentTurn {
+  readonly team: string;
+  readonly step: number;
+  readonly elapsedSeconds: number;
+  /** Written only while the facilitator has paused the clock. */
+  readonly paused?: boolean;
+  /** Extra time given on this challenge, seconds (written only when some was given). */
+  readonly extraSeconds?: number;
+}
 export interface Session {
   readonly format: typeof SESSION_FORMAT;
   readonly version: typeof SESSION_VERSION;
@@ -67,8 +76,8 @@ export interface Session {
   readonly teams: readonly Team[];
   readonly tries: readonly Try[];
   readonly drawings: readonly Drawing[];
-  /** The turn under way, so an autosaved session resumes where it was. */
-  readonly current?: { readonly team: string; readonly step: number; readonly elapsedSeconds: number };
+  /** The turn under way, so an autosaved session resumes where it was (and the projector shows its clock). */
+  readonly current?: CurrentTurn;
 }
 
 export interface SessionError {

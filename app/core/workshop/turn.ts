@@ -5,7 +5,7 @@
  * by hand on the real robot. Every try lands in the session; the turn itself keeps no personal data.
  */
 import type { MessageCode } from '../i18n/messages';
-import type { Role, Session, Try, TryOutcome } from './session';
+import type { CurrentTurn, Role, Session, Try, TryOutcome } from './session';
 
 export interface Turn {
   readonly team: string;
@@ -38,7 +38,14 @@ export function resumeTurn(session: Session): Turn | null {
   if (!current) return null;
   const swaps = session.route.swapSeconds > 0 ? Math.floor(current.elapsedSeconds / session.route.swapSeconds) : 0;
   const tries = session.tries.filter((t) => t.team === current.team && sameStep(session, current.step, t)).length;
-  return { ...startTurn(current.team, current.step, current.elapsedSeconds), swaps, pilot: swaps % 2 === 0 ? 'child' : 'parent', tries };
+  return {
+    ...startTurn(current.team, current.step, current.elapsedSeconds),
+    swaps,
+    pilot: swaps % 2 === 0 ? 'child' : 'parent',
+    tries,
+    paused: current.paused === true,
+    extraSeconds: current.extraSeconds ?? 0,
+  };
 }
 
 export function limitSeconds(session: Session, turn: Turn): number {
@@ -97,7 +104,14 @@ export function endTurn(session: Session): Session {
 /** What to autosave: the session with the turn under way. */
 export function withCurrent(session: Session, turn: Turn): Session {
   if (finished(session, turn)) return endTurn(session);
-  return { ...session, current: { team: turn.team, step: turn.step, elapsedSeconds: Math.round(turn.elapsed * 10) / 10 } };
+  const current: CurrentTurn = {
+    team: turn.team,
+    step: turn.step,
+    elapsedSeconds: Math.round(turn.elapsed * 10) / 10,
+    ...(turn.paused ? { paused: true } : {}),
+    ...(turn.extraSeconds > 0 ? { extraSeconds: Math.round(turn.extraSeconds) } : {}),
+  };
+  return { ...session, current };
 }
 
 function record(session: Session, turn: Turn, outcome: TryOutcome, passed: boolean, stars: number, at: string): Ended {

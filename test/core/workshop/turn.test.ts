@@ -94,4 +94,14 @@ describe('a team’s turn', () => {
     expect(back).toMatchObject({ team: 't1', step: 0, elapsed: 400, pilot: 'child', swaps: 2, tries: 1 });
     expect(resumeTurn(base)).toBeNull();
   });
+
+  it('autosaves a pause and extra time (the projector shows the same clock; a crash keeps both)', () => {
+    const turn = giveExtraTime(setPaused(advance(base, startTurn('t2'), 30).turn, true), 120);
+    const saved = withCurrent(base, turn);
+    expect(saved.current).toEqual({ team: 't2', step: 0, elapsedSeconds: 30, paused: true, extraSeconds: 120 });
+    expect(checkSession(saved).ok).toBe(true);
+    expect(resumeTurn(saved)).toMatchObject({ paused: true, extraSeconds: 120, elapsed: 30 });
+    // Running again and no extra time: neither is written.
+    expect(withCurrent(base, setPaused(startTurn('t2'), false)).current).toEqual({ team: 't2', step: 0, elapsedSeconds: 0 });
+  });
 });
