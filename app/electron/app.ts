@@ -22,6 +22,7 @@ import { APP_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { ELECTRON_CSP, secureSession } from './session-security';
 import { claimSingleInstance, projectFilesIn } from './single-instance';
 import { createMainWindow, hardenContents, type WindowPaths } from './window';
+import { ProjectorWindows } from './projector-window';
 
 export interface ElectronAppOptions {
   /** Defaults: next to the bundled main (dist/electron/preload.cjs, dist/renderer/index.html). */
@@ -35,6 +36,8 @@ export interface ElectronAppOptions {
 export interface RunningApp {
   readonly host: HostService;
   readonly window: () => BrowserWindow | null;
+  /** The workshop's projector window, when open. */
+  readonly projector: () => BrowserWindow | null;
 }
 
 export function defaultPaths(dir: string = __dirname): WindowPaths {
@@ -69,10 +72,11 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   secureSession(session.defaultSession);
   serveAppProtocol(protocol, dirname(paths.indexHtml), ELECTRON_CSP);
 
+  const projector = new ProjectorWindows(() => createMainWindow(paths, 'projector'), () => running, forwardEventsTo);
   host = createHostService({
     dataDir: options.dataDir ?? defaultDataDir(),
     info: { version: app.getVersion(), host: 'electron', fileDialogs: true },
-    seams: desktopSeams(electronDialogs(() => win, () => locale)),
+    seams: { ...desktopSeams(electronDialogs(() => win, () => locale)), projector },
   });
   const running = host;
   // Whatever ends this process without a quit (a bug, a signal), the robot is stopped first.
@@ -83,7 +87,7 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   });
   for (const file of pendingFiles.splice(0)) openFile(file);
 
-  registerIpc(ipcMain, running, trustedSender(() => win, appUrl), createRequestValidator());
+  registerIpc(ipcMain, running, trustedSender(() => [win, projector.window], appUrl), createRequestValidator());
   win = createMainWindow(paths);
   const stopForwarding = forwardEventsTo(running, win.webContents);
   win.on('closed', () => {
@@ -95,6 +99,7 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
     locale = next;
     const template = buildMenuTemplate(next, {
       command: (command) => running.requestCommand(command),
+      projector: () => projector.open(),
       about: () => void dialog.showMessageBox({ message: `RoboKit ${app.getVersion()}`, type: 'info' }),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -110,7 +115,7 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
     void running.shutdown().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
-  return { host: running, window: () => win };
+  return { host: running, window: () => win, projector: () => projector.window };
 }
 
 /** The host's seams for the desktop: native dialogs, and any robot ports named in the environment. */

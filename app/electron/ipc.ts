@@ -1,5 +1,5 @@
 /**
- * One `ipcMain.handle` per API method. Each checks who sends (our window's top frame, showing our
+ * One `ipcMain.handle` per API method. Each checks who sends (one of our windows' top frame, showing our
  * renderer page) and what (the method's schema), then calls the host. Events go to the window.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
@@ -12,11 +12,12 @@ import { isAppUrl } from './app-url';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-export function trustedSender(getWindow: () => BrowserWindow | null, appUrl: string): SenderCheck {
+/** `getWindows`: the app's own windows (the main one, the projector view when open). */
+export function trustedSender(getWindows: () => readonly (BrowserWindow | null)[], appUrl: string): SenderCheck {
   return (event) => {
-    const win = getWindow();
+    const win = getWindows().find((w) => w !== null && !w.isDestroyed() && event.sender === w.webContents);
     const frame = event.senderFrame;
-    if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+    if (!win) return false;
     if (!frame || frame.parent !== null) return false;
     return isAppUrl(frame.url, appUrl);
   };

@@ -23,6 +23,7 @@ const LABELS = {
     zoomOut: 'Zoom arrière',
     resetZoom: 'Taille réelle',
     fullScreen: 'Plein écran',
+    projector: 'Vue projecteur (atelier)',
     help: 'Aide',
     about: 'À propos de RoboKit',
   },
@@ -46,6 +47,7 @@ const LABELS = {
     zoomOut: 'Zoom out',
     resetZoom: 'Actual size',
     fullScreen: 'Full screen',
+    projector: 'Projector view (workshop)',
     help: 'Help',
     about: 'About RoboKit',
   },
@@ -53,6 +55,8 @@ const LABELS = {
 
 export interface MenuActions {
   command(command: MenuCommand): void;
+  /** Opens the workshop's projector view in its own window. */
+  projector(): void;
   about(): void;
 }
 
@@ -97,6 +101,8 @@ export function buildMenuTemplate(locale: Locale, actions: MenuActions): MenuIte
         { label: l.resetZoom, role: 'resetZoom' },
         { type: 'separator' },
         { label: l.fullScreen, role: 'togglefullscreen' },
+        { type: 'separator' },
+        { label: l.projector, click: () => actions.projector() },
       ],
     },
     { label: l.help, role: 'help', submenu: [{ label: l.about, click: () => actions.about() }] },

@@ -1,4 +1,8 @@
-/** The main window and the rules every web contents lives by: no navigation away, no new windows. */
+/**
+ * The app's windows — the main one, and the workshop's projector view (the same page at `#projecteur`,
+ * the same preload and the same locked-down preferences) — and the rules every web contents lives by:
+ * no navigation away, no new windows.
+ */
 import { BrowserWindow, type WebContents } from 'electron';
 import { APP_URL } from './app-protocol';
 import { isAppUrl } from './app-url';
@@ -8,14 +12,23 @@ export interface WindowPaths {
   readonly indexHtml: string;
 }
 
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+export type AppPage = 'main' | 'projector';
+
+/** Each window's size, title and the page's route (the renderer reads the hash). */
+const PAGES = {
+  main: { width: 1280, height: 800, title: 'RoboKit', route: '' },
+  projector: { width: 1366, height: 768, title: 'RoboKit — projecteur', route: '#projecteur' },
+} as const satisfies Record<AppPage, { width: number; height: number; title: string; route: string }>;
+
+export function createMainWindow(paths: WindowPaths, page: AppPage = 'main'): BrowserWindow {
+  const shape = PAGES[page];
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    width: shape.width,
+    height: shape.height,
     minWidth: 800,
     minHeight: 560,
     show: false,
-    title: 'RoboKit',
+    title: shape.title,
     backgroundColor: '#ffffff',
     // Written out here (not spread from a constant) so the static scanner can check each value.
     webPreferences: {
@@ -36,7 +49,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   // From the app: protocol (app-protocol.ts), which serves the folder of paths.indexHtml only.
-  void win.loadURL(APP_URL);
+  void win.loadURL(`${APP_URL}${shape.route}`);
   return win;
 }
 

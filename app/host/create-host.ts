@@ -10,7 +10,7 @@ import { builtInLessonsDir, LessonService, withLessonWorlds } from './lessons';
 import { ProjectStore } from './project-store';
 import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
-import type { CompileFn, FileDialogs, FirmwareInstaller, RobotBackend, RunEngine, WorldCatalog } from './seams';
+import type { CompileFn, FileDialogs, FirmwareInstaller, ProjectorWindow, RobotBackend, RunEngine, WorldCatalog } from './seams';
 import { TeacherCode } from './teacher-code';
 import { WorkshopStore } from './workshop-store';
 import { SettingsStore } from './settings-store';
@@ -22,6 +22,7 @@ export interface HostSeams {
   readonly worlds?: WorldCatalog;
   readonly dialogs?: FileDialogs;
   readonly firmware?: FirmwareInstaller;
+  readonly projector?: ProjectorWindow;
 }
 
 export interface CreateHostOptions {
@@ -72,5 +73,6 @@ export function createHostService(options: CreateHostOptions): HostService {
     lessons,
     ...(seams.dialogs ? { dialogs: seams.dialogs } : {}),
     ...(seams.firmware ? { firmware: seams.firmware } : {}),
+    ...(seams.projector ? { projector: seams.projector } : {}),
   });
 }

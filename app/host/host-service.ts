@@ -35,6 +35,7 @@ import type {
   Settings,
   SettingsPatch,
   VersionInfo,
+  WorkshopChange,
   World,
   WorldSummary,
 } from '../shared/api';
@@ -44,7 +45,7 @@ import type { ProjectStore } from './project-store';
 import { serializeProject } from './project-store';
 import type { RobotManager } from './robot-manager';
 import { requireProfile, type RunSessions } from './run-sessions';
-import type { FileDialogs, FirmwareInstaller, WorldCatalog } from './seams';
+import type { FileDialogs, FirmwareInstaller, ProjectorWindow, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
 import { TEACHER_CODE_MIN_CHARS, type TeacherCode } from './teacher-code';
 import type { WorkshopStore } from './workshop-store';
@@ -65,6 +66,8 @@ export interface HostServiceDeps {
   readonly dialogs?: FileDialogs;
   /** Installs firmware through a board's bootloader; absent: `feature-unavailable`. */
   readonly firmware?: FirmwareInstaller;
+  /** Electron's second window for the workshop's projector view; absent in the browser (a tab instead). */
+  readonly projector?: ProjectorWindow;
   readonly profiles?: Readonly<Record<string, Profile>>;
 }
 
@@ -73,6 +76,7 @@ export class HostService implements RobokitApi {
   private readonly projectOpened = new Emitter<OpenedProject>();
   private readonly commandRequested = new Emitter<MenuCommand>();
   private readonly firmwareProgress = new Emitter<FirmwareInstallProgress>();
+  private readonly workshopChanged = new Emitter<WorkshopChange>();
   /** A port being written: one install at a time. */
   private installing: string | null = null;
   /** The UI has asked for its startup project: later files from the OS are pushed to it. */
@@ -91,6 +95,7 @@ export class HostService implements RobokitApi {
   readonly onDidOpenProject = this.projectOpened.event;
   readonly onDidRequestCommand = this.commandRequested.event;
   readonly onDidReportFirmwareInstall = this.firmwareProgress.event;
+  readonly onDidChangeWorkshop = this.workshopChanged.event;
 
   constructor(private readonly deps: HostServiceDeps) {
     this.onDidEmitRunEvent = deps.runs.onDidEmitRunEvent;
@@ -279,8 +284,16 @@ export class HostService implements RobokitApi {
     return this.deps.workshop.load();
   }
 
-  saveWorkshop({ session }: { readonly session: Session }): Promise<{ savedAt: string }> {
-    return this.deps.workshop.save(session);
+  async saveWorkshop({ session }: { readonly session: Session }): Promise<{ savedAt: string }> {
+    const saved = await this.deps.workshop.save(session);
+    this.workshopShown(session);
+    return saved;
+  }
+
+  /** Every page follows the saved session (the projector view); drawings stay out of the broadcast (getWorkshop has them). */
+  private workshopShown(session: Session): void {
+    const { drawings: _left, ...shown } = session;
+    this.workshopChanged.fire({ session: shown });
   }
 
   /** Starts (or restarts) a workshop: its first autosave, and the leave code the facilitator chose (kept as a hash). */
@@ -289,6 +302,7 @@ export class HostService implements RobokitApi {
     const saved = await this.deps.workshop.save(session);
     await this.deps.workshopCode.clear();
     await this.deps.workshopCode.set(code);
+    this.workshopShown(session);
     return saved;
   }
 
@@ -309,7 +323,14 @@ export class HostService implements RobokitApi {
     await this.nextFamily();
     await this.deps.workshop.clear();
     await this.deps.workshopCode.clear();
+    this.workshopChanged.fire({ session: null });
     return { ok: true };
+  }
+
+  async openProjector(): Promise<void> {
+    const projector = this.deps.projector;
+    if (!projector) throw new AppError({ code: 'feature-unavailable', params: { feature: 'projector' } });
+    projector.open();
   }
 
   // --- Settings ---

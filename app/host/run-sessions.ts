@@ -64,12 +64,14 @@ export class RunSessions {
     }
     const id = this.nextId++;
     const record: ActiveRun = { id, target: request.target, handle: null, state: request.paused ? 'paused' : 'running' };
+    const worldId = target.kind === 'sim' ? this.worldId(request, defaultWorld) : undefined;
+    const world = worldId === undefined ? {} : { world: worldId };
     this.active = record;
     record.handle = this.deps.engine.start(compiled.program, target, { paused: request.paused === true }, {
       event: (event) => this.events.fire({ runId: id, event }),
       state: (state) => {
         record.state = state;
-        this.states.fire({ runId: id, target: request.target, state });
+        this.states.fire({ runId: id, target: request.target, state, ...world });
       },
       simulation: (frame) => this.frames.fire({ runId: id, ...frame }),
       sensors: (reading) => this.readings.fire({ runId: id, ...reading }),
@@ -110,10 +112,14 @@ export class RunSessions {
       return { kind: 'robot', profile: ready.profile, io: ready.io };
     }
     const profile = requireProfile(request.profile);
-    const worldId = request.world ?? defaultWorld ?? this.deps.worlds.list()[0]?.id;
+    const worldId = this.worldId(request, defaultWorld);
     const world = worldId === undefined ? undefined : this.deps.worlds.get(worldId);
     if (!world) throw new AppError({ code: 'unknown-world', params: { world: worldId ?? '' } });
     return { kind: 'sim', profile, world };
+  }
+
+  private worldId(request: RunRequest, defaultWorld: string | null): string | undefined {
+    return request.world ?? defaultWorld ?? this.deps.worlds.list()[0]?.id;
   }
 }
 

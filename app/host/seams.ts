@@ -102,3 +102,10 @@ export interface FileDialogs {
   /** A `.robokitpack` lesson pack to import, or null when cancelled. */
   choosePackPath?(): Promise<string | null>;
 }
+
+// --- The projector window (Electron only) -------------------------------------------------------
+
+export interface ProjectorWindow {
+  /** Opens the workshop's projector view in its own window, or brings it forward. */
+  open(): void;
+}

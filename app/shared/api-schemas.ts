@@ -99,6 +99,7 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   startWorkshop: closed({ session: SESSION_SCHEMA, code: { type: 'string', maxLength: 200 } }, ['session', 'code']),
   nextFamily: NONE,
   endWorkshop: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
+  openProjector: NONE,
   getSettings: NONE,
   setSettings: closed({
     locale: { enum: ['fr', 'en'] },

@@ -177,6 +177,8 @@ export interface RunStateMessage {
   readonly runId: number;
   readonly target: RunTarget;
   readonly state: RunState;
+  /** A simulated run: the world it plays in (`getWorld`), so a second page (the projector) can draw it. */
+  readonly world?: string;
 }
 
 /** One simulator frame for the view, sent at about 30 Hz while a simulated run plays. */
@@ -372,6 +374,17 @@ export interface LessonVerdict {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Workshop (issue #15)
+
+/**
+ * The session under way as every page sees it when it changes (saved, or ended: null), without its
+ * drawings (they can be large; `getWorkshop` has them): the projector view and any other tab follow it.
+ */
+export interface WorkshopChange {
+  readonly session: Omit<Session, 'drawings'> | null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The API
 
 export type Unsubscribe = () => void;
@@ -440,6 +453,8 @@ export interface RobokitApi {
   nextFamily(): Promise<void>;
   /** Leaves the workshop with the facilitator's code (`ok: false` when wrong): its autosave and code are deleted. */
   endWorkshop(params: { readonly code: string }): Promise<{ readonly ok: boolean }>;
+  /** Electron: opens (or brings forward) the projector window. Elsewhere `feature-unavailable`: open `#projecteur` in a tab. */
+  openProjector(): Promise<void>;
 
   // Settings
   getSettings(): Promise<Settings>;
@@ -456,6 +471,8 @@ export interface RobokitApi {
   /** The host opened a file by itself (file association, second instance, menu). */
   onDidOpenProject(listener: (opened: OpenedProject) => void): Unsubscribe;
   onDidRequestCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+  /** The workshop session was saved or ended (for the projector view and every other page). */
+  onDidChangeWorkshop(listener: (change: WorkshopChange) => void): Unsubscribe;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -506,6 +523,7 @@ const METHODS: Record<MethodName, true> = {
   startWorkshop: true,
   nextFamily: true,
   endWorkshop: true,
+  openProjector: true,
   getSettings: true,
   setSettings: true,
 };
@@ -520,6 +538,7 @@ const EVENTS: Record<EventName, true> = {
   didChangeSettings: true,
   didOpenProject: true,
   didRequestCommand: true,
+  didChangeWorkshop: true,
 };
 
 export const METHOD_NAMES = Object.freeze(Object.keys(METHODS) as MethodName[]);

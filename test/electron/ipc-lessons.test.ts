@@ -40,7 +40,7 @@ async function setup(chosen: string | null) {
     seams: { ...defaultSeams({ wall: instantWall }), dialogs: electronDialogs(() => win as never, () => 'fr') },
     lessonDirs: [],
   });
-  registerIpc(fake.electron.ipcMain as never, host, trustedSender(() => win as never, APP_URL), createRequestValidator(), () => undefined);
+  registerIpc(fake.electron.ipcMain as never, host, trustedSender(() => [win as never], APP_URL), createRequestValidator(), () => undefined);
   const invoke = (method: string, args: unknown[], event: Record<string, unknown> = {}) =>
     fake.handlers.get(`robokit:${method}`)!({ sender: win.webContents, senderFrame: { url: APP_URL, parent: null }, ...event }, ...args) as Promise<unknown>;
   return { invoke, asked, dataDir };

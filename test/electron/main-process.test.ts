@@ -109,7 +109,7 @@ describe('IPC', () => {
     const win = new BrowserWindow({});
     const { host } = await makeHost();
     const logged: string[] = [];
-    registerIpc(fake.electron.ipcMain as never, host, trustedSender(() => win as never, APP_URL), createRequestValidator(), (m) =>
+    registerIpc(fake.electron.ipcMain as never, host, trustedSender(() => [win as never], APP_URL), createRequestValidator(), (m) =>
       logged.push(m),
     );
     const topFrame = { url: APP_URL, parent: null };

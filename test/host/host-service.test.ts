@@ -44,6 +44,8 @@ describe('HostService: runs in the simulator', () => {
     );
     expect(rec.events.at(-1)?.event).toMatchObject({ type: 'end', reason: 'finished' });
     expect(rec.states.map((s) => s.state)).toEqual(['running', 'ended']);
+    // The world travels with the state, so another page (the projector) can draw the same run.
+    expect(rec.states.map((s) => s.world)).toEqual(['empty-table', 'empty-table']);
     expect(rec.frames.length).toBeGreaterThan(20);
     const first = rec.frames[0]!;
     const last = rec.frames.at(-1)!;

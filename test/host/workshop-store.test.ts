@@ -93,4 +93,27 @@ describe('the workshop autosave', () => {
     expect(await api.getWorkshop()).toBeNull();
     connection.close();
   });
+
+  it('every tab hears when the session is saved (without its drawings) or ended; a refused save says nothing', async () => {
+    const { host } = await makeHost();
+    serve = await startServe({ api: host, rendererDir: await tempDir(), port: 0, logBug: () => {} });
+    const res = await fetch(serve.url, { redirect: 'manual' });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const origin = serve.origin;
+    const open = (url: string, protocols: string[]) => new WebSocket(url, protocols, { origin, headers: { cookie } }) as unknown as WebSocketLike;
+    const url = `ws://127.0.0.1:${serve.address.port}/api`;
+    const [facilitator, projector] = await Promise.all([connectWs({ url, open }), connectWs({ url, open })]);
+    const heard: unknown[] = [];
+    projector.api.onDidChangeWorkshop((change) => heard.push(change));
+    await facilitator.api.startWorkshop({ session, code: '4321' });
+    await facilitator.api.saveWorkshop({ session });
+    await facilitator.api.saveWorkshop({ session: { ...session, teams: [] } }).catch(() => undefined);
+    expect(await facilitator.api.endWorkshop({ code: '0000' })).toEqual({ ok: false });
+    expect(await facilitator.api.endWorkshop({ code: '4321' })).toEqual({ ok: true });
+    await expect.poll(() => heard.length).toBe(3);
+    const { drawings: _d, ...withoutDrawings } = session;
+    expect(heard).toEqual([{ session: withoutDrawings }, { session: withoutDrawings }, { session: null }]);
+    facilitator.close();
+    projector.close();
+  });
 });
