@@ -7,9 +7,9 @@ import { connectFromPage } from '../api/ws-transport';
 import type { RobokitApi } from '../../shared/api';
 import { startApp } from './app';
 import { markReady } from './bench/marks';
+import { pageRoute, type PageRoute } from './projector/routes';
 import { h } from './shell/dom';
 import { ui } from './shell/ui-text';
-
 
 function showFatal(root: HTMLElement, key: 'hostLost' | 'unexpected'): void {
   root.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, 'RoboKit'), h('p', {}, ui(key, 'fr')), h('p', { lang: 'en' }, ui(key, 'en'))));
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await startApp(root, api);
+    await startPage(root, api, pageRoute(window.location.hash));
     markReady();
   } catch (e) {
     console.error(e);
@@ -47,6 +47,12 @@ async function main(): Promise<void> {
     text.textContent = ui('hostLost', document.documentElement.lang === 'en' ? 'en' : 'fr');
     banner.hidden = false;
   });
+}
+
+/** The app, or one of the workshop's pages (loaded only when asked for: the app does not carry them). */
+async function startPage(root: HTMLElement, api: RobokitApi, route: PageRoute): Promise<void> {
+  if (route.page === 'projector') return (await import('./projector/projector-page')).startProjector(root, api);
+  await startApp(root, api);
 }
 
 void main();

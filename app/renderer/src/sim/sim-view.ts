@@ -32,6 +32,21 @@ export function appendToTrail(trail: Segment[], piece: Segment): void {
   }
 }
 
+/** Adds a frame's trail pieces (`appendToTrail` each); returns how many centimetres the pen drew. */
+export function addToTrail(trail: Segment[], pieces: readonly Segment[]): number {
+  let cm = 0;
+  for (const piece of pieces) {
+    appendToTrail(trail, piece);
+    cm += Math.hypot(piece.to[0] - piece.from[0], piece.to[1] - piece.from[1]);
+  }
+  return cm;
+}
+
+/** A pose as the view writes it on its element for tests (`data-pose`): « x,y,heading » to 0.1. */
+export function poseText(pose: Pose): string {
+  return `${pose.x.toFixed(1)},${pose.y.toFixed(1)},${pose.heading.toFixed(1)}`;
+}
+
 function sameDirection(a: Segment, b: Segment): boolean {
   const ax = a.to[0] - a.from[0];
   const ay = a.to[1] - a.from[1];
@@ -143,7 +158,7 @@ export class SimView {
   reset(): void {
     if (this.world) {
       this.pose = this.world.robot;
-      this.container.dataset.pose = `${this.pose.x.toFixed(1)},${this.pose.y.toFixed(1)},${this.pose.heading.toFixed(1)}`;
+      this.container.dataset.pose = poseText(this.pose);
     }
     this.trail = [];
     this.trailCm = 0;
@@ -157,11 +172,8 @@ export class SimView {
 
   applyFrame(frame: SimulationFrame): void {
     this.pose = frame.pose;
-    for (const segment of frame.trail) {
-      appendToTrail(this.trail, segment);
-      this.trailCm += Math.hypot(segment.to[0] - segment.from[0], segment.to[1] - segment.from[1]);
-    }
-    this.container.dataset.pose = `${frame.pose.x.toFixed(1)},${frame.pose.y.toFixed(1)},${frame.pose.heading.toFixed(1)}`;
+    this.trailCm += addToTrail(this.trail, frame.trail);
+    this.container.dataset.pose = poseText(frame.pose);
     this.container.dataset.trailCm = this.trailCm.toFixed(1);
     this.requestDraw();
   }

@@ -1,0 +1,57 @@
+/** What the workshop browser tests share: a three-team session on the parent–child pack, and a pen program. */
+import { newSession, type Session } from '../../app/core/workshop/session';
+
+export const PACK = 'fr.robokit.defis-parents-enfants';
+export const AT = '2026-12-01T10:00:00.000Z';
+export const ROUTE = {
+  minutes: 45,
+  swapSeconds: 180,
+  steps: [
+    { pack: PACK, lesson: 'le-spectacle', minutes: 15 },
+    { pack: PACK, lesson: 'se-garer', minutes: 15 },
+    { pack: PACK, lesson: 'dessiner-une-maison', minutes: 15 },
+  ],
+};
+
+export function threeTeams(): Session {
+  const s = newSession('samedi-projecteur', 'Atelier du samedi', ROUTE, '2026-12-01T09:55:00.000Z');
+  return { ...s, teams: [{ id: 't1', nickname: 'Les Tigres' }, { id: 't2', nickname: 'Lou et Papa' }, { id: 't3', nickname: 'Les Fusées' }] };
+}
+
+const num = (id: string, value: number) => ({ shadow: { type: 'math_number', id, fields: { NUM: value } } });
+/** A pen program: 30 cm forward, a left turn, 15 cm more (about 3 s of simulated time). */
+export const PEN_PROJECT = {
+  format: 'robokit-project',
+  version: 1,
+  name: 'Le dessin',
+  profile: 'arduino-2wd',
+  workspace: {
+    blocks: {
+      languageVersion: 0,
+      blocks: [
+        {
+          type: 'robokit_start',
+          id: 'start',
+          x: 40,
+          y: 40,
+          next: {
+            block: {
+              type: 'robot_pen',
+              id: 'pen',
+              fields: { STATE: 'DOWN' },
+              next: {
+                block: {
+                  type: 'robot_move',
+                  id: 'move',
+                  fields: { DIRECTION: 'FORWARD' },
+                  inputs: { SPEED: num('v', 50), SECONDS: num('d', 2) },
+                  next: { block: { type: 'robot_turn', id: 'turn', fields: { DIRECTION: 'LEFT' }, inputs: { DEGREES: num('deg', 90) }, next: { block: { type: 'robot_move', id: 'move2', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v2', 50), SECONDS: num('d2', 1) } } } } },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  },
+};
