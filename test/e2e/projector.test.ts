@@ -133,7 +133,7 @@ describe('the projector page follows the workshop live', () => {
 
   test('the workshop ended: the projector goes back to waiting', async () => {
     await projector.setViewportSize({ width: 1366, height: 768 });
-    await callApi(rig.page, 'endWorkshop');
+    await callApi(rig.page, 'endWorkshop', { code: '' });
     await expect.poll(() => projector.locator('#projector-waiting').isVisible(), { timeout: 2000 }).toBe(true);
     expect(await projector.locator('#projector-turn').isHidden()).toBe(true);
     expect(await projector.locator('#projector-table').count()).toBe(0);
