@@ -42,6 +42,7 @@ function frenchProblems(text: string, options: { pupil: boolean }): string[] {
   if (/[\p{L}\d)»*][;!?]/u.test(text.replace(/https?:\/\/\S+/g, ''))) problems.push('no space before ; ! ?');
   if (/«[^\u00a0\u202f]/.test(text) || /[^\u00a0\u202f]»/.test(text)) problems.push('« » without no-break spaces');
   if (/\p{L}\((?:s|e|es|x)\)/u.test(text)) problems.push('« (s) » instead of a real plural');
+  if (/[\u00a0\u202f]{2}/.test(text)) problems.push('two no-break spaces in a row');
   if (options.pupil && /\p{L}·\p{L}/u.test(text)) problems.push('point médian');
   if (options.pupil) {
     const type = BLOCK_TYPE.exec(text);
@@ -122,6 +123,9 @@ describe('French copy of the message catalogs', () => {
     expect(frenchProblems('le bloc robot_motors', { pupil: true })).toContain('raw block type robot_motors');
     expect(frenchProblems('2 bloc(s)', { pupil: true })).toContain('« (s) » instead of a real plural');
     expect(frenchProblems(frenchTypography('Bravo ! « avancer » à 50 %'), { pupil: true })).toEqual([]);
+    // An author who typed the no-break space after « herself does not get a second one.
+    expect(frenchTypography('(«\u00a0avance »)')).toBe('(«\u00a0avance\u00a0»)');
+    expect(frenchProblems('«\u00a0\u00a0avance\u00a0»', { pupil: true })).toContain('two no-break spaces in a row');
   });
 });
 

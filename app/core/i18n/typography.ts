@@ -29,7 +29,7 @@ export function frenchTypography(text: string): string {
       .replace(/([\d}]) ?%(?![%\d])/g, `$1${NBSP}%`)
       .replace(/ +%%/g, `${NBSP}%%`)
       // « inside: a no-break space after « and before »
-      .replace(/« */g, `«${NBSP}`)
+      .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
       .replace(/([^\s\u00a0]) *»/g, `$1${NBSP}»`)
   );
 }
