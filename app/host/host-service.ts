@@ -34,6 +34,7 @@ import type {
   SaveProjectResult,
   Settings,
   SettingsPatch,
+  TeacherNotesView,
   VersionInfo,
   WorkshopChange,
   World,
@@ -264,6 +265,10 @@ export class HostService implements RobokitApi {
 
   getLessonSolution(ref: LessonRef): Promise<Project> {
     return this.deps.lessons.getLessonSolution(ref);
+  }
+
+  getTeacherNotes(ref: LessonRef): Promise<TeacherNotesView> {
+    return this.deps.lessons.getTeacherNotes(ref);
   }
 
   async getTeacherCodeState(): Promise<{ set: boolean }> {

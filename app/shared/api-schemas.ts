@@ -91,6 +91,7 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   openLesson: closed(LESSON_REF, ['packId', 'lessonId']),
   checkLesson: closed({ ...LESSON_REF, workspace: { type: 'object' }, profile: ID }, ['packId', 'lessonId', 'workspace']),
   getLessonSolution: closed(LESSON_REF, ['packId', 'lessonId']),
+  getTeacherNotes: closed(LESSON_REF, ['packId', 'lessonId']),
   getTeacherCodeState: NONE,
   setTeacherCode: closed({ code: { type: 'string', maxLength: 200 }, current: { type: 'string', maxLength: 200 } }, ['code']),
   unlockTeacher: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),

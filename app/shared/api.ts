@@ -347,6 +347,25 @@ export interface OpenedLesson {
   readonly hasSolution: boolean;
 }
 
+/**
+ * A lesson's notes for the teacher (pack format 2), every text as sanitised HTML in both languages
+ * (French typography applied, blocks as `span.robokit-block` placeholders). Lists are empty and
+ * texts absent when the pack gives none (a version 1 pack has no notes at all).
+ */
+export interface TeacherNotesView {
+  /** What the pupils learn, tied to the French programme of cycle 2 (CP–CE2), 3 (CM1–6e) or 4 (5e–3e). */
+  readonly objectives: readonly { readonly cycle: 2 | 3 | 4; readonly html: Localized }[];
+  readonly prerequisites: readonly Localized[];
+  /** The session's phases, their titles as HTML, with their minutes. */
+  readonly phases: readonly { readonly html: Localized; readonly minutes: number }[];
+  /** A warm-up without a computer. */
+  readonly unplugged?: Localized;
+  readonly debrief: readonly Localized[];
+  readonly mistakes: readonly Localized[];
+  readonly easier?: Localized;
+  readonly harder?: Localized;
+}
+
 export interface CheckLessonRequest extends LessonRef {
   readonly workspace: WorkspaceJson;
   /** The robot profile the pupil programs (default: the pack's first). */
@@ -433,6 +452,8 @@ export interface RobokitApi {
   checkLesson(params: CheckLessonRequest): Promise<LessonVerdict>;
   /** For the teacher space; rejects with `lesson-no-solution` when the pack has none. */
   getLessonSolution(params: LessonRef): Promise<Project>;
+  /** For the teacher space and the printable lesson sheet: the lesson's teacher notes. */
+  getTeacherNotes(params: LessonRef): Promise<TeacherNotesView>;
 
   // Teacher space (behind a code the adult chooses; the host keeps only its hash)
   /** Whether a teacher code was chosen on this computer. */
@@ -515,6 +536,7 @@ const METHODS: Record<MethodName, true> = {
   openLesson: true,
   checkLesson: true,
   getLessonSolution: true,
+  getTeacherNotes: true,
   getTeacherCodeState: true,
   setTeacherCode: true,
   unlockTeacher: true,

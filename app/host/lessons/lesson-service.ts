@@ -25,6 +25,7 @@ import type {
   LessonVerdict,
   OpenedLesson,
   PackProblem,
+  TeacherNotesView,
 } from '../../shared/api';
 import { writeFileAtomic } from '../atomic-write';
 import type { LoadedPack } from '../packs';
@@ -33,6 +34,7 @@ import { diagnosticToApiError } from '../to-api-error';
 import { LessonLibrary } from './lesson-library';
 import { PackUploads } from './pack-uploads';
 import { stepViews } from './step-views';
+import { teacherNotesView } from './teacher-notes';
 
 export interface LessonServiceOptions {
   readonly dataDir: string;
@@ -126,6 +128,12 @@ export class LessonService {
     const { pack, lesson } = await this.library.find(packId, lessonId);
     if (!lesson.solution) throw new AppError({ code: 'lesson-no-solution' });
     return withLesson(projectAt(pack, lesson.solution), packId, lessonId);
+  }
+
+  /** The teacher notes of a lesson (empty for a version 1 pack's lesson). */
+  async getTeacherNotes({ packId, lessonId }: LessonRef): Promise<TeacherNotesView> {
+    const { lesson } = await this.library.find(packId, lessonId);
+    return teacherNotesView(lesson);
   }
 
   /** The world of an opened lesson, for runs in the simulator. */

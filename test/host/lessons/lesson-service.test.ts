@@ -221,6 +221,31 @@ describe('openLesson, checkLesson, getLessonSolution', () => {
     await expect(service.getLessonSolution({ packId: MINI_ID, lessonId: 'voler' })).rejects.toMatchObject({ code: 'lesson-unknown' });
   });
 
+  test('teacher notes: a version 2 lesson’s notes as HTML in both languages, with French typography and blocks as placeholders', async () => {
+    const { service } = await host({ lessonDirs: [join(REPO, 'lessons')] });
+    const notes = await service.getTeacherNotes({ packId: 'fr.robokit.premiers-pas', lessonId: 'avancer' });
+    expect(notes.objectives.map((o) => o.cycle)).toEqual([2, 2]);
+    // French typography: a no-break space (&nbsp; once serialised) before the colon and inside « ».
+    expect(notes.objectives[0]!.html.fr).toMatch(/^<p>Espace et géométrie&nbsp;: se repérer/);
+    expect(notes.objectives[0]!.html.en).toMatch(/^<p>Space and geometry: /);
+    expect(notes.phases.map((p) => p.minutes)).toEqual([8, 7, 10, 5]);
+    expect(notes.phases[0]!.html.fr).toContain('Débranché&nbsp;: le robot humain');
+    expect(notes.unplugged?.fr).toContain('(«&nbsp;avance de 3 pas&nbsp;»)');
+    expect(notes.debrief).toHaveLength(2);
+    expect(notes.mistakes).toHaveLength(3);
+    expect(notes.prerequisites).toHaveLength(1);
+    expect(notes.easier?.fr).toContain('5 bandes');
+    expect(notes.harder?.en).toContain('driving backwards');
+    const withBlocks = await service.getTeacherNotes({ packId: 'fr.robokit.le-robot-qui-decide', lessonId: 'une-variable' });
+    expect(withBlocks.mistakes.map((m) => m.fr).join('')).toMatch(/<span class="robokit-block robokit-block-variables_set">[^<]+<\/span>/);
+  });
+
+  test('teacher notes of a version 1 lesson are empty; an unknown lesson is refused', async () => {
+    const { service } = await withMini();
+    expect(await service.getTeacherNotes({ packId: MINI_ID, lessonId: 'avancer' })).toEqual({ objectives: [], prerequisites: [], phases: [], debrief: [], mistakes: [] });
+    await expect(service.getTeacherNotes({ packId: MINI_ID, lessonId: 'voler' })).rejects.toMatchObject({ code: 'lesson-unknown' });
+  });
+
   test('the pupil’s autosaved work on a lesson comes back when she opens it again', async () => {
     const { service, dataDir } = await withMini();
     const opened = await service.openLesson({ packId: MINI_ID, lessonId: 'avancer' });
