@@ -26,6 +26,8 @@ function workspace(appearance: Appearance): { ws: Blockly.WorkspaceSvg; host: HT
   hidden?.host.remove();
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
+  // Kept rendered when printing (print.css): the drawn blocks use its SVG filters.
+  host.className = 'rk-block-defs';
   host.style.cssText = 'position:absolute;left:-10000px;top:0;width:900px;height:600px;visibility:hidden;';
   document.body.append(host);
   const ws = Blockly.inject(host, { renderer: 'geras', theme, readOnly: false, trashcan: false, zoom: { startScale: 1 }, sounds: false });

@@ -1,11 +1,12 @@
 /**
  * Lessons in the app: the "Leçons" button and its library, and while a lesson is open, the lesson
  * panel, the lesson's toolbox only, its starter (or the pupil's saved work on it), its world in the
- * simulator, "Vérifier" (the host runs the challenge) and the teacher's solution view.
+ * simulator, "Vérifier" (the host runs the challenge), and the teacher space: the teacher notes, the
+ * printable lesson sheet and pupil card, and the solution view.
  * The app gives it a few hooks (`LessonHost`) to reach the editor, the project and the simulator.
  */
 import type { Locale } from '../../../core/i18n/messages';
-import type { ApiErrorData, HostInfo, LessonRef, OpenedLesson, Project, RobokitApi, World, WorkspaceJson } from '../../../shared/api';
+import type { ApiErrorData, HostInfo, LessonRef, OpenedLesson, Project, RobokitApi, TeacherNotesView, World, WorkspaceJson } from '../../../shared/api';
 import type { Appearance } from '../editor/themes';
 import { h } from '../shell/dom';
 import { ask } from '../shell/ask';
@@ -13,7 +14,9 @@ import { failureText } from '../shell/error-text';
 import { LessonPanel } from './lesson-panel';
 import { lt } from './lesson-text';
 import { LibraryView } from './library-view';
+import { PrintView } from './print-view';
 import { SolutionView } from './solution-view';
+import { TeacherDialog, type PrintKind } from './teacher-dialog';
 import './lessons.css';
 
 export interface LessonHost {
@@ -43,6 +46,10 @@ export class LessonMode {
   readonly library: LibraryView;
   readonly panel: LessonPanel;
   private readonly solution: SolutionView;
+  private readonly teacherNotes: TeacherDialog;
+  private readonly printView: PrintView;
+  /** The open lesson's teacher notes, once the teacher space asked for them. */
+  private notes: TeacherNotesView | null = null;
   private current: OpenedLesson | null = null;
   private checks = 0;
 
@@ -57,6 +64,7 @@ export class LessonMode {
         close: () => this.close(),
         restart: () => this.restart(),
         showSolution: () => void this.showSolution(),
+        showTeacherNotes: () => void this.showTeacherNotes(),
         relayout: () => this.app.relayout(),
         unlockTeacher: () => this.unlockTeacher(),
       },
@@ -64,13 +72,17 @@ export class LessonMode {
       () => this.app.appearance(),
     );
     this.solution = new SolutionView(locale);
+    this.teacherNotes = new TeacherDialog(locale, (kind) => this.print(kind), () => this.app.appearance());
+    this.printView = new PrintView(locale, () => this.app.appearance());
     this.button.addEventListener('click', () => void this.library.show());
     this.setLocale(locale);
   }
 
   /** The dialogs live at the end of `root`; the button and panel where the app puts them. */
   mount(root: HTMLElement): void {
-    root.append(this.library.dialog, this.solution.dialog);
+    root.append(this.library.dialog, this.solution.dialog, this.teacherNotes.dialog);
+    // Beside the app, not inside it: the print style sheet prints this alone.
+    document.body.append(this.printView.element);
   }
 
   get lesson(): LessonRef | null {
@@ -83,6 +95,8 @@ export class LessonMode {
     this.library.setLocale(locale);
     this.panel.setLocale(locale);
     this.solution.setLocale(locale);
+    this.teacherNotes.setLocale(locale);
+    this.printView.setLocale(locale);
   }
 
   /** Opens a lesson: its saved work if the pupil started it before, else its starter. */
@@ -95,6 +109,8 @@ export class LessonMode {
       return;
     }
     this.current = lesson;
+    this.notes = null;
+    this.teacherNotes.close();
     this.app.banner(null);
     this.app.setAllowedTypes(lesson.allowedTypes);
     if (options.keepWorkspace) this.app.linkLesson(lesson.starter.lesson);
@@ -107,6 +123,9 @@ export class LessonMode {
   close(options: { readonly focus?: boolean } = {}): void {
     if (!this.current) return;
     this.current = null;
+    this.notes = null;
+    this.teacherNotes.close();
+    this.printView.close();
     this.panel.hide();
     this.app.setAllowedTypes(null);
     this.app.linkLesson(undefined);
@@ -171,5 +190,26 @@ export class LessonMode {
     } catch (e) {
       this.app.banner(failureText(e, this.locale));
     }
+  }
+
+  private async showTeacherNotes(): Promise<void> {
+    const ref = this.lesson;
+    const lesson = this.current;
+    if (!ref || !lesson) return;
+    try {
+      this.notes ??= await this.app.api.getTeacherNotes(ref);
+      if (this.current !== lesson) return;
+      this.teacherNotes.show(lesson.card.title[this.locale], this.notes);
+    } catch (e) {
+      this.app.banner(failureText(e, this.locale));
+    }
+  }
+
+  /** « Imprimer la fiche » / « Imprimer la carte élève »: the printable page, then the print dialog. */
+  private print(kind: PrintKind): void {
+    const lesson = this.current;
+    if (!lesson || !this.notes) return;
+    this.teacherNotes.close();
+    this.printView.show(kind, lesson, this.notes, () => void this.showTeacherNotes());
   }
 }

@@ -10,7 +10,7 @@ import type { LessonVerdict, OpenedLesson } from '../../../shared/api';
 import { h } from '../shell/dom';
 import { ui } from '../shell/ui-text';
 import { apiErrorText } from '../shell/error-text';
-import { goalText, lt, modeText } from './lesson-text';
+import { challengeSentence, lt, modeText } from './lesson-text';
 import { PairTimer } from './pair-timer';
 import type { Appearance } from '../editor/themes';
 import { drawBlocks } from './block-pictures';
@@ -21,6 +21,8 @@ export interface LessonPanelHooks {
   close(): void;
   restart(): void;
   showSolution(): void;
+  /** Opens the teacher notes (with the print buttons); only offered once the teacher space is open. */
+  showTeacherNotes(): void;
   /** Asks for the teacher's code (or has the adult choose one); true when the space may open. */
   unlockTeacher(): Promise<boolean>;
   /** The panel changed width (folded or unfolded): the editor takes the room. */
@@ -53,6 +55,7 @@ export class LessonPanel {
   private readonly teacher = h('button', { type: 'button', class: 'btn btn-small', id: 'teacher-mode', 'aria-pressed': 'false' });
   private teacherOpen = false;
   private readonly solutionButton = h('button', { type: 'button', class: 'btn btn-small', id: 'show-solution' });
+  private readonly notesButton = h('button', { type: 'button', class: 'btn btn-small', id: 'show-teacher-notes' });
   private lesson: OpenedLesson | null = null;
   private step = 0;
   private verdict: LessonVerdict | null = null;
@@ -67,6 +70,7 @@ export class LessonPanel {
   ) {
     this.hintBox.hidden = true;
     this.solutionButton.hidden = true;
+    this.notesButton.hidden = true;
     this.challengeBox.append(this.challengeTitle, this.challengeSummary, this.checkButton, this.verdictBox);
     this.element = h(
       'aside',
@@ -90,6 +94,7 @@ export class LessonPanel {
         { class: 'lesson-foot' },
         this.restartButton,
         this.teacher,
+        this.notesButton,
         this.solutionButton,
       ),
     );
@@ -171,10 +176,11 @@ export class LessonPanel {
       void this.hooks.unlockTeacher().then((open) => {
         this.teacherOpen = open;
         this.render();
-        if (open) this.solutionButton.focus();
+        if (open) this.notesButton.focus();
       });
     });
     this.solutionButton.addEventListener('click', () => this.hooks.showSolution());
+    this.notesButton.addEventListener('click', () => this.hooks.showTeacherNotes());
   }
 
   private go(delta: number): void {
@@ -210,6 +216,8 @@ export class LessonPanel {
     this.teacher.setAttribute('aria-pressed', String(this.teacherOpen));
     this.solutionButton.textContent = lt('showSolution', l);
     this.solutionButton.hidden = !this.teacherOpen || !lesson.hasSolution;
+    this.notesButton.textContent = lt('teacherNotes', l);
+    this.notesButton.hidden = !this.teacherOpen;
   }
 
   private renderStep(): void {
@@ -240,10 +248,7 @@ export class LessonPanel {
     this.challengeBox.hidden = challenge === null;
     if (!challenge) return;
     this.challengeTitle.textContent = lt('challenge', l);
-    const goals = challenge.kinds.filter((k) => k !== 'withinSeconds').map((k) => goalText(k, l));
-    const parts = challenge.withinSeconds === undefined ? goals : [...goals, lt('timeLimit', l, { s: formatNumber(challenge.withinSeconds, l) })];
-    const stars = challenge.stars ? ` ${lt('starsRule', l, { n: challenge.stars.three })}.` : '';
-    this.challengeSummary.textContent = `${capitalise(parts.join(', '))}.${stars}`;
+    this.challengeSummary.textContent = challengeSentence(challenge, l);
     this.checkButton.textContent = lt(this.checking ? 'checking' : 'check', l);
     this.checkButton.disabled = this.checking;
     this.renderVerdict();
@@ -284,8 +289,4 @@ export class LessonPanel {
       conditions.length + problems.length > 0 ? h('ul', { class: 'conditions' }, ...problems, ...conditions) : '',
     );
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,6 +5,8 @@
 import type { Locale, Localized } from '../../../core/i18n/messages';
 import { fillTemplate } from '../../../core/i18n/typography';
 import type { GoalKey, LessonMode } from '../../../core/lessons/types';
+import { numberText } from '../../../core/i18n/numbers';
+import type { ChallengeSummary } from '../../../shared/api';
 
 const defineText = <T extends Record<string, Localized>>(t: T): T => t;
 
@@ -84,6 +86,38 @@ export const LESSON_TEXT = defineText({
     fr: 'Ton programme n’a pas changé. Ferme cette fenêtre pour continuer.',
     en: 'Your program has not changed. Close this window to continue.',
   },
+  // Teacher notes, the printable lesson sheet and the pupil card
+  teacherNotes: { fr: 'Notes pour l’enseignant', en: 'Teacher notes' },
+  teacherNotesOf: { fr: 'Notes pour l’enseignant : {title}', en: 'Teacher notes: {title}' },
+  notesObjectives: { fr: 'Objectifs', en: 'Objectives' },
+  cycle: { fr: 'Cycle {n}', en: 'Cycle {n}' },
+  notesPrerequisites: { fr: 'Prérequis', en: 'Prerequisites' },
+  notesPhases: { fr: 'Déroulement', en: 'Lesson plan' },
+  phase: { fr: 'Phase', en: 'Phase' },
+  phaseMinutes: { fr: 'Durée', en: 'Time' },
+  phaseTotal: { fr: 'En tout', en: 'In all' },
+  notesUnplugged: { fr: 'Échauffement débranché (sans ordinateur)', en: 'Unplugged warm-up (no computer)' },
+  notesDebrief: { fr: 'Questions pour le bilan', en: 'Debrief questions' },
+  notesMistakes: { fr: 'Erreurs fréquentes', en: 'Common mistakes' },
+  notesVariants: { fr: 'Différencier', en: 'Variants' },
+  notesEasier: { fr: 'Plus facile', en: 'Easier' },
+  notesHarder: { fr: 'Plus difficile', en: 'Harder' },
+  notesNone: {
+    fr: 'Ce pack ne donne pas de notes pour cette leçon (pack au format 1).',
+    en: 'This pack gives no notes for this lesson (a format 1 pack).',
+  },
+  printSheet: { fr: 'Imprimer la fiche', en: 'Print the lesson sheet' },
+  printCard: { fr: 'Imprimer la carte élève', en: 'Print the pupil card' },
+  print: { fr: 'Imprimer', en: 'Print' },
+  printClose: { fr: 'Fermer l’aperçu', en: 'Close the preview' },
+  printPreview: { fr: 'Aperçu avant impression', en: 'Print preview' },
+  sheetKind: { fr: 'Fiche de l’enseignant', en: 'Teacher’s lesson sheet' },
+  cardKind: { fr: 'Carte élève', en: 'Pupil card' },
+  sheetSteps: { fr: 'Les étapes (ce que voit l’élève)', en: 'The steps (what the pupil sees)' },
+  cardChallenge: { fr: 'Ton défi', en: 'Your challenge' },
+  cardSteps: { fr: 'Les étapes', en: 'The steps' },
+  cardName: { fr: 'Prénom :', en: 'Name:' },
+  cardDone: { fr: 'J’ai réussi le défi ! Mes étoiles :', en: 'I did the challenge! My stars:' },
   // Pairs
   roles: { fr: 'Les rôles', en: 'Roles' },
   pilot: { fr: 'Pilote', en: 'Pilot' },
@@ -129,6 +163,15 @@ const GOALS: Record<GoalKey, Localized> = {
 
 export function goalText(kind: GoalKey, locale: Locale): string {
   return GOALS[kind][locale];
+}
+
+/** The challenge in one sentence: « Finir dans la zone, sans toucher les murs, en 10 s au plus. ★★★ avec 1 bloc ou moins. » */
+export function challengeSentence(challenge: ChallengeSummary, locale: Locale): string {
+  const goals = challenge.kinds.filter((k) => k !== 'withinSeconds').map((k) => goalText(k, locale));
+  const parts = challenge.withinSeconds === undefined ? goals : [...goals, lt('timeLimit', locale, { s: numberText(challenge.withinSeconds, locale) })];
+  const stars = challenge.stars ? ` ${lt('starsRule', locale, { n: challenge.stars.three })}.` : '';
+  const text = parts.join(', ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${stars}`;
 }
 
 const TAGS: Readonly<Record<string, Localized>> = {
