@@ -15,6 +15,11 @@ export function clampPower(percent: number): number {
   return Math.max(-POWER_MAX, Math.min(POWER_MAX, percent)) + 0;
 }
 
+/** A motor mounted (or wired) the other way round turns the other way: its power is negated. */
+export function mirroredPower(power: number, mirrored: boolean): number {
+  return mirrored ? clampPower(-power) : clampPower(power);
+}
+
 /** The PWM scale of an Arduino `analogWrite`. */
 export const PWM_MAX = 255;
 
@@ -52,11 +57,57 @@ export function durationMs(seconds: number): number {
 /** Spinning in place uses 50 % power. */
 export const TURN_POWER = 50;
 
+/** One measured speed: at `power` % the robot drives `perSecond` cm/s (or spins `perSecond` °/s). */
+export interface SpeedPoint {
+  readonly power: number;
+  readonly perSecond: number;
+}
+
+/**
+ * A robot's speeds. `cmPerSecond` and `degreesPerSecond` are at 100 % power; without `measured`,
+ * speed is proportional to power (the built-in profiles' nominal values). With `measured` (the
+ * « Mon robot » wizard: a ruler, a protractor, 1 s at 50 % and at 100 %), those points decide:
+ * see `speedAt`.
+ */
 export interface Calibration {
   /** Straight-line speed at 100 % power, cm/s. */
   readonly cmPerSecond: number;
   /** Spinning speed at 100 % power, °/s. */
   readonly degreesPerSecond: number;
+  /** Measured speeds, by power (ascending, distinct, 1–100 %), each list optional. */
+  readonly measured?: { readonly drive?: readonly SpeedPoint[]; readonly spin?: readonly SpeedPoint[] };
+}
+
+/**
+ * The speed at |power| % through measured points: straight lines between (0 %, 0) and the points
+ * in order of power; past the highest point the last line goes on, never slower than that point.
+ * No points: proportional to power from `atFull` (the speed at 100 %). Always ≥ 0.
+ */
+export function speedAt(points: readonly SpeedPoint[] | undefined, atFull: number, power: number): number {
+  const p = Math.min(POWER_MAX, Math.abs(clampPower(power)));
+  if (!points || points.length === 0) return (p / POWER_MAX) * atFull;
+  let previous: SpeedPoint = { power: 0, perSecond: 0 };
+  for (const point of points) {
+    if (p <= point.power) {
+      return previous.perSecond + ((p - previous.power) * (point.perSecond - previous.perSecond)) / (point.power - previous.power);
+    }
+    previous = point;
+  }
+  const before = points.length > 1 ? points[points.length - 2]! : { power: 0, perSecond: 0 };
+  const slope = (previous.perSecond - before.perSecond) / (previous.power - before.power);
+  return Math.max(previous.perSecond, previous.perSecond + (p - previous.power) * slope);
+}
+
+/** A wheel's signed speed at this power, cm/s (what one wheel covers; both at it drive straight at it). */
+export function driveSpeed(calibration: Calibration, power: number): number {
+  const speed = speedAt(calibration.measured?.drive, calibration.cmPerSecond, power);
+  return power < 0 ? -speed : speed;
+}
+
+/** Spinning in place with the wheels at ±power, °/s (signed like power: positive is the right wheel forward). */
+export function spinRate(calibration: Calibration, power: number): number {
+  const rate = speedAt(calibration.measured?.spin, calibration.degreesPerSecond, power);
+  return power < 0 ? -rate : rate;
 }
 
 /** Both motors' power and for how long, then both stop. */
@@ -78,11 +129,10 @@ export function movePlan(direction: 'forward' | 'backward', speed: number, secon
  */
 export function turnPlan(direction: 'left' | 'right', degrees: number, calibration: Calibration): MotorPlan {
   const left = (direction === 'left') === degrees >= 0;
-  const degreesPerSecond = (TURN_POWER / POWER_MAX) * calibration.degreesPerSecond;
   return {
     left: left ? -TURN_POWER : TURN_POWER,
     right: left ? TURN_POWER : -TURN_POWER,
-    ms: durationMs(Math.abs(degrees) / degreesPerSecond),
+    ms: durationMs(Math.abs(degrees) / spinRate(calibration, TURN_POWER)),
   };
 }
 

@@ -2,7 +2,7 @@
  * Motor drivers as data: one controller per motor type of a profile (SPEC §4), chosen from a table.
  * Powers are −100…100 %; the % → PWM and % → servo angle rules are in app/core/hardware-rules.ts.
  */
-import { directionLevel, DRIVE_SERVO_US, pwmDuty, servoAngle, SERVO_NEUTRAL } from '../../app/core/hardware-rules';
+import { directionLevel, DRIVE_SERVO_US, mirroredPower, pwmDuty, servoAngle, SERVO_NEUTRAL } from '../../app/core/hardware-rules';
 import type { HBridgeMotors, ServoMotors } from '../../app/core/profiles';
 import type { OutgoingMessage } from './firmata-messages';
 import type { PinIo } from './pin-io';
@@ -26,7 +26,12 @@ const hbridge: MotorController<HBridgeMotors> = {
     }
   },
   set(io, pins, left, right) {
-    for (const [side, power] of [[pins.left, left], [pins.right, right]] as const) {
+    // A mirrored motor (mounted or wired the other way round) gets the opposite power.
+    const sides = [
+      [pins.left, mirroredPower(left, pins.mirror?.left === true)],
+      [pins.right, mirroredPower(right, pins.mirror?.right === true)],
+    ] as const;
+    for (const [side, power] of sides) {
       io.digital(side.dir, directionLevel(power, pins.forwardLevel));
       io.pwm(side.pwm, pwmDuty(power));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES } from '../../app/core/profiles';
+import { BUILT_IN_PROFILES, type HBridgeMotors } from '../../app/core/profiles';
 import { analogMessage, digitalPortMessage, type OutgoingMessage } from '../../firmware-bridge/src/firmata-messages';
 import { motorDriver, type MotorPins } from '../../firmware-bridge/src/motor-controllers';
 import type { PinIo, PinMode } from '../../firmware-bridge/src/pin-io';
@@ -57,6 +57,13 @@ describe('motor controllers', () => {
       'digital 7 0',
       'pwm 6 255',
     ]);
+  });
+
+  it('H-bridge: a mirrored motor (a class’s robot wired the other way round) gets the opposite power', () => {
+    const io = new RecordingPinIo();
+    const driver = motorDriver({ ...(hbridge as HBridgeMotors), mirror: { right: true } });
+    driver.set(io, 50, 50);
+    expect(io.calls).toEqual(['digital 4 1', 'pwm 5 128', 'digital 7 0', 'pwm 6 128']);
   });
 
   it('H-bridge stop writes PWM 0 and both direction pins, explicitly', () => {

@@ -17,8 +17,9 @@ function motorsHBridge(m: HBridgeMotors): Lines {
   const backward = forward === 1 ? 0 : 1;
   return [
     '// Les deux moteurs, branchés sur un pont en H : une broche pour la vitesse (PWM), une pour le sens.',
-    `const moteurGauche = { pwm: ${m.left.pwm}, sens: ${m.left.dir} };`,
-    `const moteurDroit = { pwm: ${m.right.pwm}, sens: ${m.right.dir} };`,
+    '// « miroir » : le moteur est monté (ou branché) à l’envers, il reçoit la vitesse opposée.',
+    `const moteurGauche = { pwm: ${m.left.pwm}, sens: ${m.left.dir}, miroir: ${m.mirror?.left === true} };`,
+    `const moteurDroit = { pwm: ${m.right.pwm}, sens: ${m.right.dir}, miroir: ${m.mirror?.right === true} };`,
     'for (const moteur of [moteurGauche, moteurDroit]) {',
     '  carte.pinMode(moteur.pwm, carte.io.MODES.PWM);',
     '  carte.pinMode(moteur.sens, carte.io.MODES.OUTPUT);',
@@ -26,6 +27,7 @@ function motorsHBridge(m: HBridgeMotors): Lines {
     '',
     `// Faire tourner un moteur : vitesse de -100 (en arrière) à 100 (en avant) ; le sens est ${forward === 1 ? 'HAUT' : 'BAS'} en avant.`,
     'function regler(moteur, vitesse) {',
+    '  if (moteur.miroir) vitesse = -vitesse;',
     `  carte.digitalWrite(moteur.sens, vitesse >= 0 ? ${forward} : ${backward});`,
     '  carte.analogWrite(moteur.pwm, pourcentVersPwm(vitesse));',
     '}',

@@ -13,6 +13,7 @@ import {
   POWER_MAX,
   PWM_MAX,
   SERVO_NEUTRAL,
+  spinRate,
   TURN_POWER,
   type Calibration,
 } from '../hardware-rules';
@@ -47,7 +48,7 @@ export function powerAndTimeLines(): Lines {
 
 /** Moves and turns, with the profile's calibration. */
 export function movementLines(calibration: Calibration): Lines {
-  const turnDegreesPerSecond = (TURN_POWER / POWER_MAX) * calibration.degreesPerSecond;
+  const turnDegreesPerSecond = spinRate(calibration, TURN_POWER);
   return [
     '// Rouler tout droit à cette vitesse pendant ce nombre de secondes, puis s’arrêter.',
     '// (Une vitesse négative fait rouler dans l’autre sens.)',
