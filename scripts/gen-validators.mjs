@@ -52,6 +52,12 @@ const MODULES = [
     exports: (s) => ({ validateSession: s.SESSION_SCHEMA }),
   },
   {
+    file: 'profile-file-validator.js',
+    source: 'app/core/profile-file/profile-file-schema.ts',
+    options: { strict: true, allErrors: false },
+    exports: (s) => ({ validateProfileFile: s.PROFILE_FILE_SCHEMA }),
+  },
+  {
     // Every method's params schema, whatever api-schemas.ts exports, plus one object of them all.
     file: 'api-validators.js',
     source: 'app/shared/api-schemas.ts',

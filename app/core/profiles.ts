@@ -2,6 +2,7 @@
  * Robot profiles are data (JSON in `firmware-bridge/profiles/`): transport, pins, calibration and
  * capabilities. The core reads only what it needs (capabilities, calibration); the bridge reads pins.
  */
+import type { Calibration } from './hardware-rules';
 import type { Capability } from './ir';
 import type { Localized } from './i18n/messages';
 import sim from '../../firmware-bridge/profiles/sim.json';
@@ -75,11 +76,13 @@ export interface Profile {
   readonly board?: string;
   readonly baud?: number;
   readonly capabilities: readonly Capability[];
-  /** Speeds at 100 % power: straight line (cm/s) and spinning in place (°/s). */
-  readonly calibration: { readonly cmPerSecond: number; readonly degreesPerSecond: number };
+  /** Speeds: straight line (cm/s) and spinning in place (°/s) at 100 % power, and measured ones (hardware-rules.ts). */
+  readonly calibration: Calibration;
   readonly pins: ProfilePins;
   /** How the kit is wired, for the teacher (which wire goes to which pin). */
   readonly wiring?: Localized;
+  /** A class's own robot (a `.robokitprofile`): the built-in kit it starts from. */
+  readonly kit?: string;
 }
 
 export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {

@@ -12,11 +12,13 @@ import Ajv, { type Options } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_VALIDATORS } from '../../app/core/generated/api-validators';
 import { matchesPackSchema } from '../../app/core/generated/pack-validator';
+import { validateProfileFile } from '../../app/core/generated/profile-file-validator';
 import { validateProject } from '../../app/core/generated/project-validator';
 import { validateSession } from '../../app/core/generated/session-validator';
 import type { SchemaValidator } from '../../app/core/generated/schema-validator';
 import { validateWorld } from '../../app/core/generated/world-validator';
 import { PACK_SCHEMA } from '../../app/core/lessons/pack-schema';
+import { PROFILE_FILE_SCHEMA } from '../../app/core/profile-file/profile-file-schema';
 import { PROJECT_SCHEMA } from '../../app/core/project/project-schema';
 import { WORLD_SCHEMA } from '../../app/core/simulator/world-schema';
 import { SESSION_SCHEMA } from '../../app/core/workshop/session-schema';
@@ -95,6 +97,13 @@ const SITES: readonly { name: string; options: Options; schema: object; generate
     generated: validateSession,
     samples: () => files('test/fixtures/workshop', '.robokitsession'),
   },
+  {
+    name: 'robot profile (profile-file.ts)',
+    options: { allErrors: false, strict: true },
+    schema: PROFILE_FILE_SCHEMA,
+    generated: validateProfileFile,
+    samples: () => files('examples/robots', '.robokitprofile'),
+  },
 ];
 
 describe.each(SITES)('the generated $name validator', ({ options, schema, generated, samples }) => {
@@ -126,6 +135,8 @@ describe('the generated API params validators', () => {
       { workspace: {}, profile: 'robokit-uno', target: 'sim', world: 'plan', paused: false },
       { project, saveAs: true },
       { locale: 'fr', world: null, highContrast: true },
+      { profile: files('examples/robots', '.robokitprofile')[0] },
+      { id: 'robot-lila' },
     ];
     const cases = params.flatMap((p) => [p, ...mutations(p)]);
     for (const [method, schema] of Object.entries(PARAMS_SCHEMAS)) {

@@ -12,6 +12,7 @@ import { APP_MESSAGES } from './app-messages';
 import { FIRMWARE_MESSAGES } from './firmware-messages';
 import { BYTECODE_MESSAGES } from './bytecode-messages';
 import { WORKSHOP_MESSAGES } from './workshop-messages';
+import { PROFILE_MESSAGES } from './profile-messages';
 import { fillTemplate } from './typography';
 
 
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...FIRMWARE_MESSAGES,
   ...BYTECODE_MESSAGES,
   ...WORKSHOP_MESSAGES,
+  ...PROFILE_MESSAGES,
 };
 
 export type MessageCode = keyof typeof MESSAGES;
