@@ -7,6 +7,7 @@ import type { HostInfo } from '../shared/api';
 import { createRequestValidator, type RequestValidator } from '../shared/api-validate';
 import { HostService } from './host-service';
 import { builtInLessonsDir, LessonService, withLessonWorlds } from './lessons';
+import { ProfileStore } from './profile-store';
 import { ProjectStore } from './project-store';
 import { RobotManager, type Timers } from './robot-manager';
 import { RunSessions } from './run-sessions';
@@ -67,6 +68,7 @@ export function createHostService(options: CreateHostOptions): HostService {
     teacherCode: new TeacherCode(options.dataDir),
     workshop: new WorkshopStore(options.dataDir),
     workshopCode: new TeacherCode(options.dataDir, undefined, undefined, undefined, 'workshop-code.json'),
+    profileStore: new ProfileStore(options.dataDir),
     robots,
     runs,
     worlds,

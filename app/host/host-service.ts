@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../core/errors';
 import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
+import { parseProfileFile, PROFILE_FILE_EXTENSION, serializeProfileFile, type ProfileFile } from '../core/profile-file/profile-file';
 import { parseProject, type Project } from '../core/project/project';
 import type { Session } from '../core/workshop/session';
 import type {
@@ -12,6 +13,8 @@ import type {
   CheckLessonRequest,
   ConnectionStatus,
   ConnectRequest,
+  ExportProfileResult,
+  ImportProfileRequest,
   FirmwareInstallProgress,
   InstallFirmwareRequest,
   InstallFirmwareResult,
@@ -40,12 +43,14 @@ import type {
   World,
   WorldSummary,
 } from '../shared/api';
+import { writeFileAtomic } from './atomic-write';
 import { Emitter } from './emitter';
 import type { LessonService } from './lessons';
 import type { ProjectStore } from './project-store';
 import { serializeProject } from './project-store';
 import type { RobotManager } from './robot-manager';
-import { requireProfile, type RunSessions } from './run-sessions';
+import { readProfileFile, type ProfileStore } from './profile-store';
+import type { RunSessions } from './run-sessions';
 import type { FileDialogs, FirmwareInstaller, ProjectorWindow, WorldCatalog } from './seams';
 import type { SettingsStore } from './settings-store';
 import { TEACHER_CODE_MIN_CHARS, type TeacherCode } from './teacher-code';
@@ -70,6 +75,8 @@ export interface HostServiceDeps {
   /** Electron's second window for the workshop's projector view; absent in the browser (a tab instead). */
   readonly projector?: ProjectorWindow;
   readonly profiles?: Readonly<Record<string, Profile>>;
+  /** The class's own robots (`.robokitprofile` files in the data folder). */
+  readonly profileStore: ProfileStore;
 }
 
 export class HostService implements RobokitApi {
@@ -117,17 +124,24 @@ export class HostService implements RobokitApi {
   }
 
   async listProfiles(): Promise<ProfileSummary[]> {
-    return Object.values(this.deps.profiles ?? BUILT_IN_PROFILES).map((p) => ({
-      id: p.id,
-      name: p.name,
-      transport: p.transport,
-      capabilities: p.capabilities,
-    }));
+    const builtIn = Object.values(this.deps.profiles ?? BUILT_IN_PROFILES).map(
+      (p): ProfileSummary => ({ id: p.id, name: p.name, transport: p.transport, capabilities: p.capabilities, source: 'built-in' }),
+    );
+    const mine: ProfileSummary[] = [];
+    for (const file of await this.deps.profileStore.list()) {
+      const p = await this.deps.profileStore.find(file.id);
+      if (!p) continue;
+      const calibrated = (file.calibration?.drive.length ?? 0) + (file.calibration?.turn.length ?? 0) > 0;
+      mine.push({ id: p.id, name: p.name, transport: p.transport, capabilities: p.capabilities, source: 'mine', kit: file.kit, calibrated });
+    }
+    return [...builtIn, ...mine];
   }
 
-  connect({ port, profile }: ConnectRequest): Promise<ConnectionStatus> {
+  async connect({ port, profile }: ConnectRequest): Promise<ConnectionStatus> {
     if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
-    return this.deps.robots.connect(port, requireProfile(profile));
+    const resolved = await this.deps.profileStore.require(profile);
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    return this.deps.robots.connect(port, resolved);
   }
 
   async disconnect(): Promise<ConnectionStatus> {
@@ -152,6 +166,52 @@ export class HostService implements RobokitApi {
     }
   }
 
+  // --- The class's own robots ---
+
+  async getProfile({ id }: { readonly id: string }): Promise<ProfileFile> {
+    const file = await this.deps.profileStore.get(id);
+    if (!file) throw new AppError({ code: 'profile-not-found', params: { profile: id } });
+    return file;
+  }
+
+  saveProfile({ profile }: { readonly profile: ProfileFile }): Promise<ProfileFile> {
+    return this.deps.profileStore.save({ ...profile, updatedAt: new Date().toISOString() });
+  }
+
+  async deleteProfile({ id }: { readonly id: string }): Promise<void> {
+    const file = await this.deps.profileStore.get(id);
+    await this.deps.profileStore.remove(id);
+    if (file && (await this.deps.settings.get()).profile === id) await this.setSettings({ profile: file.kit });
+  }
+
+  async importProfile(request: ImportProfileRequest): Promise<ProfileFile | null> {
+    let file: ProfileFile;
+    if (request.from === 'text') {
+      const parsed = parseProfileFile(request.text);
+      if (!parsed.ok) throw new AppError(parsed.error);
+      file = parsed.file;
+    } else {
+      const choose = this.deps.dialogs?.chooseProfileOpenPath;
+      if (!choose) throw new AppError({ code: 'feature-unavailable', params: { feature: 'dialog' } });
+      const path = await choose.call(this.deps.dialogs);
+      if (!path) return null;
+      file = await readProfileFile(path);
+    }
+    return this.deps.profileStore.save(file);
+  }
+
+  async exportProfile({ id }: { readonly id: string }): Promise<ExportProfileResult> {
+    const file = await this.getProfile({ id });
+    const fileName = `${safeFileName(file.name)}${PROFILE_FILE_EXTENSION}`;
+    const text = serializeProfileFile(file);
+    const choose = this.deps.dialogs?.chooseProfileSavePath;
+    if (!choose) return { status: 'download', fileName, text };
+    const path = await choose.call(this.deps.dialogs, fileName);
+    if (!path) return { status: 'cancelled' };
+    await writeFileAtomic(path, text);
+    return { status: 'saved', fileName: basename(path) };
+  }
+
   async identify(): Promise<void> {
     if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
     await this.deps.robots.identify();
@@ -173,7 +233,8 @@ export class HostService implements RobokitApi {
 
   async run(request: RunRequest): Promise<RunStartResult> {
     const settings = await this.deps.settings.get();
-    return this.deps.runs.start(request, settings.world);
+    const profile = request.target === 'sim' ? await this.deps.profileStore.require(request.profile) : undefined;
+    return this.deps.runs.start(request, settings.world, profile);
   }
 
   async pause(): Promise<void> {
@@ -345,6 +406,8 @@ export class HostService implements RobokitApi {
   }
 
   async setSettings(patch: SettingsPatch): Promise<Settings> {
+    // The active robot must be one this computer knows (built in, or one of its own).
+    if (patch.profile !== undefined) await this.deps.profileStore.require(patch.profile);
     const settings = await this.deps.settings.update(patch);
     this.settingsChanged.fire(settings);
     return settings;

@@ -53,10 +53,14 @@ export class RunSessions {
     return this.active !== null && this.active.state !== 'ended';
   }
 
-  /** `defaultWorld`: the settings' world, used when the request names none. */
-  start(request: RunRequest, defaultWorld: string | null): RunStartResult {
+  /**
+   * `defaultWorld`: the settings' world, used when the request names none. `simProfile`: the
+   * request's profile already resolved (an own robot from the profile store is the simulator's twin);
+   * without it only built-in profiles are known.
+   */
+  start(request: RunRequest, defaultWorld: string | null, simProfile?: Profile): RunStartResult {
     if (this.running) throw new AppError({ code: 'run-in-progress' });
-    const target = this.resolveTarget(request, defaultWorld);
+    const target = this.resolveTarget(request, defaultWorld, simProfile);
     const compiled = this.deps.compile(request.workspace, { profile: target.profile });
     const diagnostics = compiled.diagnostics.map(diagnosticToApiError);
     if (!compiled.program || compiled.diagnostics.some((d) => d.severity === 'error')) {
@@ -104,14 +108,14 @@ export class RunSessions {
     return active as ActiveRun & { handle: RunHandle };
   }
 
-  private resolveTarget(request: RunRequest, defaultWorld: string | null): RunTargetSpec {
+  private resolveTarget(request: RunRequest, defaultWorld: string | null, simProfile: Profile | undefined): RunTargetSpec {
     if (request.target === 'robot') {
       const ready = this.deps.robots.ready;
       if (!ready) throw new AppError({ code: 'not-connected' });
       // The robot that is plugged in decides what the program can use.
       return { kind: 'robot', profile: ready.profile, io: ready.io };
     }
-    const profile = requireProfile(request.profile);
+    const profile = simProfile ?? requireProfile(request.profile);
     const worldId = this.worldId(request, defaultWorld);
     const world = worldId === undefined ? undefined : this.deps.worlds.get(worldId);
     if (!world) throw new AppError({ code: 'unknown-world', params: { world: worldId ?? '' } });

@@ -101,6 +101,10 @@ export interface FileDialogs {
   chooseSavePath(defaultName: string): Promise<string | null>;
   /** A `.robokitpack` lesson pack to import, or null when cancelled. */
   choosePackPath?(): Promise<string | null>;
+  /** A `.robokitprofile` robot to import, or null when cancelled. */
+  chooseProfileOpenPath?(): Promise<string | null>;
+  /** Where to export a `.robokitprofile`, or null when cancelled. */
+  chooseProfileSavePath?(defaultName: string): Promise<string | null>;
 }
 
 // --- The projector window (Electron only) -------------------------------------------------------

@@ -2,6 +2,7 @@
  * JSON Schemas of every request's params (plain data). Compiled by `api-validate.ts` on the host
  * side; the IPC and WebSocket layers refuse anything that does not match.
  */
+import { PROFILE_FILE_SCHEMA, PROFILE_FILE_ID_PATTERN } from '../core/profile-file/profile-file-schema';
 import { PROJECT_SCHEMA } from '../core/project/project-schema';
 import { SESSION_SCHEMA } from '../core/workshop/session-schema';
 import type { MethodName } from './api';
@@ -9,6 +10,11 @@ import type { MethodName } from './api';
 /** Profile, world and version ids: short, no path separators. */
 const ID = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$' } as const;
 const NONE = { type: 'object', maxProperties: 0 } as const;
+
+/** An own robot's id (a `.robokitprofile` in the data folder). */
+const PROFILE_FILE_ID = { type: 'string', pattern: PROFILE_FILE_ID_PATTERN } as const;
+/** A profile text uploaded from the browser; the profile parser applies its own, smaller limit too. */
+export const MAX_PROFILE_TEXT = 1024 * 1024;
 
 /** A project text uploaded from the browser; the project parser applies its own limits too. */
 export const MAX_PROJECT_TEXT = 20 * 1024 * 1024;
@@ -38,6 +44,16 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   disconnect: NONE,
   identify: NONE,
   installFirmware: closed({ port: { type: 'string', minLength: 1, maxLength: 256 }, firmware: { enum: ['robokit', 'firmata'] } }, ['port', 'firmware']),
+  getProfile: closed({ id: PROFILE_FILE_ID }, ['id']),
+  saveProfile: closed({ profile: PROFILE_FILE_SCHEMA }, ['profile']),
+  deleteProfile: closed({ id: PROFILE_FILE_ID }, ['id']),
+  importProfile: {
+    oneOf: [
+      closed({ from: { const: 'dialog' } }, ['from']),
+      closed({ from: { const: 'text' }, text: { type: 'string', maxLength: MAX_PROFILE_TEXT } }, ['from', 'text']),
+    ],
+  },
+  exportProfile: closed({ id: PROFILE_FILE_ID }, ['id']),
   listWorlds: NONE,
   getWorld: closed({ id: ID }, ['id']),
   run: closed(

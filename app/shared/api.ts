@@ -18,8 +18,9 @@ import type { Capability } from '../core/ir';
 import type { GoalKey, LessonMode } from '../core/lessons/types';
 import type { EndReason } from '../core/runtime/events';
 import type { Session } from '../core/workshop/session';
+import type { ProfileFile } from '../core/profile-file/profile-file';
 
-export type { RunEvent, RunState, Project, WorkspaceJson, World, Locale };
+export type { RunEvent, RunState, Project, WorkspaceJson, World, Locale, ProfileFile };
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -92,7 +93,25 @@ export interface ProfileSummary {
   readonly name: Localized;
   readonly transport: 'sim' | 'firmata' | 'robokit-line';
   readonly capabilities: readonly Capability[];
+  /** Shipped with RoboKit, or one of this computer's own robots (a `.robokitprofile` in the data folder). */
+  readonly source: 'built-in' | 'mine';
+  /** Own robots: the built-in kit it starts from. */
+  readonly kit?: string;
+  /** Own robots: speeds measured with a ruler and a protractor (else the kit's nominal ones). */
+  readonly calibrated?: boolean;
 }
+
+export type ImportProfileRequest =
+  /** Electron: the host shows its open dialog. */
+  | { readonly from: 'dialog' }
+  /** Browser: the text of an uploaded `.robokitprofile`. */
+  | { readonly from: 'text'; readonly text: string };
+
+export type ExportProfileResult =
+  | { readonly status: 'saved'; readonly fileName: string }
+  /** No dialogs (browser): the UI offers this text as a download. */
+  | { readonly status: 'download'; readonly fileName: string; readonly text: string }
+  | { readonly status: 'cancelled' };
 
 export interface WorldSummary {
   readonly id: string;
@@ -421,6 +440,18 @@ export interface RobokitApi {
   /** Installs the robot's firmware through its bootloader and verifies it (disconnects that port first). */
   installFirmware(params: InstallFirmwareRequest): Promise<InstallFirmwareResult>;
 
+  // The class's own robots (« Mon robot », docs/profiles.md). The active one is `Settings.profile`.
+  /** One of this computer's own robots, to edit it (`profile-not-found` if there is none). */
+  getProfile(params: { readonly id: string }): Promise<ProfileFile>;
+  /** Saves (or replaces, same id) an own robot; rejects with a `profile-*`/`calibration-*` error when it is not valid. */
+  saveProfile(params: { readonly profile: ProfileFile }): Promise<ProfileFile>;
+  /** Deletes an own robot; if it was the active one, its kit becomes active. */
+  deleteProfile(params: { readonly id: string }): Promise<void>;
+  /** Reads a `.robokitprofile` (dialog or uploaded text) and saves it; null when the dialog was cancelled. */
+  importProfile(params: ImportProfileRequest): Promise<ProfileFile | null>;
+  /** Writes an own robot to a file the teacher chooses (Electron), or gives its text to download. */
+  exportProfile(params: { readonly id: string }): Promise<ExportProfileResult>;
+
   // Simulator worlds
   listWorlds(): Promise<WorldSummary[]>;
   getWorld(params: { readonly id: string }): Promise<World>;
@@ -518,6 +549,11 @@ const METHODS: Record<MethodName, true> = {
   disconnect: true,
   identify: true,
   installFirmware: true,
+  getProfile: true,
+  saveProfile: true,
+  deleteProfile: true,
+  importProfile: true,
+  exportProfile: true,
   listWorlds: true,
   getWorld: true,
   run: true,
