@@ -52,6 +52,7 @@ async function main(): Promise<void> {
 /** The app, or one of the workshop's pages (loaded only when asked for: the app does not carry them). */
 async function startPage(root: HTMLElement, api: RobokitApi, route: PageRoute): Promise<void> {
   if (route.page === 'projector') return (await import('./projector/projector-page')).startProjector(root, api);
+  if (route.page === 'certificate') return (await import('./certificate/certificate-page')).startCertificates(root, api, route.team);
   await startApp(root, api);
 }
 

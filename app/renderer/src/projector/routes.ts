@@ -42,3 +42,17 @@ export function openProjector(api: RobokitApi, host: HostInfo): void {
   window.open(`./${PROJECTOR_HASH}`, '_blank', 'noopener');
 }
 
+
+/**
+ * A team's certificate to print (every team's without `team`): a new tab with the preview in the
+ * browser (call it from a click handler); in Electron, where no second tab opens, the print window
+ * of the page itself (only the certificates print). Resolves with the sentence to show when there is
+ * nothing to print, else null.
+ */
+export async function openCertificate(api: RobokitApi, host: HostInfo, team?: string): Promise<string | null> {
+  if (host.host !== 'electron') {
+    window.open(certificateHref(team), '_blank', 'noopener');
+    return null;
+  }
+  return (await import('../certificate/certificate-page')).printCertificates(api, team);
+}
