@@ -5,15 +5,9 @@
  * it may still turn in place).
  */
 import { Arena } from './arena';
-import { normalizeRadians } from './geometry';
-import {
-  CONTACT_CM,
-  LINE_SENSOR_AHEAD_CM,
-  LINE_SENSOR_SIDE_CM,
-  MAX_SUBSTEP_CM,
-  ROBOT_RADIUS_CM,
-  wheelbaseCm,
-} from './robot-body';
+import { DEG, normalizeRadians } from './geometry';
+import { CONTACT_CM, LINE_SENSOR_AHEAD_CM, LINE_SENSOR_SIDE_CM, MAX_SUBSTEP_CM, ROBOT_RADIUS_CM } from './robot-body';
+import { driveSpeed, spinRate, type Calibration } from '../hardware-rules';
 import type { TraceRecorder } from './trace';
 import type { World } from './world';
 import { BugError } from '../errors';
@@ -26,19 +20,18 @@ export class Motion {
   y: number;
   /** Heading, radians in [0, 2π). */
   theta: number;
-  private readonly cmPerSecond: number;
-  private readonly wheelbase: number;
+  private readonly calibration: Calibration;
   /** Distance from the body's edge to the nearest solid (capped at MAX_SUBSTEP_CM). */
   private clearance: number;
   private touching: boolean;
 
-  constructor(world: World, calibration: { readonly cmPerSecond: number; readonly degreesPerSecond: number }) {
+  /** The profile's calibration: measured speeds when it has them (a class's robot), else nominal ones. */
+  constructor(world: World, calibration: Calibration) {
     if (!(calibration.cmPerSecond > 0 && calibration.degreesPerSecond > 0)) {
       throw new BugError('profile calibration speeds must be positive');
     }
     this.arena = new Arena(world, ROBOT_RADIUS_CM + MAX_SUBSTEP_CM);
-    this.cmPerSecond = calibration.cmPerSecond;
-    this.wheelbase = wheelbaseCm(calibration.cmPerSecond, calibration.degreesPerSecond);
+    this.calibration = calibration;
     this.x = this.y = this.theta = this.clearance = 0;
     this.touching = false;
     this.place(world.robot.x, world.robot.y, world.robot.heading);
@@ -58,10 +51,13 @@ export class Motion {
    * recorder is given. Returns true when this step started a new contact with a solid.
    */
   advance(left: number, right: number, dtS: number, pen: TraceRecorder | null): boolean {
-    const vl = (left / 100) * this.cmPerSecond;
-    const vr = (right / 100) * this.cmPerSecond;
+    // Each wheel at its power's speed (hardware-rules.ts); the heading turns by half the difference of
+    // the two wheels' spin rates, so both wheels at ±p spin at exactly the calibrated rate for p, and
+    // both at p drive straight at the calibrated speed for p.
+    const vl = driveSpeed(this.calibration, left);
+    const vr = driveSpeed(this.calibration, right);
     const v = (vl + vr) / 2;
-    const w = (vr - vl) / this.wheelbase;
+    const w = ((spinRate(this.calibration, right) - spinRate(this.calibration, left)) / 2) * DEG;
     const n = Math.max(1, Math.ceil((Math.max(Math.abs(vl), Math.abs(vr)) * dtS) / MAX_SUBSTEP_CM));
     const h = dtS / n;
     let newContact = false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../app/core/simulator/simulation';
 import { wheelbaseCm } from '../../../app/core/simulator/robot-body';
+import type { Profile } from '../../../app/core/profiles';
 import { makeWorld, SIM_PROFILE } from './make-world';
 
 function run(left: number, right: number, ms: number, heading = 0): Simulation {
@@ -63,5 +64,38 @@ describe('differential drive', () => {
     for (let i = 0; i < 246; i++) b.step(5);
     expect(b.timeMs).toBe(1230);
     expect(b.pose).toEqual(a.pose);
+  });
+});
+
+describe('differential drive with measured speeds (a class’s calibrated robot)', () => {
+  const measured: Profile = {
+    ...SIM_PROFILE,
+    calibration: {
+      cmPerSecond: 52,
+      degreesPerSecond: 200,
+      measured: { drive: [{ power: 50, perSecond: 24 }, { power: 100, perSecond: 52 }], spin: [{ power: 50, perSecond: 95 }, { power: 100, perSecond: 200 }] },
+    },
+  };
+  const runMeasured = (left: number, right: number, ms: number) => {
+    const sim = new Simulation(makeWorld({ robot: { x: 200, y: 150, heading: 0 } }), measured);
+    sim.io.motors!.setMotors(left, right);
+    sim.step(ms);
+    return sim.pose;
+  };
+
+  it('drives at the measured speed for the power, not in proportion to the speed at 100 %', () => {
+    expect(runMeasured(50, 50, 1000).x - 200).toBeCloseTo(24, 6);
+    expect(runMeasured(75, 75, 1000).x - 200).toBeCloseTo(38, 6);
+    expect(runMeasured(-100, -100, 500).x - 200).toBeCloseTo(-26, 6);
+  });
+
+  it('spins at the measured rate, and one wheel alone pivots at half of each', () => {
+    expect(runMeasured(-50, 50, 1000).heading).toBeCloseTo(95, 6);
+    expect(runMeasured(100, -100, 1000).heading).toBeCloseTo(160, 6);
+    const pivot = runMeasured(0, 50, 1000);
+    // v = 12 cm/s, ω = 47.5 °/s: the pose sits on the circle of radius v / ω around (200, 150 + r).
+    const r = 12 / (47.5 * (Math.PI / 180));
+    expect(pivot.heading).toBeCloseTo(47.5, 6);
+    expect(Math.hypot(pivot.x - 200, pivot.y - (150 + r))).toBeCloseTo(r, 6);
   });
 });
