@@ -11,7 +11,8 @@ import { REPORT_VERSION } from './firmata-messages';
 import { type FirmataSession, startFirmataSession } from './firmata-session';
 import { FirmataRobot } from './firmata-robot';
 import { LineTransport, type LineTransportOptions } from './line-transport';
-import { PROTOCOLS } from './robokit-hello';
+import { ensureBoardId } from './robokit-board-id';
+import { PROTOCOLS, type RobokitHello } from './robokit-hello';
 import { probeRobokit } from './robokit-probe';
 import { RobokitRobot } from './robokit-robot';
 import { type LinkOpener, openErrorToAppError, openSerialLink, type SerialLink } from './serial-link';
@@ -107,14 +108,22 @@ async function open(path: string, baud: number, options: AttemptOptions): Promis
 async function attemptRobokit(path: string, profile: Profile, options: AttemptOptions, probeMs: number): Promise<Active | undefined> {
   const link = await open(path, ROBOKIT_BAUD, options);
   // Until a RoboKit line is heard, its share of the time; after, the whole time (a slow board).
-  const hello = await probeRobokit(link, { timeoutMs: probeMs, heardTimeoutMs: options.timeoutMs, scheduler: options.scheduler });
-  if (!hello) {
+  const heard = await probeRobokit(link, { timeoutMs: probeMs, heardTimeoutMs: options.timeoutMs, scheduler: options.scheduler });
+  if (!heard) {
     await link.close().catch(() => {});
     return undefined;
   }
-  if (!(PROTOCOLS as readonly number[]).includes(hello.protocol)) {
+  if (!(PROTOCOLS as readonly number[]).includes(heard.protocol)) {
     await link.close().catch(() => {});
-    throw new AppError({ code: 'robot-firmware-version', params: { path, version: hello.version } });
+    throw new AppError({ code: 'robot-firmware-version', params: { path, version: heard.version } });
+  }
+  let hello: RobokitHello;
+  try {
+    // A new board has no id yet: the first host to meet it gives it one (robokit-board-id.ts).
+    hello = await ensureBoardId(link, heard, { scheduler: options.scheduler, timeoutMs: options.timeoutMs, path });
+  } catch (error) {
+    await link.close().catch(() => {});
+    throw error;
   }
   const transport = new LineTransport(link, { scheduler: options.scheduler, ...options.line });
   const robot = new RobokitRobot(transport, hello, profile, { path, scheduler: options.scheduler });

@@ -1,5 +1,6 @@
 /**
- * Fifteen robots in one room: which RoboKit robot is on a port (its id and name, from its `hello`),
+ * Fifteen robots in one room: which RoboKit robot is on a port (its id and name, from its `hello`;
+ * a new board gets its id here, see robokit-board-id.ts),
  * making one say "it's me" (`identify`: it blinks and beeps for about 2 s), and naming it
  * (`name TEXT`, kept in its EEPROM). Each opens the port, does its one thing and lets go of it —
  * never on a port this computer is driving a robot on (the caller checks).
@@ -7,6 +8,7 @@
 import { AppError } from '../../app/core/errors';
 import { type Scheduler, systemScheduler } from './command-queue';
 import { ROBOKIT_BAUD } from './detect';
+import { askLine as request, ensureBoardId, giveBoardId } from './robokit-board-id';
 import { probeRobokit } from './robokit-probe';
 import type { RobokitHello } from './robokit-hello';
 import { type LinkOpener, openErrorToAppError, openSerialLink, type SerialLink } from './serial-link';
@@ -16,6 +18,8 @@ export interface RollCallOptions {
   readonly timeoutMs?: number;
   readonly openLink?: LinkOpener;
   readonly scheduler?: Scheduler;
+  /** Where a new board's id comes from (default: the system's random generator). */
+  readonly random?: (bytes: number) => Uint8Array;
 }
 
 /** The robot's `identify` lasts about 2 s of board time; the host keeps the link alive meanwhile. */
@@ -35,8 +39,12 @@ async function withRobot<T>(
     throw openErrorToAppError(error, path);
   });
   try {
-    const hello = await probeRobokit(link, { timeoutMs: options.timeoutMs ?? 4000, scheduler });
-    return hello ? await use(link, hello, scheduler) : undefined;
+    const timeoutMs = options.timeoutMs ?? 4000;
+    const heard = await probeRobokit(link, { timeoutMs, scheduler });
+    if (!heard) return undefined;
+    // A new board has no id yet: the first host to meet it gives it one.
+    const hello = await ensureBoardId(link, heard, { scheduler, timeoutMs, path, ...(options.random ? { random: options.random } : {}) });
+    return await use(link, hello, scheduler);
   } finally {
     await link.close().catch(() => {});
   }
@@ -45,30 +53,6 @@ async function withRobot<T>(
 /** The RoboKit robot on `path` (its id and name), or undefined for another firmware or none. */
 export function whoIsOn(path: string, options: RollCallOptions = {}): Promise<RobokitHello | undefined> {
   return withRobot(path, options, (_link, hello) => Promise.resolve(hello));
-}
-
-/** Sends one line and resolves with the board's next answer line (`ok…`/`err…`), events skipped. */
-function request(link: SerialLink, line: string, scheduler: Scheduler, timeoutMs: number, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const done = (result: string | Error): void => {
-      off();
-      cancel();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const off = link.onData((chunk) => {
-      text += Buffer.from(chunk).toString('utf8');
-      let end: number;
-      while ((end = text.indexOf('\n')) >= 0) {
-        const answer = text.slice(0, end).replace(/\r$/, '');
-        text = text.slice(end + 1);
-        if (answer === 'ok' || answer.startsWith('ok ') || answer.startsWith('err ')) return done(answer);
-      }
-    });
-    const cancel = scheduler.setTimer(() => done(new AppError({ code: 'robot-no-answer', params: { path } })), timeoutMs);
-    link.write(Buffer.from(`${line}\n`), () => {});
-  });
 }
 
 /**
@@ -104,4 +88,14 @@ export function nameRobotOn(path: string, name: string, options: RollCallOptions
     if (answer !== 'ok') throw new AppError({ code: 'robot-name-invalid', params: { max: NAME_MAX_BYTES } });
     return { ...hello, name };
   });
+}
+
+/**
+ * Gives the robot on `path` a new random id: two robots said the same one (boards that chose their
+ * own id at first boot, before the host chose them). Resolves with its hello as it then is.
+ */
+export function renumberRobotOn(path: string, options: RollCallOptions = {}): Promise<RobokitHello | undefined> {
+  return withRobot(path, options, (link, hello, scheduler) =>
+    giveBoardId(link, hello, { scheduler, timeoutMs: options.timeoutMs ?? 4000, path, ...(options.random ? { random: options.random } : {}) }),
+  );
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import type { Scheduler } from '../../firmware-bridge/src/command-queue';
-import { identifyOn, nameRobotOn, whoIsOn } from '../../firmware-bridge/src/robokit-roll-call';
+import { identifyOn, nameRobotOn, renumberRobotOn, whoIsOn } from '../../firmware-bridge/src/robokit-roll-call';
 import { LinePort, ROBOKIT_HEX } from './firmware/line-port';
 
 const OPTIONS = { timeoutMs: 30_000 } as const;
@@ -63,13 +63,10 @@ function boardClock(uno: EmulatedUno): Scheduler {
 }
 
 beforeAll(async () => {
-  lila = await startEmulatedUno({ hexPath: ROBOKIT_HEX });
+  // Two new boards flashed alike (erased EEPROM): each boots with no id (00000000) until the host
+  // meets it and gives it a random one.
+  [lila, tom] = await Promise.all([startEmulatedUno({ hexPath: ROBOKIT_HEX }), startEmulatedUno({ hexPath: ROBOKIT_HEX })]);
   await wireLight(lila);
-  // Two emulated boards start alike, so their first-boot noise gives the same id: Tom's EEPROM is
-  // Lila's with another id (bytes 4–7, settings.cpp), as a second real board would have chosen.
-  const eeprom = lila.eeprom().slice();
-  for (let i = 4; i < 8; i++) eeprom[i] = eeprom[i]! ^ 0x5a;
-  tom = await startEmulatedUno({ hexPath: ROBOKIT_HEX, eeprom });
   await wireLight(tom);
 }, 120_000);
 afterAll(async () => {
@@ -86,6 +83,17 @@ describe('two RoboKit robots in one room', () => {
     expect(a?.id).toMatch(/^[0-9A-F]{8}$/);
     expect(b?.id).toMatch(/^[0-9A-F]{8}$/);
     expect(a?.id).not.toBe(b?.id);
+    expect([a?.id, b?.id]).not.toContain('00000000');
+    // Kept in the robot: asked again, each says the same id.
+    expect((await whoIsOn(lila.path, OPTIONS))?.id).toBe(a?.id);
+  }, 120_000);
+
+  it('renumbering a robot (two that said the same id) gives it a new id it keeps', async () => {
+    const before = await whoIsOn(tom.path, OPTIONS);
+    const after = await renumberRobotOn(tom.path, { ...OPTIONS, random: () => Uint8Array.of(0x12, 0x34, 0xab, 0xcd) });
+    expect(after?.id).toBe('1234ABCD');
+    expect((await whoIsOn(tom.path, OPTIONS))?.id).toBe('1234ABCD');
+    expect(before?.id).not.toBe('1234ABCD');
   }, 120_000);
 
   it('refuses a name the robot cannot keep, with a sentence', () => {

@@ -32,6 +32,21 @@ static Answer cmdName(Args &args) {
   return nameSave(strcmp(text, "-") == 0 ? "" : text) ? ANSWER_OK : ERR_EEPROM;
 }
 
+// `id XXXXXXXX`: the id the host chose for this board (a new board has none: 00000000). Two boards
+// flashed alike would pick the same id from their own start-up, so the host picks one at random.
+static Answer cmdId(Args &args) {
+  const char *hex = args.word[1];
+  uint32_t id = 0;
+  uint8_t digits = 0;
+  for (; hex[digits]; digits++) {
+    int8_t d = hexDigit(hex[digits]);
+    if (d < 0 || digits >= 8) return fail(ERR_NUM, PSTR("ID"));
+    id = id << 4 | d;
+  }
+  if (digits != 8 || id == 0) return fail(ERR_RANGE, PSTR("ID"));
+  return idSave(id) ? ANSWER_OK : ERR_EEPROM;
+}
+
 static Answer cmdHeartbeat(Args &) { return ANSWER_OK; }
 
 static Answer cmdFailsafe(Args &args) {
@@ -61,10 +76,18 @@ static const Command COMMANDS[] PROGMEM = {
     {"read", 1, 1, 0, cmdRead},
     {"cfg", 2, WORDS_MAX, 0, cmdCfg},
     {"name", 2, WORDS_MAX, 0, cmdName},
+    {"id", 2, 2, 0, cmdId},
     {"identify", 1, 1, LIVE, cmdIdentify},
     {"failsafe", 2, 2, 0, cmdFailsafe},
     PROGRAM_COMMANDS
 };
+
+int8_t hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
 
 Answer fail(Answer code, const char *detail) {
   detailP = detail;

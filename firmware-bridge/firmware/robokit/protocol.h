@@ -25,6 +25,8 @@ enum PinKind : uint8_t { PIN_DIGITAL, PIN_ANALOG };
 // Parse helpers: they return ANSWER_OK or the error (detail = `name`, a PSTR).
 Answer number(const char *word, int32_t low, int32_t high, const char *name, int32_t &value);
 Answer pinWord(const char *word, PinKind kind, const char *name, uint8_t &pin);
+// 0…15 for a hex digit (either case), -1 for anything else.
+int8_t hexDigit(char c);
 // An error with a detail from flash (PSTR), e.g. fail(ERR_RANGE, PSTR("L")).
 Answer fail(Answer code, const char *detail);
 

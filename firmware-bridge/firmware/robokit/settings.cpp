@@ -38,16 +38,6 @@ static bool eepromWrite(uint16_t address, const void *data, uint16_t length) {
   return true;
 }
 
-// A new robot's id: timer and ADC noise gathered while the board starts.
-static uint32_t freshId() {
-  uint32_t seed = micros();
-  for (uint8_t i = 0; i < 32; i++) {
-    seed = seed * 1664525UL + 1013904223UL + analogRead(i & 7) + TCNT0;
-  }
-  if (seed == 0 || seed == 0xFFFFFFFFUL) seed = 0x524B0001UL;
-  return seed;
-}
-
 void configClear(Config &c) {
   memset(&c, 0, sizeof c);
   memset(c.motorPins, NO_PIN, sizeof c.motorPins);
@@ -60,10 +50,11 @@ void settingsLoad() {
   uint8_t magic[4];
   eeprom_read_block(magic, (const void *)ADDR_MAGIC, sizeof magic);
   if (memcmp_P(magic, MAGIC, sizeof magic) != 0) {
-    // A new board: an id, no name, no configuration. Only 9 bytes are written (~30 ms), so even
-    // the first boot says hello at once; the configuration block stays erased, which its CRC
-    // refuses at the next boot (an empty configuration, as now).
-    identity.id = freshId();
+    // A new board: no id yet (0: the host that first meets it gives it one, `id`), no name, no
+    // configuration. Only 9 bytes are written (~30 ms), so even the first boot says hello at once;
+    // the configuration block stays erased, which its CRC refuses at the next boot (empty, as now).
+    // (An id from the board's own start-up is not unique: boards flashed alike boot alike.)
+    identity.id = 0;
     identity.name[0] = 0;
     configClear(config);
     eepromWrite(ADDR_ID, &identity.id, sizeof identity.id);
@@ -83,6 +74,11 @@ void settingsLoad() {
 bool configSave() {
   uint8_t crc = crc8((const uint8_t *)&config, sizeof config);
   return eepromWrite(ADDR_CONFIG, &config, sizeof config) && eepromWrite(ADDR_CONFIG_CRC, &crc, 1);
+}
+
+bool idSave(uint32_t id) {
+  identity.id = id;
+  return eepromWrite(ADDR_ID, &identity.id, sizeof identity.id);
 }
 
 bool nameSave(const char *name) {

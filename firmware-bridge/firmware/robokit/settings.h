@@ -3,7 +3,7 @@
 //
 // EEPROM layout:
 //   0–3    'R' 'K' layout-version 0
-//   4–7    id (chosen at the first boot)
+//   4–7    id (0 on a new board; the host chooses one, `id`)
 //   8–32   name, NUL-terminated (≤ 24 bytes UTF-8)
 //   33–…   Config, then a CRC-8 of it (a damaged configuration is forgotten, the id is kept)
 #pragma once
@@ -57,5 +57,6 @@ void configClear(Config &c);
 // Writes the configuration in use to EEPROM; false if the EEPROM did not keep it.
 bool configSave();
 bool nameSave(const char *name);
+bool idSave(uint32_t id);
 // CRC-32 of the configuration's canonical text (docs/protocol.md, `cfg hash`).
 uint32_t configHash();

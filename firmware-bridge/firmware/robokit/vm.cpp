@@ -422,13 +422,6 @@ void programPoll() {
 
 // ---- `prog ...` ----------------------------------------------------------------------------------
 
-static int8_t hexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 static void hex4(uint16_t n) {
   for (int8_t shift = 12; shift >= 0; shift -= 4) out.put("0123456789ABCDEF"[(n >> shift) & 15]);
 }

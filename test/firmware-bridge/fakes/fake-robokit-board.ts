@@ -30,6 +30,8 @@ export class FakeRobokitBoard implements FakeEndpoint {
   readonly events: string[] = [];
   kit = '-';
   name = 'Robot Lila';
+  /** 00000000: a new board, no id yet (the host gives one with `id`). */
+  boardId = '3F2A9C01';
   storedHash = '00000000';
   failsafeMs = 300;
   failsafeFired = 0;
@@ -93,7 +95,7 @@ export class FakeRobokitBoard implements FakeEndpoint {
 
   private helloLine(): string {
     const caps = this.savedCaps.length > 0 ? this.savedCaps.join(',') : '-';
-    return `hello fw=robokit ver=1.0.0 proto=1 board=uno id=3F2A9C01 caps=${caps} kit=${this.kit} name=${this.name}`;
+    return `hello fw=robokit ver=1.0.0 proto=1 board=uno id=${this.boardId} caps=${caps} kit=${this.kit} name=${this.name}`;
   }
 
   private handle(line: string): string {
@@ -111,6 +113,10 @@ export class FakeRobokitBoard implements FakeEndpoint {
         return 'ok';
       case 'name':
         this.name = line.slice(5) || '-';
+        return 'ok';
+      case 'id':
+        if (!/^[0-9A-Fa-f]{8}$/.test(args[0] ?? '') || /^0+$/.test(args[0]!)) return 'err range ID';
+        this.boardId = args[0]!.toUpperCase();
         return 'ok';
       case 'cfg':
         return this.cfg(line, args);

@@ -40,9 +40,11 @@ describe('RoboKit firmware on the emulated Uno: identity', () => {
     expect(await port.ask('hello')).toBe(announced);
   });
 
-  it('keeps its id and name in EEPROM across a reset', async () => {
+  it('a new board has no id (00000000) until the host gives it one; it keeps its id and name in EEPROM across a reset', async () => {
+    expect(HELLO.exec(await port.ask('hello'))![1]).toBe('00000000');
+    expect(await port.ask('id 3f2a9C01')).toBe('ok');
     const id = HELLO.exec(await port.ask('hello'))![1];
-    expect(id).not.toMatch(/^(00000000|FFFFFFFF)$/);
+    expect(id).toBe('3F2A9C01');
     expect(await port.ask('name Robot Lila')).toBe('ok');
     const after = await boot();
     expect(HELLO.exec(after)!.slice(1)).toEqual([id, '-', '-', 'Robot Lila']);
@@ -72,6 +74,10 @@ describe('RoboKit firmware on the emulated Uno: errors', () => {
     ['cfg motors servo D10 D11 4', 'err range MIRROR'],
     ['cfg light D0', 'err range PIN'],
     ['cfg light A6', 'err range PIN'],
+    ['id 00000000', 'err range ID'],
+    ['id 3F2A9C0', 'err range ID'],
+    ['id 3F2A9C011', 'err num ID'],
+    ['id 3F2A9G01', 'err num ID'],
   ])('%s → %s', async (line, answer) => {
     expect(await port.ask(line)).toBe(answer);
   });
