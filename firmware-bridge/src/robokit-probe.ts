@@ -1,8 +1,12 @@
 /**
  * Does the RoboKit firmware answer on this link? Asks `hello` (again every `askEveryMs`: a board
  * that resets when the port opens misses the first ones, then says hello itself), takes the first
- * `hello fw=robokit …` line, then drains: `hb` until its `ok`, so no late answer to an extra `hello`
- * reaches the line transport, whose answers are paired first in, first out.
+ * `hello fw=robokit …` line, then drains: it sends a word the firmware does not know, `syncN` (again
+ * with the next N every `askEveryMs` until answered), and waits for the answer to the last one sent,
+ * `err unknown syncN`. The board answers in order, so every late answer (to an extra `hello`, to an
+ * earlier `syncN`) came before it: none reaches the line transport, whose answers are paired first
+ * in, first out. (An `ok` would not do: on a slow board several are due, and the first says nothing
+ * of the others.)
  *
  * StandardFirmata is told apart at once: the first thing sent is Firmata's 1-byte version query
  * (0xF9, then a newline; to the RoboKit firmware one bad line, `err unknown`). Firmata's answer, its
@@ -37,8 +41,10 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
     const parser = new ReadlineParser({ delimiter: '\n', encoding: 'utf8' });
     let hello: RobokitHello | undefined;
     let cancelAsk: (() => void) | undefined;
+    let sync = 0;
     const ask = (): void => {
-      link.write(Buffer.from(hello ? 'hb\n' : 'hello\n'), () => {});
+      if (hello) sync++;
+      link.write(Buffer.from(hello ? `sync${sync}\n` : 'hello\n'), () => {});
       cancelAsk = scheduler.setTimer(ask, every);
     };
     const finish = (result: RobokitHello | undefined): void => {
@@ -67,7 +73,7 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
           cancelAsk?.();
           ask();
         }
-      } else if (line === 'ok') {
+      } else if (line === `err unknown sync${sync}`) {
         finish(hello);
       }
     });
