@@ -6,6 +6,24 @@ import { projectRoot } from '../../../firmware-bridge/emulator/paths';
 /** The built RoboKit firmware, as committed (the build test checks it matches the sources). */
 export const ROBOKIT_HEX = join(projectRoot(), 'firmware-bridge', 'firmware', 'robokit.hex');
 
+/**
+ * Wires a board as a kit would have it (`cfg …` lines, then `cfg save`): resets it, waits for its
+ * boot hello, sends each line and checks its `ok`. The port is closed after.
+ */
+export async function configureBoard(board: { readonly path: string; reset(): void }, lines: readonly string[]): Promise<void> {
+  const port = await LinePort.open(board.path);
+  try {
+    board.reset();
+    await port.waitFor((line) => line.startsWith('hello '), 30_000);
+    for (const line of ['cfg reset', ...lines, 'cfg save']) {
+      const answer = await port.ask(line, 30_000);
+      if (!answer.startsWith('ok')) throw new Error(`${line} → ${answer}`);
+    }
+  } finally {
+    await port.close();
+  }
+}
+
 export interface ReceivedLine {
   readonly text: string;
   readonly wallMs: number;
@@ -80,6 +98,21 @@ export class LinePort {
     await this.write(`${command}\n`);
     const index = await this.waitFor((line) => !isEvent(line), timeoutMs, from);
     return this.lines[index]!.text;
+  }
+
+  /**
+   * `hb` every 100 ms (the board's failsafe stays quiet). The returned stop waits until the board has
+   * answered every `hb` sent (a `hello` round trip behind them), so no late `ok` is taken for the
+   * answer to the next command.
+   */
+  heartbeats(): () => Promise<void> {
+    const timer = setInterval(() => void this.write('hb\n'), 100);
+    return async () => {
+      clearInterval(timer);
+      const from = this.lines.length;
+      await this.write('hello\n');
+      await this.waitFor((line) => line.startsWith('hello '), 30_000, from);
+    };
   }
 
   close(): Promise<void> {

@@ -12,12 +12,6 @@ import { LinePort, ROBOKIT_HEX } from './line-port';
 let rig: EmulatedUno;
 let port: LinePort;
 
-/** Heartbeats every 100 ms of wall time, so the failsafe does not end the reports. */
-function heartbeats(): () => void {
-  const timer = setInterval(() => void port.write('hb\n'), 100);
-  return () => clearInterval(timer);
-}
-
 async function configure(...lines: string[]): Promise<void> {
   for (const line of ['cfg reset', ...lines]) expect(await port.ask(line), line).toBe('ok');
 }
@@ -139,7 +133,7 @@ describe('RoboKit firmware: watch', () => {
     rig.setAnalogVoltage(3, 1);
     rig.setAnalogVoltage(0, distanceVolts(40));
     await readUntil('li', (li) => li === 20);
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       const from = port.lines.length;
       expect(await port.ask('watch li,d 100')).toBe('ok');
@@ -167,7 +161,7 @@ describe('RoboKit firmware: watch', () => {
       }
       expect(port.lines.slice(quietFrom).filter((line) => line.text.startsWith('s '))).toEqual([]);
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 
@@ -197,12 +191,12 @@ describe('RoboKit firmware: lights and pen', () => {
       if (pin === 13 && level === 1) lightOn.push(tMs);
       if (pin === 8) buzzer.push(tMs);
     });
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       expect(await port.ask('identify')).toBe('ok');
       await rig.waitFor(() => lightOn.length > 0 && rig.emulatedMs() - lightOn[0]! > 2300, 20_000);
     } finally {
-      stopBeats();
+      await stopBeats();
       off();
     }
     expect(lightOn).toHaveLength(8);
@@ -212,6 +206,24 @@ describe('RoboKit firmware: lights and pen', () => {
     expect(buzzer.filter((t) => t - lightOn[0]! >= 500)).toEqual([]);
     const gaps = beeping.slice(1).map((t, i) => t - beeping[i]!);
     expect(gaps.filter((gap) => gap > 50)).toHaveLength(1); // two beeps
+  });
+
+  it('identify TAG says done TAG after about 2 s of board time, and stopped TAG when stop cuts it', async () => {
+    const stopBeats = port.heartbeats();
+    try {
+      const from = port.lines.length;
+      const start = rig.emulatedMs();
+      expect(await port.ask('identify 7')).toBe('ok');
+      await port.waitFor((line) => line === 'done 7', 30_000, from);
+      expect(rig.emulatedMs() - start).toBeGreaterThanOrEqual(2000);
+      const next = port.lines.length;
+      expect(await port.ask('identify 8')).toBe('ok');
+      expect(await port.ask('stop')).toBe('ok');
+      await port.waitFor((line) => line === 'stopped 8', 10_000, next);
+      expect(await port.ask('identify 70000')).toBe('err range TAG');
+    } finally {
+      await stopBeats();
+    }
   });
 
   it('moves the pen servo with Timer1 pulses', async () => {

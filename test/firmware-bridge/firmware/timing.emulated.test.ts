@@ -14,12 +14,6 @@ const RIGHT_PWM = 6;
 let rig: EmulatedUno;
 let port: LinePort;
 
-/** Heartbeats every 100 ms of wall time, as the host sends them while it has nothing else to say. */
-function heartbeats(): () => void {
-  const timer = setInterval(() => void port.write('hb\n'), 100);
-  return () => clearInterval(timer);
-}
-
 /** Board ms the pin held `duty` in its last span of that duty that has ended. */
 function lastHeld(pin: number, duty: number): number {
   const spans = pwmSpans(rig.pwmHistory(pin), pin).filter((span) => span.duty === duty && span.toMs !== null);
@@ -43,7 +37,7 @@ afterAll(async () => {
 
 describe('RoboKit firmware: moves timed by the board', () => {
   it('lasts 1000 ± 5 ms of board time, the first move of the connection included', async () => {
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       for (const tag of [1, 2, 3]) {
         const from = port.lines.length;
@@ -56,12 +50,12 @@ describe('RoboKit firmware: moves timed by the board', () => {
         expect(lastHeld(RIGHT_PWM, 128)).toBeLessThanOrEqual(1005);
       }
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 
   it('stops at once on stop, saying which move was cancelled', async () => {
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       const from = port.lines.length;
       expect(await port.ask('move 100 100 60000 41')).toBe('ok');
@@ -71,12 +65,12 @@ describe('RoboKit firmware: moves timed by the board', () => {
       expect(rig.pwm(LEFT_PWM)).toBe(0);
       expect(port.lines.slice(from).map((line) => line.text)).not.toContain('done 41');
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 
   it('says which timed action a new command cancelled', async () => {
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       const from = port.lines.length;
       expect(await port.ask('move 50 50 60000 11')).toBe('ok');
@@ -90,12 +84,12 @@ describe('RoboKit firmware: moves timed by the board', () => {
       expect(events).toEqual(['stopped 11', 'stopped 12', 'stopped 13']);
       await rig.waitFor(() => rig.pwm(LEFT_PWM) === 0, 2000);
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 
   it('times a tone by the board too', async () => {
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       const from = port.lines.length;
       const edges: number[] = [];
@@ -109,7 +103,7 @@ describe('RoboKit firmware: moves timed by the board', () => {
       expect(edges.at(-1)! - edges[0]!).toBeGreaterThan(195);
       expect(edges.at(-1)! - edges[0]!).toBeLessThan(205);
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 });
@@ -138,7 +132,7 @@ describe('RoboKit firmware: the failsafe', () => {
 
   it('never fires while heartbeats flow', async () => {
     const from = port.lines.length;
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     const started = rig.emulatedMs();
     try {
       expect(await port.ask('m 50 50')).toBe('ok');
@@ -146,7 +140,7 @@ describe('RoboKit firmware: the failsafe', () => {
       expect(rig.pwm(LEFT_PWM)).toBe(128);
       expect(await port.ask('stop')).toBe('ok');
     } finally {
-      stopBeats();
+      await stopBeats();
     }
     expect(port.lines.slice(from).map((line) => line.text)).not.toContain('evt failsafe');
   });
@@ -164,7 +158,7 @@ describe('RoboKit firmware: the failsafe', () => {
 
 describe('RoboKit firmware: the AVR hardware watchdog', () => {
   it('resets a hung board within 250 ms of board time, motors off, and it says hello again', async () => {
-    const stopBeats = heartbeats();
+    const stopBeats = port.heartbeats();
     try {
       expect(await port.ask('m 50 50')).toBe('ok');
       await rig.waitFor(() => rig.pwm(LEFT_PWM) === 128, 5000);
@@ -178,7 +172,7 @@ describe('RoboKit firmware: the AVR hardware watchdog', () => {
       expect(reset.tMs - hungAtMs).toBeGreaterThan(200);
       expect(reset.tMs - hungAtMs).toBeLessThan(270);
     } finally {
-      stopBeats();
+      await stopBeats();
     }
   });
 });
