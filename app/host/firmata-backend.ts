@@ -6,7 +6,8 @@
 import type { ConnectOptions } from '../../firmware-bridge/src/connection';
 import type { PortLister } from '../../firmware-bridge/src/ports';
 import type { Locale, PortInfo } from '../shared/api';
-import type { RobotBackend } from './seams';
+import type { RobokitHello } from '../../firmware-bridge/src/robokit-hello';
+import type { RobotBackend, RobotIdentity, RollCall } from './seams';
 
 export interface FirmataBackendOptions {
   /** For tests: ports without the serial port module. */
@@ -30,20 +31,43 @@ export function firmataBackend(options: FirmataBackendOptions = {}): RobotBacken
         ...(p.board.driverHint ? { driverHint: p.board.driverHint } : {}),
       }));
     },
-    async open(port, profile) {
+    async open(port, profile, extra) {
       const { RobotConnection } = await import('../../firmware-bridge/src/connection');
-      const connection = await RobotConnection.connect(port, profile, options.connect);
+      const connection = await RobotConnection.connect(port, profile, { ...options.connect, ...(extra?.ports ? { ports: extra.ports } : {}) });
       return {
         io: connection.io,
+        port: () => connection.path,
         firmware: () => {
           const f = connection.firmwareInfo;
           if (!f) return undefined;
-          return { kind: f.kind, name: f.name, version: f.version, ...(f.robotName ? { robotName: f.robotName } : {}) };
+          return {
+            kind: f.kind,
+            name: f.name,
+            version: f.version,
+            ...(f.robotName ? { robotName: f.robotName } : {}),
+            ...(f.boardId ? { robotId: f.boardId } : {}),
+          };
         },
         identify: () => connection.identify(),
+        rename: (name) => connection.rename(name),
         close: () => connection.close(),
         lastGasp: () => connection.lastGasp(),
       };
     },
+    rollCall: robokitRollCall(options.connect),
+  };
+}
+
+/** The RoboKit firmware's roll call (robokit-roll-call.ts), loaded on first use. */
+function robokitRollCall(connect: ConnectOptions | undefined): RollCall {
+  const options = { ...(connect?.openLink ? { openLink: connect.openLink } : {}), ...(connect?.scheduler ? { scheduler: connect.scheduler } : {}) };
+  const identity = (hello: RobokitHello | undefined): RobotIdentity | undefined =>
+    hello ? { id: hello.id, ...(hello.name ? { name: hello.name } : {}) } : undefined;
+  const rollCall = () => import('../../firmware-bridge/src/robokit-roll-call');
+  return {
+    whoIsOn: async (port) => identity(await (await rollCall()).whoIsOn(port, options)),
+    identifyOn: async (port) => identity(await (await rollCall()).identifyOn(port, options)),
+    nameOn: async (port, name) => identity(await (await rollCall()).nameRobotOn(port, name, options)),
+    renumberOn: async (port) => identity(await (await rollCall()).renumberRobotOn(port, options)),
   };
 }

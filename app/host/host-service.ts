@@ -217,6 +217,20 @@ export class HostService implements RobokitApi {
     await this.deps.robots.identify();
   }
 
+  async rollCall(): Promise<PortInfo[]> {
+    return this.deps.robots.rollCall((await this.deps.settings.get()).locale);
+  }
+
+  async identifyRobot({ port }: { readonly port: string }): Promise<void> {
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    await this.deps.robots.identifyRobot(port);
+  }
+
+  async nameRobot({ port, name }: { readonly port: string; readonly name: string }): Promise<{ readonly name: string }> {
+    if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    return { name: await this.deps.robots.nameRobot(port, name) };
+  }
+
   // --- Worlds ---
 
   async listWorlds(): Promise<WorldSummary[]> {

@@ -1,6 +1,7 @@
 /**
  * The robot panel's side of the host: one robot at a time, its connection state for the light
- * (none / connecting / ready / lost), and "identify" (blink the robot's light).
+ * (none / connecting / ready / lost), and fifteen robots in one room: the roll call (which robot is
+ * on each port), « Identifier » (blink the robot's light) and naming a robot, before connecting too.
  */
 import { access } from 'node:fs/promises';
 import { AppError } from '../core/errors';
@@ -10,7 +11,8 @@ import type { ConnectionStatus, Locale, PortInfo } from '../shared/api';
 import { apiError } from '../shared/api';
 import { Emitter } from './emitter';
 import { toApiError } from './to-api-error';
-import type { RobotBackend, RobotLink } from './seams';
+import { NAME_MAX_BYTES, validRobotName } from '../../firmware-bridge/src/robot-name';
+import type { RobotBackend, RobotIdentity, RobotLink } from './seams';
 
 export interface Timers {
   delay(ms: number): Promise<void>;
@@ -32,7 +34,8 @@ export function withExtraPorts(
   exists: (path: string) => Promise<boolean> = (path) => access(path).then(() => true, () => false),
 ): RobotBackend {
   return {
-    open: (port, profile) => backend.open(port, profile),
+    open: (port, profile, options) => backend.open(port, profile, options),
+    ...(backend.rollCall ? { rollCall: backend.rollCall } : {}),
     async listPorts(locale) {
       const [listed, present] = await Promise.all([backend.listPorts(locale), Promise.all(paths.map(exists))]);
       const extra = paths
@@ -65,6 +68,10 @@ export class RobotManager {
   private listed = new Set<string>();
   /** The robot's name last seen on each port (RoboKit firmware). */
   private readonly names = new Map<string, string>();
+  /** The robot's id last seen on each port (RoboKit firmware). */
+  private readonly ids = new Map<string, string>();
+  /** Roll call, identify, rename and connect open ports one at a time (never twice the same port). */
+  private portWork: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly backend: RobotBackend,
@@ -90,11 +97,99 @@ export class RobotManager {
     const used = this.link && this.status.state !== 'none' ? this.status.port : undefined;
     return ports.map((port) => {
       const robotName = this.names.get(port.path);
+      const robotId = this.ids.get(port.path);
       const inUse = port.path === used;
-      if (!robotName && !inUse) return port;
-      const label = [port.label, robotName ? `« ${robotName} »` : '', inUse ? IN_USE[locale] : ''].filter(Boolean).join(' ');
-      return { ...port, label, ...(robotName ? { robotName } : {}), ...(inUse ? { inUse } : {}) };
+      if (!robotName && !inUse && !robotId) return port;
+      // The robot's name first: a narrow list cuts the end of a long label, and the name is what a pupil looks for.
+      const label = [robotName ? `${robotName} —` : '', port.label, inUse ? IN_USE[locale] : ''].filter(Boolean).join(' ');
+      return { ...port, label, ...(robotName ? { robotName } : {}), ...(robotId ? { robotId } : {}), ...(inUse ? { inUse } : {}) };
     });
+  }
+
+  /**
+   * Asks each port that may hold a robot, except the one this host is connected to, which robot is
+   * there (RoboKit firmware: its name and id), then lists the ports with the names. Two robots that
+   * say the same id (boards that chose their own at first boot) get told apart: the second gets a
+   * new random id. A port that cannot be opened (another program has it) keeps what was known.
+   */
+  async rollCall(locale: Locale): Promise<PortInfo[]> {
+    const rollCall = this.backend.rollCall;
+    const ports = await this.listPorts(locale);
+    if (!rollCall) return ports;
+    const asked = ports.filter((p) => !p.inUse && (p.likelyRobot || p.usbId !== undefined));
+    await this.exclusive(async () => {
+      const found = await Promise.all(asked.map((p) => rollCall.whoIsOn(p.path).catch(() => null)));
+      const seen = new Set<string>(this.connectedId() ? [this.connectedId()!] : []);
+      for (const [i, port] of asked.entries()) {
+        const said = found[i];
+        if (said === null || said === undefined) {
+          if (said === undefined) this.remember(port.path, undefined); // no RoboKit robot there now
+          continue; // null: could not ask (another program has the port): keep what was known
+        }
+        const who = seen.has(said.id) ? ((await rollCall.renumberOn(port.path).catch(() => undefined)) ?? said) : said;
+        this.remember(port.path, who);
+        seen.add(who.id);
+      }
+    });
+    return this.listPorts(locale);
+  }
+
+  /**
+   * « Identifier »: the robot on `port` blinks and beeps — the connected one through its link, any
+   * other before connecting (RoboKit firmware; `robot-not-robokit` when none answers).
+   */
+  async identifyRobot(port: string): Promise<void> {
+    if (this.isConnectedTo(port)) return this.identify();
+    await this.requireListed(port);
+    const rollCall = this.backend.rollCall;
+    if (!rollCall) throw new AppError({ code: 'robot-not-robokit' });
+    const who = await this.exclusive(() => rollCall.identifyOn(port));
+    if (!who) throw new AppError({ code: 'robot-not-robokit' });
+    this.remember(port, who);
+  }
+
+  /** Stores a name in the robot on `port` (kept in the robot: RoboKit firmware); resolves with it. */
+  async nameRobot(port: string, name: string): Promise<string> {
+    const clean = name.trim();
+    if (!validRobotName(clean)) throw new AppError({ code: 'robot-name-invalid', params: { max: NAME_MAX_BYTES } });
+    if (this.isConnectedTo(port)) {
+      if (!this.link?.rename) throw new AppError({ code: 'robot-not-robokit' });
+      await this.link.rename(clean);
+      this.names.set(port, clean);
+      if (this.status.state === 'ready' && this.status.firmware) {
+        this.set({ ...this.status, firmware: { ...this.status.firmware, robotName: clean } });
+      }
+      return clean;
+    }
+    await this.requireListed(port);
+    const rollCall = this.backend.rollCall;
+    if (!rollCall) throw new AppError({ code: 'robot-not-robokit' });
+    const who = await this.exclusive(() => rollCall.nameOn(port, clean));
+    if (!who) throw new AppError({ code: 'robot-not-robokit' });
+    this.remember(port, who);
+    return clean;
+  }
+
+  private isConnectedTo(port: string): boolean {
+    return this.link !== null && this.status.state !== 'none' && this.status.port === port;
+  }
+
+  private connectedId(): string | undefined {
+    return this.status.state === 'ready' ? this.status.firmware?.robotId : undefined;
+  }
+
+  private remember(port: string, who: RobotIdentity | undefined): void {
+    if (who?.name) this.names.set(port, who.name);
+    else this.names.delete(port);
+    if (who) this.ids.set(port, who.id);
+    else this.ids.delete(port);
+  }
+
+  /** One port operation at a time (a failure does not block the next). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.portWork.then(work, work);
+    this.portWork = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -108,16 +203,22 @@ export class RobotManager {
     await this.disconnect();
     this.set({ state: 'connecting', port, profile: profile.id });
     try {
-      const link = await this.backend.open(port, profile);
+      // After a replug the robot is looked for by its id on every port (its port may have a new name).
+      const ports = async (): Promise<readonly string[]> => (await this.backend.listPorts('fr')).map((p) => p.path);
+      const link = await this.exclusive(() => this.backend.open(port, profile, { ports }));
       this.link = link;
       this.profile = profile;
       const ready = (): ConnectionStatus => {
+        const now = link.port?.() ?? port;
         const firmware = link.firmware?.();
-        if (firmware?.robotName) this.names.set(port, firmware.robotName);
-        return { state: 'ready', port, profile: profile.id, ...(firmware ? { firmware } : {}) };
+        if (firmware?.robotName) this.names.set(now, firmware.robotName);
+        if (firmware?.robotId) this.ids.set(now, firmware.robotId);
+        if (now !== port) this.listed.add(now);
+        return { state: 'ready', port: now, profile: profile.id, ...(firmware ? { firmware } : {}) };
       };
       this.unlisten = link.io.onDidChangeLink?.((state) => {
-        if (state === 'lost') this.set({ state: 'lost', port, profile: profile.id, reason: apiError('robot-disconnected') });
+        const now = link.port?.() ?? port;
+        if (state === 'lost') this.set({ state: 'lost', port: now, profile: profile.id, reason: apiError('robot-disconnected') });
         else this.set(ready());
       });
       this.set(ready());

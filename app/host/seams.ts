@@ -61,6 +61,10 @@ export interface RobotLink {
   firmware?(): FirmwareSummary | undefined;
   /** The bridge's own "identify" (blinks the board's light); else the host blinks `io.light`. */
   identify?(): Promise<void>;
+  /** The port the robot is on now: after a replug it may be found on another (by its id). */
+  port?(): string;
+  /** Stores a new name in the connected robot (RoboKit firmware); `firmware()` then says it. */
+  rename?(name: string): Promise<void>;
   /** Safe state, then close the port. Idempotent. */
   close(): Promise<void>;
   /**
@@ -73,8 +77,32 @@ export interface RobotLink {
 export interface RobotBackend {
   /** Labels in `locale`. */
   listPorts(locale: Locale): Promise<PortInfo[]>;
-  /** Rejects with an AppError saying what to do (driver, `dialout`, StandardFirmata, cable). */
-  open(port: string, profile: Profile): Promise<RobotLink>;
+  /**
+   * Rejects with an AppError saying what to do (driver, `dialout`, StandardFirmata, cable).
+   * `ports` lists the ports there are now: a robot lost after a replug is looked for on them.
+   */
+  open(port: string, profile: Profile, options?: { readonly ports?: () => Promise<readonly string[]> }): Promise<RobotLink>;
+  /** Robots on ports this host is not connected to (RoboKit firmware); absent: none can be asked. */
+  readonly rollCall?: RollCall;
+}
+
+/** Which robot a port has: its id and name (RoboKit firmware). */
+export interface RobotIdentity {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/**
+ * Fifteen robots in one room, before connecting: each call opens the port, does one thing and lets
+ * go. Each resolves with the robot's identity after, or undefined when no RoboKit robot answered.
+ */
+export interface RollCall {
+  whoIsOn(port: string): Promise<RobotIdentity | undefined>;
+  /** The robot blinks and beeps for about 2 s. */
+  identifyOn(port: string): Promise<RobotIdentity | undefined>;
+  nameOn(port: string, name: string): Promise<RobotIdentity | undefined>;
+  /** A new random id, for a robot that said the same id as another. */
+  renumberOn(port: string): Promise<RobotIdentity | undefined>;
 }
 
 /** Installs firmware through a board's bootloader (firmware-bridge/src/install). */

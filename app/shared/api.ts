@@ -82,6 +82,8 @@ export interface PortInfo {
   readonly usbId?: string;
   /** The robot's own name (RoboKit firmware), when this computer has met the robot on this port. */
   readonly robotName?: string;
+  /** The robot's id (RoboKit firmware), when this computer has met the robot on this port. */
+  readonly robotId?: string;
   /** This computer is connected to the robot on this port (the label says so too). */
   readonly inUse?: boolean;
   /** What to install first when the chip needs a driver (Windows, macOS). */
@@ -128,6 +130,8 @@ export interface FirmwareSummary {
   readonly version: string;
   /** The robot's own name (RoboKit firmware). */
   readonly robotName?: string;
+  /** The robot's id (RoboKit firmware): what finds it again after a replug. */
+  readonly robotId?: string;
 }
 
 export interface ConnectionStatus {
@@ -437,6 +441,12 @@ export interface RobokitApi {
   disconnect(): Promise<ConnectionStatus>;
   /** Blink the connected robot's light. */
   identify(): Promise<void>;
+  /** Asks each port not in use which robot is there (RoboKit firmware): the port list with robot names. */
+  rollCall(): Promise<PortInfo[]>;
+  /** The robot on this port blinks and beeps (before connecting too: RoboKit firmware). */
+  identifyRobot(params: { readonly port: string }): Promise<void>;
+  /** Stores a name in the robot on this port (RoboKit firmware); resolves with the name kept. */
+  nameRobot(params: { readonly port: string; readonly name: string }): Promise<{ readonly name: string }>;
   /** Installs the robot's firmware through its bootloader and verifies it (disconnects that port first). */
   installFirmware(params: InstallFirmwareRequest): Promise<InstallFirmwareResult>;
 
@@ -548,6 +558,9 @@ const METHODS: Record<MethodName, true> = {
   connect: true,
   disconnect: true,
   identify: true,
+  rollCall: true,
+  identifyRobot: true,
+  nameRobot: true,
   installFirmware: true,
   getProfile: true,
   saveProfile: true,

@@ -37,7 +37,8 @@ export interface EmulationSpeed {
 }
 
 export interface EmulatedUno {
-  readonly path: string; // the tty the app opens
+  /** The tty the app opens (after `reconnect({ appName })`, the new one). */
+  readonly path: string;
   digital(pin: number): 0 | 1;
   pwm(pin: number): number;
   servoPulseUs(pin: number): number | null;
@@ -47,7 +48,11 @@ export interface EmulatedUno {
   onPwmChange(listener: (pin: number, duty: number, tMs: number) => void): () => void;
   waitFor(predicate: () => boolean, timeoutMs: number): Promise<void>;
   disconnect(): Promise<void>;
-  reconnect(options?: { resetBoard?: boolean }): Promise<void>;
+  /**
+   * Plugs the cable back; `appName` makes the app's tty `<dir>/<appName>` (a replug that the
+   * operating system names differently: /dev/ttyACM0 → /dev/ttyACM1).
+   */
+  reconnect(options?: { resetBoard?: boolean; appName?: string }): Promise<void>;
   /** The reset button (a pty has no DTR line: the rig presses it, as a pupil would). */
   reset(): void;
   /** Test fault: the next flash page write covering `address` stores that byte with a bit flipped. */
@@ -127,7 +132,7 @@ async function flashImage(options: StartEmulatedUnoOptions): Promise<Uint8Array>
 type Waiter = (message: FromWorker | Error) => boolean;
 
 class WorkerUno implements EmulatedUno {
-  readonly path: string;
+  path: string;
   private readonly pinListeners = new Set<(pin: number, level: 0 | 1, tMs: number) => void>();
   private readonly pwmListeners = new Set<(pin: number, duty: number, tMs: number) => void>();
   private readonly pwmLog: PwmChange[] = [];
@@ -281,11 +286,12 @@ class WorkerUno implements EmulatedUno {
     await this.reply((message) => message.type === 'acknowledge' && message.request === 'detach-serial');
   }
 
-  async reconnect(options: { resetBoard?: boolean } = {}): Promise<void> {
+  async reconnect(options: { resetBoard?: boolean; appName?: string } = {}): Promise<void> {
     if (this.link?.alive) return;
     await this.link?.close();
-    const link = await PtyLink.open(this.dir);
+    const link = await PtyLink.open(this.dir, options.appName);
     this.link = link;
+    this.path = link.appPath;
     this.send({ type: 'attach-serial', path: link.boardPath });
     await this.reply((message) => message.type === 'serial-attached');
     if (options.resetBoard ?? true) this.reset();

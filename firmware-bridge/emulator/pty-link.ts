@@ -27,10 +27,10 @@ export class PtyLink {
     private readonly exited: Promise<void>,
   ) {}
 
-  /** Starts socat and resolves once both links exist and data flows. */
-  static async open(dir: string): Promise<PtyLink> {
+  /** Starts socat and resolves once both links exist and data flows; the app opens `<dir>/<appName>`. */
+  static async open(dir: string, appName = 'app'): Promise<PtyLink> {
     const boardPath = join(dir, 'uno');
-    const appPath = join(dir, 'app');
+    const appPath = join(dir, appName);
     await Promise.all([rm(boardPath, { force: true }), rm(appPath, { force: true })]);
     const child = spawn(
       'socat',

@@ -14,6 +14,8 @@ import type { LinkState, RobotIo } from '../../app/core/robot-io';
 import { type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
 import { type Active, attempt, type FirmwareInfo, firmwareLabel, type LiveRobot } from './detect';
 import type { LineTransportOptions } from './line-transport';
+import { NO_BOARD_ID } from './robokit-board-id';
+import { NAME_MAX_BYTES, validRobotName } from './robot-name';
 import type { LinkOpener } from './serial-link';
 
 export { HEARTBEAT } from './detect';
@@ -34,6 +36,12 @@ export interface ConnectOptions {
   readonly line?: LineTransportOptions;
   /** Which firmware to look for, in order (default: the RoboKit firmware, then StandardFirmata). */
   readonly firmwares?: ReadonlyArray<'robokit' | 'firmata'>;
+  /**
+   * The serial ports there are now. With it, a lost RoboKit robot is looked for by its id on the
+   * ports that appear after the loss too (a replug the system names differently), and a robot
+   * found on the old path is taken back only if it has the same id.
+   */
+  readonly ports?: () => Promise<readonly string[]>;
 }
 
 const pathExists = (path: string): Promise<boolean> =>
@@ -44,6 +52,12 @@ const pathExists = (path: string): Promise<boolean> =>
 
 export class RobotConnection {
   readonly io: RobotIo;
+  /** The port the robot is on (after a replug, maybe another than the one connected first). */
+  private pathNow: string;
+  /** Ports there were when the link was lost, or that were already asked: not asked again. */
+  private known = new Set<string>();
+  /** Another robot answered on the old path: look elsewhere until that port goes away. */
+  private foreignOnOldPath = false;
   private current: Active | undefined;
   private last: LiveRobot;
   private stateNow: ConnectionState = 'connecting';
@@ -52,16 +66,21 @@ export class RobotConnection {
   private readonly linkListeners = new Set<(state: LinkState) => void>();
   private cancelPoll: (() => void) | undefined;
   private closed = false;
+  /** The firmware of the robot last connected (its id, while the link is lost). */
+  private lastFirmware: FirmwareInfo | undefined;
+  /** The name given since the robot last said hello. */
+  private renamed: string | undefined;
   /** A lost link's port still closing in the background: close() waits for it to be free. */
   private releasing: Promise<void> = Promise.resolve();
 
   private constructor(
-    readonly path: string,
+    path: string,
     readonly profile: Profile,
     first: Active,
     private readonly options: ConnectOptions,
     private readonly scheduler: Scheduler,
   ) {
+    this.pathNow = path;
     this.last = first.robot;
     this.io = this.makeIo(first.robot);
     this.adopt(first);
@@ -81,6 +100,10 @@ export class RobotConnection {
     return this.stateNow;
   }
 
+  get path(): string {
+    return this.pathNow;
+  }
+
   /** e.g. "StandardFirmata.ino 2.5", "RoboKit 1.0.0". */
   get firmware(): string | undefined {
     return this.current ? firmwareLabel(this.current.firmware) : undefined;
@@ -88,7 +111,18 @@ export class RobotConnection {
 
   /** Which firmware the robot runs, its version, and (RoboKit firmware) the robot's name. */
   get firmwareInfo(): FirmwareInfo | undefined {
-    return this.current?.firmware;
+    const f = this.current?.firmware;
+    return f && this.renamed !== undefined ? { ...f, robotName: this.renamed } : f;
+  }
+
+  /** Stores a new name in the robot (RoboKit firmware; `robot-not-robokit` for another). */
+  async rename(name: string): Promise<void> {
+    const robot = this.current?.robot;
+    if (!robot) throw new AppError({ code: 'robot-link-lost' });
+    if (!robot.rename) throw new AppError({ code: 'robot-not-robokit' });
+    if (!validRobotName(name)) throw new AppError({ code: 'robot-name-invalid', params: { max: NAME_MAX_BYTES } });
+    await robot.rename(name);
+    this.renamed = name;
   }
 
   onDidChangeState(listener: (state: ConnectionState) => void): () => void {
@@ -151,6 +185,8 @@ export class RobotConnection {
   private adopt(active: Active): void {
     const wasLost = this.stateNow !== 'ready';
     this.current = active;
+    this.lastFirmware = active.firmware;
+    this.renamed = undefined;
     this.last = active.robot;
     active.watch(
       () => this.lose(active),
@@ -171,7 +207,49 @@ export class RobotConnection {
     this.releasing = Promise.all([this.releasing, releasing]).then(() => {});
     this.setState('lost');
     this.emitLink('lost');
-    if (this.options.reconnect !== false) this.schedulePoll();
+    if (this.options.reconnect === false) return;
+    // The ports there are now (the robot's own may linger a moment): a port that appears later may be it.
+    void this.portsNow().then((ports) => {
+      this.known = new Set(ports.filter((p) => p !== this.pathNow));
+      this.schedulePoll();
+    });
+  }
+
+  private async portsNow(): Promise<readonly string[]> {
+    return this.options.ports ? this.options.ports().catch(() => []) : [];
+  }
+
+  /** The RoboKit robot's id, when it has one: then the robot is found again by it. */
+  private get boardId(): string | undefined {
+    const id = this.lastFirmware?.boardId;
+    return id && id !== NO_BOARD_ID ? id : undefined;
+  }
+
+  /** Whether the robot on `path` is ours (same id); true when there is no id to compare. */
+  private async isOurs(path: string): Promise<boolean> {
+    const id = this.boardId;
+    if (!id || !this.options.ports) return true;
+    const { whoIsOn } = await import('./robokit-roll-call');
+    const hello = await whoIsOn(path, {
+      timeoutMs: this.options.timeoutMs ?? 5000,
+      scheduler: this.scheduler,
+      ...(this.options.openLink ? { openLink: this.options.openLink } : {}),
+    }).catch(() => undefined);
+    return hello?.id === id;
+  }
+
+  /** Where to look now: the old path while it exists, else a port that appeared since the loss. */
+  private async lookFor(): Promise<string | undefined> {
+    const oldExists = await (this.options.portExists ?? pathExists)(this.pathNow);
+    if (!oldExists) this.foreignOnOldPath = false;
+    if (oldExists && !this.foreignOnOldPath) return this.pathNow;
+    if (!this.boardId) return undefined;
+    for (const port of await this.portsNow()) {
+      if (this.known.has(port) || this.closed) continue;
+      this.known.add(port); // asked once: another robot plugged in meanwhile is not asked again and again
+      if (await this.isOurs(port)) return port;
+    }
+    return undefined;
   }
 
   private schedulePoll(): void {
@@ -180,17 +258,24 @@ export class RobotConnection {
   }
 
   private async poll(): Promise<void> {
-    const exists = await (this.options.portExists ?? pathExists)(this.path);
+    const path = await this.lookFor();
     if (this.closed) return;
-    if (exists) {
+    if (path !== undefined) {
       this.setState('connecting');
       try {
-        const active = await attempt(this.path, this.profile, attemptOptions(this.options, this.scheduler));
+        // Another robot plugged in where ours was is not ours: never configure it, keep looking.
+        if (path === this.pathNow && !(await this.isOurs(path))) {
+          this.foreignOnOldPath = true; // not asked again until it is unplugged
+          throw new AppError({ code: 'robot-no-answer', params: { path } });
+        }
+        if (this.closed) return;
+        const active = await attempt(path, this.profile, attemptOptions(this.options, this.scheduler));
         this.cancelPoll = undefined;
         if (this.closed) {
           await active.close();
           return;
         }
+        this.pathNow = path;
         this.adopt(active);
         return;
       } catch {

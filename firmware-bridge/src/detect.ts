@@ -36,6 +36,8 @@ export const firmwareLabel = (f: FirmwareInfo): string => `${f.name} ${f.version
 /** A robot the runtime can drive, for as long as its link lives. */
 export type LiveRobot = RobotIo & {
   identify(): Promise<void>;
+  /** Stores a new name in the robot (RoboKit firmware only). */
+  rename?(name: string): Promise<void>;
   /** The host process is failing: the safe state written at once, nothing after. */
   lastGasp(): Promise<void>;
   dispose(): void;

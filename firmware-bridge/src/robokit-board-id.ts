@@ -7,9 +7,9 @@
  * after a replug, whatever its port is called then.
  */
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../app/core/errors';
 import type { Scheduler } from './command-queue';
 import type { RobokitHello } from './robokit-hello';
+import { askLine } from './bare-line';
 import type { SerialLink } from './serial-link';
 
 /** What a board that has no id yet says. */
@@ -21,34 +21,6 @@ export function newBoardId(random: (bytes: number) => Uint8Array = randomBytes):
     const id = Buffer.from(random(4)).toString('hex').toUpperCase().padStart(8, '0').slice(0, 8);
     if (id !== NO_BOARD_ID) return id;
   }
-}
-
-/**
- * Sends one line on a bare link (no line transport yet) and resolves with the board's next answer
- * line (`ok…`/`err…`); events and other lines are skipped. Rejects with `robot-no-answer` after
- * `timeoutMs`.
- */
-export function askLine(link: SerialLink, line: string, scheduler: Scheduler, timeoutMs: number, path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const done = (result: string | Error): void => {
-      off();
-      cancel();
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const off = link.onData((chunk) => {
-      text += Buffer.from(chunk).toString('utf8');
-      let end: number;
-      while ((end = text.indexOf('\n')) >= 0) {
-        const answer = text.slice(0, end).replace(/\r$/, '');
-        text = text.slice(end + 1);
-        if (answer === 'ok' || answer.startsWith('ok ') || answer.startsWith('err ')) return done(answer);
-      }
-    });
-    const cancel = scheduler.setTimer(() => done(new AppError({ code: 'robot-no-answer', params: { path } })), timeoutMs);
-    link.write(Buffer.from(`${line}\n`), () => {});
-  });
 }
 
 export interface BoardIdOptions {

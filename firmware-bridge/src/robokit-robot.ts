@@ -197,6 +197,12 @@ export class RobokitRobot implements RobotIo {
     if (!this.disposed) await this.ask('identify');
   }
 
+  /** Stores `name` in the robot's EEPROM (checked by the caller: `validRobotName`). */
+  async rename(name: string): Promise<void> {
+    if (this.disposed) throw new AppError({ code: 'robot-link-lost' });
+    await this.ask(`name ${name}`);
+  }
+
   /** The board rebooted (its unasked hello): its watch is gone, its wiring is stored. */
   rebooted(): void {
     this.watching = '';

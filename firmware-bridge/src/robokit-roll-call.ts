@@ -8,7 +8,9 @@
 import { AppError } from '../../app/core/errors';
 import { type Scheduler, systemScheduler } from './command-queue';
 import { ROBOKIT_BAUD } from './detect';
-import { askLine as request, ensureBoardId, giveBoardId } from './robokit-board-id';
+import { NAME_MAX_BYTES, validRobotName } from './robot-name';
+import { askLine as request, untilLine } from './bare-line';
+import { ensureBoardId, giveBoardId } from './robokit-board-id';
 import { probeRobokit } from './robokit-probe';
 import type { RobokitHello } from './robokit-hello';
 import { type LinkOpener, openErrorToAppError, openSerialLink, type SerialLink } from './serial-link';
@@ -24,10 +26,11 @@ export interface RollCallOptions {
 
 /** The robot's `identify` lasts about 2 s of board time; the host keeps the link alive meanwhile. */
 export const IDENTIFY_MS = 2000;
+/** The tag of the roll call's `identify`, and how long (wall time) it waits at most for its `done`. */
+const IDENTIFY_TAG = 1;
+const IDENTIFY_CAP_MS = 30_000;
 /** The board's failsafe ends `identify` after 300 ms of silence: a heartbeat well inside that. */
 const HEARTBEAT_MS = 100;
-/** A name the firmware keeps: ≤ 24 bytes of UTF-8, no line break. */
-export const NAME_MAX_BYTES = 24;
 
 async function withRobot<T>(
   path: string,
@@ -56,28 +59,31 @@ export function whoIsOn(path: string, options: RollCallOptions = {}): Promise<Ro
 }
 
 /**
- * The robot on `path` blinks its light (its RGB LEDs white) and beeps twice for about 2 s; resolves
- * with its hello once it is done, or undefined when no RoboKit robot answered.
+ * The robot on `path` blinks its light (its RGB LEDs white) and beeps twice for about 2 s of its own
+ * time; resolves with its hello once it says it is done (`identify TAG` … `done TAG`: a slow or busy
+ * board is not cut short by the host's clock), or undefined when no RoboKit robot answered.
  */
 export function identifyOn(path: string, options: RollCallOptions = {}): Promise<RobokitHello | undefined> {
   return withRobot(path, options, async (link, hello, scheduler) => {
-    const answer = await request(link, 'identify', scheduler, options.timeoutMs ?? 4000, path);
+    const timeoutMs = options.timeoutMs ?? 4000;
+    const ended = untilLine(link, (line) => line === `done ${IDENTIFY_TAG}` || line === `stopped ${IDENTIFY_TAG}`, scheduler, IDENTIFY_CAP_MS);
+    let answer = await request(link, `identify ${IDENTIFY_TAG}`, scheduler, timeoutMs, path);
+    let over: Promise<unknown> = ended;
+    if (answer === 'err args') {
+      // A RoboKit firmware 1.0.0 from before the tag: it says nothing at the end; about 2 s.
+      answer = await request(link, 'identify', scheduler, timeoutMs, path);
+      over = new Promise<void>((resolve) => scheduler.setTimer(resolve, IDENTIFY_MS));
+    }
     if (answer !== 'ok') throw new AppError({ code: 'robot-no-answer', params: { path } });
     // Any line is a heartbeat; silent, the board's failsafe would end the blinking after 300 ms.
-    const until = scheduler.now() + IDENTIFY_MS;
-    while (scheduler.now() < until) {
+    let done = false;
+    void over.then(() => (done = true));
+    while (!done) {
       await new Promise<void>((resolve) => scheduler.setTimer(resolve, HEARTBEAT_MS));
-      link.write(Buffer.from('hb\n'), () => {});
+      if (!done) link.write(Buffer.from('hb\n'), () => {});
     }
     return hello;
   });
-}
-
-/** Whether the firmware can keep `name`: 1…24 bytes of UTF-8, printable, no line break. */
-export function validRobotName(name: string): boolean {
-  const bytes = Buffer.byteLength(name, 'utf8');
-  const control = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-  return bytes > 0 && bytes <= NAME_MAX_BYTES && name.trim() === name && !control;
 }
 
 /** Stores `name` in the robot on `path` (its EEPROM); resolves with its hello as it then is. */

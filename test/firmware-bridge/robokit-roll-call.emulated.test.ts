@@ -7,37 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import type { Scheduler } from '../../firmware-bridge/src/command-queue';
 import { identifyOn, nameRobotOn, renumberRobotOn, whoIsOn } from '../../firmware-bridge/src/robokit-roll-call';
-import { LinePort, ROBOKIT_HEX } from './firmware/line-port';
+import { configureBoard, ROBOKIT_HEX } from './firmware/line-port';
+import { edgesDuring } from './rig/robokit-observer';
 
 const OPTIONS = { timeoutMs: 30_000 } as const;
 let lila: EmulatedUno;
 let tom: EmulatedUno;
 
-/** The light on D13, as a kit with a light has it (the name is the test's). */
-async function wireLight(uno: EmulatedUno): Promise<void> {
-  const port = await LinePort.open(uno.path);
-  try {
-    uno.reset();
-    await port.waitFor((line) => line.startsWith('hello '), 30_000);
-    for (const line of ['cfg reset', 'cfg light D13', 'cfg buzzer D8', 'cfg save']) expect(await port.ask(line)).toMatch(/^ok/);
-  } finally {
-    await port.close();
-  }
-}
+/** The light on D13 and a buzzer, as a kit with a light has them (the name is the test's). */
+const wireLight = (uno: EmulatedUno): Promise<void> => configureBoard(uno, ['cfg light D13', 'cfg buzzer D8']);
 
 /** D13's edges on `uno` while `during` runs. */
-async function edgesOn13(uno: EmulatedUno, during: () => Promise<unknown>): Promise<number> {
-  let edges = 0;
-  const off = uno.onPinChange((pin) => {
-    if (pin === 13) edges++;
-  });
-  try {
-    await during();
-  } finally {
-    off();
-  }
-  return edges;
-}
+const edgesOn13 = (uno: EmulatedUno, during: () => Promise<unknown>): Promise<number> => edgesDuring(uno, 13, during);
 
 /**
  * The host's clock in the board's time: the robot times its identify (about 2 s), and the host keeps

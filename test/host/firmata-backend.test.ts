@@ -49,7 +49,7 @@ describe('firmataBackend', () => {
     await manager.connect('/dev/ttyACM0', findProfile('arduino-2wd')!);
     const [connected] = await manager.listPorts('fr');
     expect(connected).toMatchObject({ robotName: 'Robot Lila', inUse: true });
-    expect(connected!.label).toMatch(/\/dev\/ttyACM0 « Robot Lila » \(déjà connecté\)$/);
+    expect(connected!.label).toMatch(/^Robot Lila — .*\/dev\/ttyACM0 \(déjà connecté\)$/);
     await manager.disconnect();
     const [after] = await manager.listPorts('en');
     expect(after).toMatchObject({ robotName: 'Robot Lila' });

@@ -27,6 +27,10 @@ export const ROBOT_MESSAGES = defineMessages({
     fr: 'Demande à un adulte de vérifier le câble, sinon d’installer le programme du robot : la carte sur {path} ne répond pas.',
     en: 'The board on {path} does not answer. Check the cable; otherwise ask an adult to install the robot’s program.',
   },
+  'robot-not-robokit': {
+    fr: 'Demande à un adulte d’installer le programme RoboKit dans ce robot (« Installer le programme du robot ») : sans lui, il ne peut ni clignoter pour dire « c’est moi », ni garder un nom.',
+    en: 'Ask an adult to install the RoboKit program in this robot ("Install the robot’s program"): without it, it can neither blink to say "it’s me" nor keep a name.',
+  },
   'robot-name-invalid': {
     fr: 'Demande à un adulte de choisir un autre nom : un nom de robot a de 1 à {max} caractères simples (lettres, chiffres, espaces), sur une seule ligne.',
     en: 'Ask an adult to choose another name: a robot name has 1 to {max} plain characters (letters, digits, spaces), on one line.',

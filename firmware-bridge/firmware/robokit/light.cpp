@@ -7,6 +7,8 @@ static uint8_t colours[RGB_MAX * 3];   // G, R, B per LED: the order WS2812 expe
 static bool identifying;
 static uint32_t identifyStartMs;
 static int8_t identifyPhase;
+static bool identifyTagged;      // `identify TAG`: `done TAG` when it ends, `stopped TAG` when cut
+static uint16_t identifyTag;
 
 // Sends `count` bytes to WS2812 LEDs on `pin`: 21 cycles a bit at 16 MHz (1.31 µs), HIGH for 6
 // cycles (0.375 µs) for a 0 and 12 cycles (0.75 µs) for a 1. Interrupts are held off during one
@@ -84,20 +86,23 @@ void lightBegin() {
   }
 }
 
-void identifyStop() {
+static void identifyEnd(EventKind kind) {
   if (!identifying) return;
   identifying = false;
+  if (identifyTagged) eventsAdd(kind, identifyTag);
   soundBeep(false);
   showLight(ledOn);
   showColours(false);
 }
+
+void identifyStop() { identifyEnd(EVENT_STOPPED); }
 
 // Blink at 4 Hz (light and RGB LEDs white), beep twice at the start.
 void lightTick() {
   if (!identifying) return;
   uint32_t t = millis() - identifyStartMs;
   if (t >= IDENTIFY_MS) {
-    identifyStop();
+    identifyEnd(EVENT_DONE);
     return;
   }
   int8_t now = (t / 125) & 1 ? 0 : 1;
@@ -142,7 +147,15 @@ Answer cmdRgb(Args &args) {
   return ANSWER_OK;
 }
 
-Answer cmdIdentify(Args &) {
+Answer cmdIdentify(Args &args) {
+  int32_t tag = 0;
+  if (args.count == 2) {
+    Answer e = number(args.word[1], 0, 65535L, PSTR("TAG"), tag);
+    if (e) return e;
+  }
+  identifyStop();
+  identifyTagged = args.count == 2;
+  identifyTag = tag;
   soundStop();
   identifying = true;
   identifyStartMs = millis();

@@ -77,7 +77,7 @@ static const Command COMMANDS[] PROGMEM = {
     {"cfg", 2, WORDS_MAX, 0, cmdCfg},
     {"name", 2, WORDS_MAX, 0, cmdName},
     {"id", 2, 2, 0, cmdId},
-    {"identify", 1, 1, LIVE, cmdIdentify},
+    {"identify", 1, 2, LIVE, cmdIdentify},
     {"failsafe", 2, 2, 0, cmdFailsafe},
     PROGRAM_COMMANDS
 };

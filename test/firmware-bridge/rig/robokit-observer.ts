@@ -7,6 +7,19 @@ import { distanceVolts } from '../../../app/core/hardware-rules';
 import type { EmulatedUno } from '../../../firmware-bridge/emulator';
 import type { ContractObserver } from '../../contract/robot-io-contract';
 
+/** The edges of `pin` on `uno` while `during` runs (a light blinking: « Identifier »). */
+export async function edgesDuring(uno: EmulatedUno, pin: number, during: () => Promise<unknown>): Promise<number> {
+  let edges = 0;
+  const off = uno.onPinChange((p) => {
+    if (p === pin) edges++;
+  });
+  try {
+    await during();
+  } finally {
+    off();
+  }
+  return edges;
+}
 
 /** The buzzer's recent edges on D8, to measure the pitch the board plays. */
 export class ToneMeter {

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../../core/i18n/messages';
 import type { ConnectionStatus, PortInfo, ProfileSummary, RobokitApi } from '../../../shared/api';
+import { ask } from '../shell/ask';
 import { h } from '../shell/dom';
 import { apiErrorText, failureText } from '../shell/error-text';
 import { ui, type UiKey } from '../shell/ui-text';
@@ -37,6 +38,10 @@ export class RobotPanel {
   private readonly refresh: HTMLButtonElement;
   private readonly connectButton: HTMLButtonElement;
   private readonly identify: HTMLButtonElement;
+  private readonly rename: HTMLButtonElement;
+  /** What the last roll call, « Identifier » or renaming said (« Je demande leur nom… »). */
+  private readonly rollNote: HTMLElement;
+  private rollNoteKey: { key: UiKey; name?: string } | null = null;
   private readonly light: HTMLElement;
   private readonly lightText: HTMLElement;
   private readonly problem: HTMLElement;
@@ -65,6 +70,8 @@ export class RobotPanel {
     this.refresh = h('button', { id: 'refresh-ports', type: 'button', class: 'btn btn-tool', 'data-ui': 'refreshPorts' });
     this.connectButton = h('button', { id: 'connect', type: 'button', class: 'btn btn-tool' });
     this.identify = h('button', { id: 'identify', type: 'button', class: 'btn btn-tool', 'data-ui': 'identify' });
+    this.rename = h('button', { id: 'rename-robot', type: 'button', class: 'btn btn-tool', 'data-ui': 'renameRobot' });
+    this.rollNote = h('p', { id: 'roll-call-note', class: 'panel-note', 'aria-live': 'polite' });
     this.light = h('span', { class: 'light', 'aria-hidden': 'true' });
     this.lightText = h('span', { id: 'connection-text' });
     this.problem = h('div', { id: 'robot-problem', class: 'robot-problem', role: 'alert' });
@@ -76,7 +83,8 @@ export class RobotPanel {
       h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
       h('p', { id: 'connection', class: 'connection', 'data-state': 'none' }, this.light, this.lightText),
       this.firmware,
-      h('div', { class: 'field' }, this.connectButton, this.identify),
+      h('div', { class: 'field' }, this.connectButton, this.identify, this.rename),
+      this.rollNote,
       this.note,
       // Rarely needed: under the buttons, so the robot's state and Connecter stay in view.
       h('label', { class: 'toggle', for: 'show-all-ports' }, this.showAll, this.showAllText),
@@ -92,7 +100,8 @@ export class RobotPanel {
     this.robotSelect.addEventListener('change', () => this.changed());
     this.profileSelect.addEventListener('change', () => this.changed());
     this.connectButton.addEventListener('click', () => void this.toggleConnection());
-    this.identify.addEventListener('click', () => void this.api.identify().catch((e: unknown) => this.fail(e)));
+    this.identify.addEventListener('click', () => void this.identifyChosen());
+    this.rename.addEventListener('click', () => void this.renameChosen());
     api.onDidChangeConnection((status) => this.setStatus(status));
     this.render();
   }
@@ -137,6 +146,63 @@ export class RobotPanel {
       this.fail(e);
     }
     this.renderPorts();
+    this.render();
+    await this.rollCall();
+  }
+
+  /** Fifteen robots in one room: ask the robots on the ports not in use their names (a second or two). */
+  private async rollCall(): Promise<void> {
+    if (!this.ports.some((p) => !p.inUse && (p.likelyRobot || p.usbId !== undefined))) return;
+    this.setRollNote({ key: 'lookingForRobots' });
+    try {
+      this.ports = await this.api.rollCall();
+      this.setRollNote(null);
+    } catch (e) {
+      this.setRollNote(null);
+      this.fail(e);
+    }
+    this.renderPorts();
+    this.render();
+  }
+
+  private setRollNote(note: { key: UiKey; name?: string } | null): void {
+    this.rollNoteKey = note;
+    this.render();
+  }
+
+  /** « Identifier »: the chosen robot blinks and beeps, connected or not. */
+  private async identifyChosen(): Promise<void> {
+    const port = this.choice.robot;
+    if (port === SIMULATED) return;
+    this.failure = null;
+    this.identify.disabled = true;
+    try {
+      await this.api.identifyRobot({ port });
+      const name = this.ports.find((p) => p.path === port)?.robotName;
+      this.setRollNote(name ? { key: 'identifyDone', name } : null);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.render();
+    }
+  }
+
+  /** « Renommer »: a name typed here is kept in the robot. */
+  private async renameChosen(): Promise<void> {
+    const port = this.choice.robot;
+    if (port === SIMULATED) return;
+    const l = this.locale;
+    const current = this.ports.find((p) => p.path === port)?.robotName ?? '';
+    const name = await ask({ title: ui('renameTitle', l), input: { label: ui('renameLabel', l), value: current }, ok: ui('renameOk', l), cancel: ui('cancel', l) });
+    if (name === null) return;
+    this.failure = null;
+    try {
+      await this.api.nameRobot({ port, name });
+      this.ports = await this.api.listPorts();
+      this.renderPorts();
+    } catch (e) {
+      this.fail(e);
+    }
     this.render();
   }
 
@@ -219,8 +285,14 @@ export class RobotPanel {
     const connected = state === 'ready' || state === 'connecting';
     this.connectButton.textContent = ui(connected ? 'disconnect' : 'connect', this.locale);
     this.connectButton.disabled = !onBoard && !connected;
-    this.identify.disabled = !(onBoard && state === 'ready');
+    // Before connecting too: the roll call finds the robot on the chosen port.
+    this.identify.disabled = !onBoard || state === 'connecting';
     this.identify.title = ui('identifyHint', this.locale);
+    this.rename.disabled = !onBoard || state === 'connecting';
+    this.rename.title = ui('renameHint', this.locale);
+    const rollNote = this.rollNoteKey;
+    this.rollNote.hidden = rollNote === null;
+    this.rollNote.textContent = rollNote ? ui(rollNote.key, this.locale, { name: rollNote.name ?? '' }) : '';
     const firmware = onBoard && state === 'ready' ? this.status.firmware : undefined;
     this.firmware.hidden = firmware === undefined;
     this.firmware.textContent = firmware

@@ -73,7 +73,17 @@ export const UI_TEXT = defineText({
   connect: { fr: 'Connecter', en: 'Connect' },
   disconnect: { fr: 'Déconnecter', en: 'Disconnect' },
   identify: { fr: 'Identifier', en: 'Identify' },
-  identifyHint: { fr: 'Fait clignoter la lumière du robot.', en: 'Blinks the robot’s light.' },
+  identifyHint: {
+    fr: 'Le robot choisi clignote et bipe : c’est lui. Marche aussi avant de connecter.',
+    en: 'The chosen robot blinks and beeps: that’s the one. Works before connecting too.',
+  },
+  renameRobot: { fr: 'Renommer', en: 'Rename' },
+  renameHint: { fr: 'Donne un nom au robot choisi : il le garde en mémoire.', en: 'Give the chosen robot a name: it keeps it in its memory.' },
+  renameTitle: { fr: 'Le nom du robot', en: 'The robot’s name' },
+  renameLabel: { fr: 'Nom (24 lettres au plus)', en: 'Name (24 letters at most)' },
+  renameOk: { fr: 'Donner ce nom', en: 'Give this name' },
+  identifyDone: { fr: 'Regarde : le robot qui clignote, c’est {name}.', en: 'Look: the robot blinking is {name}.' },
+  lookingForRobots: { fr: 'Je demande leur nom aux robots…', en: 'Asking the robots their names…' },
   profile: { fr: 'Modèle de robot', en: 'Robot model' },
   connectionNone: { fr: 'Pas connecté', en: 'Not connected' },
   connectionConnecting: { fr: 'Connexion…', en: 'Connecting…' },
@@ -145,6 +155,6 @@ export const UI_TEXT = defineText({
 
 export type UiKey = keyof typeof UI_TEXT;
 
-export function ui(key: UiKey, locale: Locale): string {
-  return fillTemplate(UI_TEXT[key][locale], locale);
+export function ui(key: UiKey, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+  return fillTemplate(UI_TEXT[key][locale], locale, params);
 }
