@@ -2,7 +2,7 @@
  * Does the RoboKit firmware answer on this link? Asks `hello` (again every `askEveryMs`: a board
  * that resets when the port opens misses the first ones, then says hello itself), takes the first
  * `hello fw=robokit …` line, then drains: it sends a word the firmware does not know, `syncN` (again
- * with the next N every `askEveryMs` until answered), and waits for the answer to the last one sent,
+ * with the next N after `askEveryMs` of silence), and waits for the answer to the last one sent,
  * `err unknown syncN`. The board answers in order, so every late answer (to an extra `hello`, to an
  * earlier `syncN`) came before it: none reaches the line transport, whose answers are paired first
  * in, first out. (An `ok` would not do: on a slow board several are due, and the first says nothing
@@ -42,9 +42,15 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
     let hello: RobokitHello | undefined;
     let cancelAsk: (() => void) | undefined;
     let sync = 0;
+    let heardAt = scheduler.now();
     const ask = (): void => {
-      if (hello) sync++;
-      link.write(Buffer.from(hello ? `sync${sync}\n` : 'hello\n'), () => {});
+      // Once hello is heard, a new syncN only after a silence: a slow board still sending earlier
+      // answers would otherwise be chased by a newer syncN forever.
+      const quiet = scheduler.now() - heardAt >= every;
+      if (!hello || sync === 0 || quiet) {
+        if (hello) sync++;
+        link.write(Buffer.from(hello ? `sync${sync}\n` : 'hello\n'), () => {});
+      }
       cancelAsk = scheduler.setTimer(ask, every);
     };
     const finish = (result: RobokitHello | undefined): void => {
@@ -78,6 +84,7 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
       }
     });
     const offData = link.onData((chunk) => {
+      heardAt = scheduler.now();
       if (!heard) {
         highBytes += chunk.filter((byte) => byte >= 0x80).length;
         if (chunk.includes(REPORT_VERSION) || highBytes >= NOT_ROBOKIT_HIGH_BYTES) return finish(undefined);
