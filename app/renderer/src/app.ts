@@ -8,7 +8,7 @@ import { blockDefinitions, buildToolbox } from '../../core/blocks';
 import { compile, compileProjectToJs } from '../../core/compiler';
 import type { Locale } from '../../core/i18n/messages';
 import { BUILT_IN_PROFILES, findProfile } from '../../core/profiles';
-import type { HostInfo, OpenedProject, RobokitApi, Settings, World, WorldSummary } from '../../shared/api';
+import type { HostInfo, OpenedProject, Project, RobokitApi, Settings, World, WorldSummary } from '../../shared/api';
 import { SensorChart } from './chart/sensor-chart';
 import { CodeView } from './code/code-view';
 import { Editor, STARTER_WORKSPACE, type EditorCatalog } from './editor/editor';
@@ -16,13 +16,15 @@ import type { Appearance } from './editor/themes';
 import { ProjectFiles } from './files/project-files';
 import { RobotPanel } from './robot/robot-panel';
 import { RunControls } from './run/run-controls';
-import { debounce } from './shell/dom';
+import { debounce, h } from './shell/dom';
+import { ui } from './shell/ui-text';
 import { failureText } from './shell/error-text';
 import { installShortcuts } from './shell/shortcuts';
 import { applyTexts, buildLayout, wireTabs, type Layout, type TabId } from './shell/layout';
 import { blocklyToolbox } from './editor/toolbox';
 import { SimView } from './sim/sim-view';
 import { LessonMode } from './lessons/lesson-mode';
+import { WorkshopMode } from './workshop/workshop-mode';
 
 const CODE_DELAY_MS = 300;
 
@@ -51,6 +53,9 @@ class App {
   private readonly runs: RunControls;
   private readonly files: ProjectFiles;
   private readonly lessons: LessonMode;
+  private readonly workshop: WorkshopMode;
+  /** A workshop runs: no settings, no other lessons, no files (the facilitator's code frees the app). */
+  private locked = false;
   /** While a lesson is open: its block types (the toolbox shows only these) and its world. */
   private lessonAllowed: readonly string[] | null = null;
   private lessonWorld: WorldSummary | null = null;
@@ -116,12 +121,14 @@ class App {
     // What the page starts with (the last autosave, a lesson, the start block) counts as kept.
     this.files.markKept();
     this.lessons = this.lessonMode(host);
+    this.workshop = this.workshopMode();
     this.wire();
     this.applyLocaleToPage();
     this.sim.setHighContrast(this.appearance.highContrast);
     const resume = startup?.project.lesson;
     this.started = this.load()
       .then(() => (resume ? this.lessons.open({ packId: resume.pack, lessonId: resume.lesson }, { keepWorkspace: true }) : undefined))
+      .then(() => this.workshop.resume())
       .then(() => ({ editor: this.editor }));
   }
 
@@ -155,14 +162,60 @@ class App {
         banner: (text) => this.banner(text),
         appearance: () => this.appearance,
         relayout: () => svgResize(this.editor.workspace),
+        checked: (verdict) => this.workshop.verdict(verdict),
       },
       this.locale,
     );
-    // The toolbar is full at 1366 px: the button sits on the editor's top-right corner, which Blockly leaves free.
-    l.editor.append(lessons.button);
     l.editor.before(lessons.panel.element);
     lessons.mount(l.root);
     return lessons;
+  }
+
+  private workshopMode(): WorkshopMode {
+    const l = this.layout;
+    const workshop = new WorkshopMode(
+      {
+        api: this.api,
+        lessons: this.lessons,
+        lock: (locked) => this.lock(locked),
+        cleanSlate: () => this.cleanSlate(),
+        settleAutosave: () => this.files.settle(),
+        autosaveNow: () => this.files.autosaveNow(),
+        drawing: () => this.sim.snapshot(),
+        projectLesson: () => this.files.project().lesson,
+        banner: (text) => this.banner(text),
+      },
+      this.locale,
+    );
+    // The toolbar is full at 1366 px: the buttons sit on the editor's top-right corner, which Blockly leaves free.
+    l.editor.append(h('div', { class: 'corner-buttons' }, workshop.button, this.lessons.button));
+    workshop.mount(l.root, l.editor.closest('main') ?? l.editor);
+    return workshop;
+  }
+
+  private lock(locked: boolean): void {
+    this.locked = locked;
+    document.body.classList.toggle('workshop-locked', locked);
+    this.lessons.setLocked(locked);
+    this.sim.worldSelect.disabled = locked;
+  }
+
+  /**
+   * Nothing of the previous family on screen: the program stopped, a new project with only the
+   * start block (no undo, an empty trash and clipboard), the simulator and chart cleared, no lesson.
+   */
+  private cleanSlate(): void {
+    void this.api.stop().catch(() => undefined);
+    const project: Project = { format: 'robokit-project', version: 1, name: ui('projectName', this.locale), profile: this.profile, workspace: STARTER_WORKSPACE };
+    const opened: OpenedProject = { project, fileName: null, source: 'lesson' };
+    this.files.adopt(opened);
+    this.showProject(opened);
+    this.lessons.close({ focus: false });
+    this.editor.forgetHistory();
+    this.files.markKept();
+    this.banner(null);
+    this.lastGoodCode = '';
+    this.refreshCode(true);
   }
 
   /** The simulator's world choices: the built-in worlds, and the open lesson's. */
@@ -230,8 +283,12 @@ class App {
 
   private wire(): void {
     const l = this.layout;
-    l.newProject.addEventListener('click', () => void this.files.newProject());
-    l.open.addEventListener('click', () => void this.files.open());
+    l.newProject.addEventListener('click', () => {
+      if (!this.locked) void this.files.newProject();
+    });
+    l.open.addEventListener('click', () => {
+      if (!this.locked) void this.files.open();
+    });
     l.save.addEventListener('click', () => void this.files.save());
     l.undo.addEventListener('click', () => this.editor.undo());
     l.redo.addEventListener('click', () => this.editor.redo());
@@ -288,6 +345,8 @@ class App {
     });
     this.api.onDidChangeSettings((settings) => this.applySettings(settings));
     this.api.onDidOpenProject((opened) => {
+      // A file opened from outside does not break into a workshop.
+      if (this.locked) return;
       this.files.adopt(opened);
       this.showProject(opened);
     });
@@ -332,6 +391,7 @@ class App {
   }
 
   private async changeSettings(patch: Partial<Settings>): Promise<void> {
+    if (this.locked) return this.applySettings(await this.api.getSettings());
     try {
       this.applySettings(await this.api.setSettings(patch));
     } catch (e) {
@@ -377,6 +437,7 @@ class App {
     this.runs.setLocale(l);
     this.files.setLocale(l);
     this.lessons.setLocale(l);
+    this.workshop.setLocale(l);
   }
 
   private banner(text: string | null): void {
@@ -385,8 +446,8 @@ class App {
   }
 
   /** The code view follows the blocks, but only while it is shown: a hidden view costs nothing. */
-  private refreshCode(): void {
-    if (!this.codeVisible) return;
+  private refreshCode(evenHidden = false): void {
+    if (!this.codeVisible && !evenHidden) return;
     const profile = findProfile(this.profile) ?? BUILT_IN_PROFILES.sim!;
     const { program } = compile(this.editor.save(), { profile });
     if (program) this.lastGoodCode = compileProjectToJs(program, profile);

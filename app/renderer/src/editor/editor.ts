@@ -142,6 +142,14 @@ export class Editor {
     this.ws.updateToolbox(recolour(this.options.catalog.toolbox(this.locale), this.appearance));
   }
 
+  /** Nothing of the previous work can come back: no undo, an empty trash, an empty clipboard (a workshop's next family). */
+  forgetHistory(): void {
+    this.ws.hideChaff();
+    this.ws.clearUndo();
+    this.ws.trashcan?.emptyContents();
+    Blockly.clipboard.setLastCopiedData(null as unknown as Blockly.ICopyData);
+  }
+
   undo(): void {
     this.ws.undo(false);
   }

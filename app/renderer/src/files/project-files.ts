@@ -10,6 +10,7 @@ import type { HostInfo, OpenedProject, Project, RobokitApi, WorkspaceJson } from
 import { markOpened } from '../bench/marks';
 import { ask } from '../shell/ask';
 import { debounce } from '../shell/dom';
+import { download } from '../shell/download';
 import { failureText } from '../shell/error-text';
 import { ui, type UiKey } from '../shell/ui-text';
 
@@ -36,6 +37,8 @@ export class ProjectFiles {
   private lesson: Project['lesson'] | undefined;
   readonly autosaveSoon: ReturnType<typeof debounce<[]>>;
   private autosaves = 0;
+  /** The autosave on its way to the host, if any. */
+  private inFlight: Promise<void> = Promise.resolve();
   /** The blocks as last saved, opened or started (a program that differs is unsaved work). */
   private kept: string | null = null;
 
@@ -141,7 +144,7 @@ export class ProjectFiles {
       await this.autosave();
       const result = await this.api.saveProject({ project: this.project() });
       if (result.status === 'cancelled') return;
-      if (result.status === 'download') download(result.fileName, result.text);
+      if (result.status === 'download') download(result.fileName, result.text, 'application/json');
       this.markKept();
       this.notice('saved');
     });
@@ -173,7 +176,24 @@ export class ProjectFiles {
     return this.hooks.blockCount();
   }
 
-  private async autosave(): Promise<void> {
+  /** Autosaves the project on screen now (not 700 ms later). */
+  autosaveNow(): Promise<void> {
+    this.autosaveSoon.cancel();
+    return this.autosave();
+  }
+
+  /** No autosave pending or on its way (before the host forgets a workshop family's work). */
+  async settle(): Promise<void> {
+    this.autosaveSoon.cancel();
+    await this.inFlight;
+  }
+
+  private autosave(): Promise<void> {
+    this.inFlight = this.sendAutosave();
+    return this.inFlight;
+  }
+
+  private async sendAutosave(): Promise<void> {
     const n = ++this.autosaves;
     try {
       await this.api.autosave({ project: this.project() });
@@ -191,17 +211,4 @@ export class ProjectFiles {
       this.hooks.banner(opening ? `${ui('openFailed', this.locale)} ${text}` : text);
     }
   }
-}
-
-/** Offers `text` as a file download (browser). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

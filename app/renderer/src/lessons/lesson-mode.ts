@@ -6,7 +6,7 @@
  * The app gives it a few hooks (`LessonHost`) to reach the editor, the project and the simulator.
  */
 import type { Locale } from '../../../core/i18n/messages';
-import type { ApiErrorData, HostInfo, LessonRef, OpenedLesson, Project, RobokitApi, TeacherNotesView, World, WorkspaceJson } from '../../../shared/api';
+import type { ApiErrorData, HostInfo, LessonRef, LessonVerdict, OpenedLesson, Project, RobokitApi, TeacherNotesView, World, WorkspaceJson } from '../../../shared/api';
 import type { Appearance } from '../editor/themes';
 import { h } from '../shell/dom';
 import { ask } from '../shell/ask';
@@ -39,6 +39,8 @@ export interface LessonHost {
   appearance(): Appearance;
   /** The lesson panel appeared or went: the editor's size changed. */
   relayout(): void;
+  /** Vérifier gave a verdict (a workshop counts the try and its stars). */
+  checked?(verdict: LessonVerdict): void;
 }
 
 export class LessonMode {
@@ -52,6 +54,8 @@ export class LessonMode {
   private notes: TeacherNotesView | null = null;
   private current: OpenedLesson | null = null;
   private checks = 0;
+  /** In a workshop: no library, no leaving the lesson (the workshop chooses it). */
+  private locked = false;
 
   constructor(
     private readonly app: LessonHost,
@@ -74,7 +78,9 @@ export class LessonMode {
     this.solution = new SolutionView(locale);
     this.teacherNotes = new TeacherDialog(locale, (kind) => this.print(kind), () => this.app.appearance());
     this.printView = new PrintView(locale, () => this.app.appearance());
-    this.button.addEventListener('click', () => void this.library.show());
+    this.button.addEventListener('click', () => {
+      if (!this.locked) void this.library.show();
+    });
     this.setLocale(locale);
   }
 
@@ -99,14 +105,23 @@ export class LessonMode {
     this.printView.setLocale(locale);
   }
 
-  /** Opens a lesson: its saved work if the pupil started it before, else its starter. */
-  async open(ref: LessonRef, options: { readonly keepWorkspace?: boolean } = {}): Promise<void> {
+  /** A workshop locks the lessons to its route: the library and « Quitter la leçon » are gone. */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    if (locked && this.library.dialog.open) this.library.dialog.close();
+  }
+
+  /**
+   * Opens a lesson: its saved work if the pupil started it before, else its starter; `fresh`: the
+   * starter whatever was saved (a workshop's next family); `keepWorkspace`: the blocks on screen.
+   */
+  async open(ref: LessonRef, options: { readonly keepWorkspace?: boolean; readonly fresh?: boolean } = {}): Promise<boolean> {
     let lesson: OpenedLesson;
     try {
       lesson = await this.app.api.openLesson(ref);
     } catch (e) {
       this.app.banner(failureText(e, this.locale));
-      return;
+      return false;
     }
     this.current = lesson;
     this.notes = null;
@@ -114,10 +129,11 @@ export class LessonMode {
     this.app.banner(null);
     this.app.setAllowedTypes(lesson.allowedTypes);
     if (options.keepWorkspace) this.app.linkLesson(lesson.starter.lesson);
-    else this.app.loadProject(lesson.saved ?? lesson.starter);
+    else this.app.loadProject(options.fresh ? lesson.starter : (lesson.saved ?? lesson.starter));
     this.app.setLessonWorld(lesson.world && lesson.worldId ? { id: lesson.worldId, world: lesson.world } : null);
     this.panel.show(lesson);
     this.app.relayout();
+    return true;
   }
 
   close(options: { readonly focus?: boolean } = {}): void {
@@ -151,6 +167,7 @@ export class LessonMode {
       this.app.showDiagnostics(verdict.diagnostics);
       this.panel.showVerdict(verdict);
       if (verdict.reason !== null) this.app.replay();
+      this.app.checked?.(verdict);
     } catch (e) {
       this.app.banner(failureText(e, this.locale));
     } finally {

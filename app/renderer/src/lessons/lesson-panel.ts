@@ -115,6 +115,16 @@ export class LessonPanel {
     this.title.focus();
   }
 
+  /** A workshop's turn drives the roles and the clock (a solo lesson in a workshop gets them too: a parent and a child). */
+  followTurn(state: { readonly elapsed: number; readonly swaps: number; readonly swapEvery: number }): void {
+    if (!this.lesson) return;
+    if (!this.timer) {
+      this.timer = new PairTimer('parent-child', this.locale);
+      this.pairSlot.replaceChildren(this.timer.element);
+    }
+    this.timer.follow(state);
+  }
+
   /** The hint as the host rendered it (blocks drawn), or its plain text from an older host. */
   private hintContent(step: OpenedLesson['steps'][number] | undefined, l: Locale): (Node | string)[] {
     if (step?.hintHtml) return [stepFragment(step.hintHtml[l])];
@@ -125,6 +135,9 @@ export class LessonPanel {
     this.timer?.dispose();
     this.timer = null;
     this.lesson = null;
+    this.verdict = null;
+    // Nothing of the last verdict stays in the page (a workshop's next family).
+    this.verdictBox.replaceChildren();
     this.element.hidden = true;
   }
 

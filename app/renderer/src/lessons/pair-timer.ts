@@ -27,7 +27,7 @@ export class PairTimer {
   constructor(
     private readonly mode: LessonMode,
     private locale: Locale,
-    private readonly swapEvery = SWAP_EVERY_SECONDS,
+    private swapEvery = SWAP_EVERY_SECONDS,
   ) {
     this.element = h(
       'section',
@@ -60,6 +60,21 @@ export class PairTimer {
     this.elapsedBefore = this.elapsed();
     this.startedAt = null;
     this.stopTicking();
+    this.render();
+  }
+
+  /**
+   * A workshop drives the clock and the roles from its own turn (pause, extra time, a resume after
+   * a crash); the timer's own button goes and it stops ticking by itself. `swapEvery` 0: no swaps.
+   */
+  follow(state: { readonly elapsed: number; readonly swaps: number; readonly swapEvery: number }): void {
+    this.stopTicking();
+    this.startedAt = null;
+    this.elapsedBefore = state.elapsed;
+    this.swapEvery = state.swapEvery;
+    if (state.swaps !== this.swaps) this.reminder.textContent = state.swaps > 0 ? lt('swapDone', this.locale) : '';
+    this.swaps = state.swaps;
+    this.toggle.hidden = true;
     this.render();
   }
 
@@ -97,8 +112,9 @@ export class PairTimer {
     const elapsed = Math.floor(this.elapsed());
     this.time.textContent = `${lt('timer', l)} ${clock(elapsed)}`;
     this.time.dataset.seconds = String(elapsed);
-    this.next.textContent = lt('swapIn', l, { time: clock(this.swapEvery - (elapsed % this.swapEvery)) });
+    this.next.hidden = this.swapEvery <= 0;
+    if (this.swapEvery > 0) this.next.textContent = lt('swapIn', l, { time: clock(this.swapEvery - (elapsed % this.swapEvery)) });
     this.toggle.textContent = lt(this.startedAt === null ? 'startTimer' : 'pauseTimer', l);
-    if (this.reminder.textContent) this.reminder.textContent = lt('swapNow', l);
+    if (this.reminder.textContent) this.reminder.textContent = lt(this.toggle.hidden ? 'swapDone' : 'swapNow', l);
   }
 }

@@ -170,6 +170,19 @@ export class SimView {
     this.requestDraw();
   }
 
+  /** The world and the robot's trail as a small PNG (at most `maxWidth` px wide), or null before any world is drawn. */
+  snapshot(maxWidth = 360): string | null {
+    if (!this.world || this.canvas.width === 0 || this.canvas.height === 0) return null;
+    const scale = Math.min(1, maxWidth / this.canvas.width);
+    const small = document.createElement('canvas');
+    small.width = Math.max(1, Math.round(this.canvas.width * scale));
+    small.height = Math.max(1, Math.round(this.canvas.height * scale));
+    const ctx = small.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(this.canvas, 0, 0, small.width, small.height);
+    return small.toDataURL('image/png');
+  }
+
   applyFrame(frame: SimulationFrame): void {
     this.pose = frame.pose;
     this.trailCm += addToTrail(this.trail, frame.trail);

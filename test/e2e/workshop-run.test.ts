@@ -1,0 +1,277 @@
+/**
+ * A whole workshop in Chromium against `robokit serve`, as a facilitator runs it (issue #15):
+ * prepared in a minute (two challenges, three teams by nickname, a leave code), locked to the
+ * workshop, each team's turn with the roles (the child pilots first) and a swap with its banner,
+ * tries counted, Vérifier with stars, a skip, done by hand on the robot, pause and extra time; after
+ * each « Famille suivante » nothing of the previous family is in the page, the undo stack, the
+ * autosave or the local storage, and the robot is stopped; the results exported as CSV and as a
+ * session file; leaving needs the code.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseSession, type Session } from '../../app/core/workshop/session';
+import { workspaceBlocks } from './blockly-page';
+import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { AVANCER, LUMIERE, answer, downloadFrom, dragForward, dragUnderStart, prepareWorkshop, startTurnOf, verifyAndWait } from './workshop-page';
+
+let rig: Rig;
+let dataDir: string;
+const page = () => rig.page;
+const shot = (name: string) => page().screenshot({ path: join(RESULTS_DIR, `workshop-${name}.png`) });
+
+beforeAll(async () => {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'robokit-e2e-workshop-'));
+  await buildRenderer();
+  rig = await startRig({ dataDir });
+  await openApp(rig);
+}, 120_000);
+
+afterAll(async () => {
+  await rig?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function autosavedSession(): Promise<Session> {
+  const parsed = parseSession(await readFile(join(dataDir, 'workshop', 'current.robokitsession'), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.code);
+  return parsed.session;
+}
+
+const bar = (id: string) => page().locator(`#ws-${id}`);
+
+/** « Famille suivante », then: nothing of `nickname`'s family anywhere, and the robot stopped. */
+async function nextFamilyLeavesNothingOf(nickname: string): Promise<number> {
+  const p = page();
+  const clicked = Date.now();
+  await bar('next-family').click();
+  await p.locator('#ws-welcome[data-reset-ms]').waitFor({ state: 'attached', timeout: 5000 });
+  const wall = Date.now() - clicked;
+  const resetMs = Number(await p.locator('#ws-welcome').getAttribute('data-reset-ms'));
+  expect(resetMs).toBeLessThan(2000);
+  expect(wall).toBeLessThan(2000);
+  expect(await p.locator('#ws-welcome').isVisible()).toBe(true);
+
+  // The page: not the nickname, not a block of theirs, not their verdict, not their trail.
+  const text = await p.evaluate(() => ({ inner: document.body.innerText, all: document.body.textContent ?? '' }));
+  expect(text.inner).not.toContain(nickname);
+  expect(text.all).not.toContain(nickname);
+  expect(text.all).not.toContain('Défi réussi');
+  expect(await workspaceBlocks(p).count()).toBe(1);
+  const theirBlocks = () => p.locator('#editor svg.blocklySvg .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: /avancer|attendre/ }).count();
+  expect(await theirBlocks()).toBe(0);
+  expect(await p.locator('#lesson-panel').isVisible()).toBe(false);
+  expect(await p.locator('#sim-panel').getAttribute('data-trail-cm')).toBe('0.0');
+  // The undo stack: « Annuler » brings nothing back.
+  await p.evaluate(() => {
+    for (let i = 0; i < 8; i++) document.getElementById('undo')!.click();
+  });
+  expect(await workspaceBlocks(p).count()).toBe(1);
+  expect(await theirBlocks()).toBe(0);
+  // The browser's storage holds nothing of them.
+  const storage = await p.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(storage).not.toContain(nickname);
+  expect(storage).not.toContain('robot_move');
+  // The host's autosave, its versions and the lessons' saved work hold nothing of them.
+  const current = await readFile(join(dataDir, 'autosave', 'current.robokit'), 'utf8');
+  expect(current).not.toContain('robot_move');
+  expect(current).not.toContain('"lesson"');
+  for (const version of await readdir(join(dataDir, 'autosave', 'versions')).catch(() => [])) {
+    expect(await readFile(join(dataDir, 'autosave', 'versions', version), 'utf8')).not.toContain('robot_move');
+  }
+  const lessonWork = join(dataDir, 'lessons', 'fr.robokit.premiers-pas');
+  expect(await readdir(lessonWork).catch(() => [])).toEqual([]);
+  // The session keeps the results, and no turn under way.
+  await expect.poll(async () => (await autosavedSession()).current).toBeUndefined();
+  // The robot is stopped.
+  expect(await p.locator('#run-state').getAttribute('data-state')).not.toBe('running');
+  const motors = await p.locator('#run-state').getAttribute('data-motors');
+  if (motors) expect(motors).toBe('0,0');
+  return resetMs;
+}
+
+describe('a workshop, as a facilitator runs it', () => {
+  test('prepared in a minute: two challenges, three teams by nickname only (said on screen), a leave code', async () => {
+    const p = page();
+    await prepareWorkshop(p, { title: 'Atelier du samedi', picks: [AVANCER, LUMIERE], teams: ['Les Tigres', 'Lou et papa', 'Zébulon'], code: 'abc' });
+    expect(await p.locator('#ws-privacy').textContent()).toMatch(/^Seulement un prénom ou un surnom par équipe\s: RoboKit ne garde aucune autre donnée personnelle/);
+    expect(await p.locator('#ws-teams li').allTextContents()).toEqual(['Les Tigres×', 'Lou et papa×', 'Zébulon×']);
+    // The same nickname twice, and a code too short: one sentence each, nothing lost.
+    await p.locator('#ws-nickname').fill('les tigres');
+    await p.locator('#ws-add-team').click();
+    expect(await p.locator('#ws-problem').textContent()).toMatch(/^L’équipe\s«\sles tigres\s» existe déjà/);
+    await p.locator('#ws-nickname').fill('');
+    await p.locator('#ws-start').click();
+    expect(await p.locator('#ws-problem').textContent()).toBe('Code pour quitter l’atelier (4\u00a0caractères ou plus)'.replace('\u00a0', ' '));
+    expect(await p.locator('#ws-teams li').count()).toBe(3);
+    await p.locator('#ws-code').fill('lune42');
+    await shot('prepare-fr');
+    await p.locator('#ws-start').click();
+    await p.locator('#ws-welcome').waitFor({ state: 'visible' });
+    expect(await p.locator('#ws-next-team option').allTextContents()).toEqual(['Les Tigres', 'Lou et papa', 'Zébulon']);
+    await shot('welcome-fr');
+    const session = await autosavedSession();
+    expect(session.teams).toEqual([
+      { id: 't1', nickname: 'Les Tigres' },
+      { id: 't2', nickname: 'Lou et papa' },
+      { id: 't3', nickname: 'Zébulon' },
+    ]);
+    expect(session.route.steps.map((s) => `${s.pack}/${s.lesson}`)).toEqual([AVANCER, LUMIERE]);
+    expect(session.route.swapSeconds).toBe(180);
+  });
+
+  test('locked to the workshop: no settings, no library, no other lesson, no files', async () => {
+    const p = page();
+    await startTurnOf(p, 'Les Tigres');
+    for (const id of ['#display-menu', '#language', '#lessons-button', '#lesson-close', '#new-project', '#open', '#teacher-mode', '#workshop-button']) {
+      expect(await p.locator(id).isVisible(), id).toBe(false);
+    }
+    expect(await p.locator('#sim-panel select').first().isDisabled()).toBe(true);
+    // Even a click that reaches the hidden « Leçons » button opens nothing.
+    await p.evaluate(() => document.getElementById('lessons-button')!.click());
+    expect(await p.locator('#library').isVisible()).toBe(false);
+  });
+
+  test('team 1: the child pilots first; a swap at 3 min with its banner, a chime and the parent’s hint; tries counted; Vérifier with stars; a skip', async () => {
+    const p = page();
+    expect(await bar('team').textContent()).toBe('Équipe Les Tigres');
+    expect(await bar('challenge').textContent()).toBe('Défi 1 sur 2 · Avancer');
+    expect(await bar('pilot').getAttribute('data-pilot')).toBe('child');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Enfant');
+    expect(await bar('tries').textContent()).toBe('0 essai');
+
+    await p.clock.install();
+    await p.clock.runFor(181_000);
+    await p.locator('#ws-swap-banner').waitFor({ state: 'visible' });
+    expect(await p.locator('#ws-swap-banner').getAttribute('data-message')).toBe('workshop-swap-to-parent');
+    expect(await bar('pilot').getAttribute('data-pilot')).toBe('parent');
+    expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Parent');
+    expect(Number(await p.locator('#ws-swap-banner').getAttribute('data-chimes'))).toBe(1);
+    await p.locator('#ws-swap-close').click();
+    await p.clock.runFor(180_000);
+    await p.locator('#ws-swap-banner').waitFor({ state: 'visible' });
+    expect(await p.locator('#ws-swap-banner').getAttribute('data-message')).toBe('workshop-swap-to-child');
+    expect(await p.locator('#ws-swap-text').textContent()).toMatch(/L’enfant pilote\. Parent\s: laisse-lui la souris et demande\s«\sQue va-t-il se passer\s\?\s»/);
+    expect(await bar('pilot').getAttribute('data-pilot')).toBe('child');
+    await shot('swap-banner-fr');
+    await p.locator('#ws-swap-close').click();
+    expect(Number(await bar('time').getAttribute('data-seconds'))).toBeGreaterThanOrEqual(361);
+
+    await verifyAndWait(p, false);
+    await expect.poll(() => bar('tries').textContent()).toBe('1 essai');
+    await dragForward(p, '5');
+    await verifyAndWait(p, true);
+    await expect.poll(() => bar('notice').textContent()).toBe('Défi réussi\u202f! ★★★');
+    expect(await bar('challenge').textContent()).toBe('Défi 1 sur 2 · Avancer');
+    // The replay's picture is kept for the certificate.
+    await expect.poll(async () => (await autosavedSession()).drawings.map((d) => d.lesson), { timeout: 15_000 }).toEqual(['avancer']);
+    await shot('passed-fr');
+    await bar('next-challenge').click();
+    await expect.poll(() => bar('challenge').textContent()).toBe('Défi 2 sur 2 · Lumière et son');
+    await expect.poll(() => p.locator('#lesson-title').textContent()).toBe('Lumière et son');
+    expect(await bar('time').getAttribute('data-seconds')).toBe('0');
+    expect(await bar('pilot').getAttribute('data-pilot')).toBe('child');
+    await bar('skip').click();
+    await expect.poll(() => bar('notice').textContent()).toMatch(/^Parcours terminé, bravo/);
+    await expect.poll(async () => (await autosavedSession()).tries.length).toBe(3);
+    const tries = (await autosavedSession()).tries.filter((t) => t.team === 't1');
+    expect(tries.map((t) => [t.lesson, t.outcome, t.passed, t.stars])).toEqual([
+      ['avancer', 'checked', false, 0],
+      ['avancer', 'checked', true, 3],
+      ['lumiere-et-son', 'skipped', false, 0],
+    ]);
+    expect(tries[1]!.swaps).toBe(2);
+  });
+
+  test('« Famille suivante »: nothing of team 1 is left, in under 2 s', async () => {
+    await nextFamilyLeavesNothingOf('Les Tigres');
+    expect(await page().locator('#ws-next-team option').allTextContents()).toEqual(['Lou et papa', 'Zébulon']);
+    await shot('next-family-fr');
+  });
+
+  test('team 2: done by hand on the real robot; pause and extra time', async () => {
+    const p = page();
+    await startTurnOf(p, 'Lou et papa');
+    expect(await workspaceBlocks(p).count()).toBe(1);
+    expect(await bar('time').getAttribute('data-seconds')).toBe('0');
+    await bar('done').click();
+    await answer(p, '2');
+    await expect.poll(() => bar('notice').textContent()).toBe('Défi réussi sur le robot\u202f! ★★☆');
+    await bar('next-challenge').click();
+    await expect.poll(() => p.locator('#lesson-title').textContent()).toBe('Lumière et son');
+    await p.clock.runFor(10_000);
+    await bar('pause').click();
+    expect(await bar('pause').textContent()).toBe('▶ Reprendre');
+    const paused = await bar('time').getAttribute('data-seconds');
+    await p.clock.runFor(60_000);
+    expect(await bar('time').getAttribute('data-seconds')).toBe(paused);
+    await bar('pause').click();
+    await bar('extra').click();
+    await expect.poll(() => bar('time').textContent()).toMatch(/\/ 27:00$/);
+    await shot('turn-fr');
+    await bar('done').click();
+    await answer(p, '3');
+    await expect.poll(() => bar('notice').textContent()).toMatch(/^Défi réussi sur le robot\u202f! ★★★ Parcours terminé/);
+    await nextFamilyLeavesNothingOf('Lou et papa');
+  });
+
+  test('team 3: Vérifier passes; the robot still runs when « Famille suivante » comes, and it stops', async () => {
+    const p = page();
+    await startTurnOf(p, 'Zébulon');
+    await dragForward(p, '5');
+    await verifyAndWait(p, true);
+    await bar('next-challenge').click();
+    await expect.poll(() => p.locator('#lesson-title').textContent()).toBe('Lumière et son');
+    // The next challenge: a long wait in the program, and the family leaves while it runs.
+    await dragUnderStart(p, 'Contrôle', 'attendre', 0, '30');
+    await p.locator('#run').click();
+    await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 5000 }).toBe('running');
+    await nextFamilyLeavesNothingOf('Zébulon');
+    expect(await p.locator('#ws-all-played').textContent()).toBe('Toutes les équipes ont joué.');
+  });
+
+  test('the results as CSV and as a session file', async () => {
+    const p = page();
+    const csv = await downloadFrom(p, 'ws-export-csv');
+    expect(csv.name).toMatch(/^atelier-\d{8}-\d{6}-[0-9a-f]{4}\.csv$/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('atelier,date,équipe,pack,défi,heure,secondes,résultat,réussi,étoiles,pilote,échanges');
+    expect(lines.slice(1).map((l) => l.split(',').slice(2, 10).filter((_, i) => i !== 1 && i !== 3 && i !== 4).join(' '))).toEqual([
+      'Les Tigres avancer vérifié non 0',
+      'Les Tigres avancer vérifié oui 3',
+      'Les Tigres lumiere-et-son passé non 0',
+      'Lou et papa avancer fait à la main oui 2',
+      'Lou et papa lumiere-et-son fait à la main oui 3',
+      'Zébulon avancer vérifié oui 3',
+    ]);
+    const file = await downloadFrom(p, 'ws-export-session');
+    expect(file.name).toMatch(/\.robokitsession$/);
+    const parsed = parseSession(file.text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.session.title).toBe('Atelier du samedi');
+    expect(parsed.session.tries).toHaveLength(6);
+    expect(parsed.session.drawings.map((d) => d.team).sort()).toEqual(['t1', 't3']);
+    expect(parsed.session.current).toBeUndefined();
+  });
+
+  test('leaving needs the facilitator’s code', async () => {
+    const p = page();
+    await p.locator('#ws-leave-welcome').click();
+    await answer(p, 'soleil');
+    await expect.poll(() => p.locator('#banner-text').textContent(), { timeout: 8000 }).toBe('Ce n’est pas le bon code\u00a0: l’atelier continue.');
+    expect(await p.locator('#ws-welcome').isVisible()).toBe(true);
+    expect(await p.locator('#banner').isVisible()).toBe(true);
+    await shot('leave-wrong-code-fr');
+    await p.locator('#ws-leave-welcome').click();
+    await answer(p, 'lune42');
+    await expect.poll(() => p.locator('#ws-welcome').isVisible(), { timeout: 8000 }).toBe(false);
+    await expect.poll(() => p.locator('#workshop-button').isVisible()).toBe(true);
+    expect(await p.locator('#lessons-button').isVisible()).toBe(true);
+    expect(await p.locator('#display-menu').isVisible()).toBe(true);
+    expect(await readdir(join(dataDir, 'workshop'))).toEqual([]);
+    await shot('left-fr');
+  });
+});
