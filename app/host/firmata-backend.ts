@@ -50,6 +50,7 @@ export function firmataBackend(options: FirmataBackendOptions = {}): RobotBacken
         },
         identify: () => connection.identify(),
         rename: (name) => connection.rename(name),
+        storeProgram: (image, { autostart, onProgress }) => connection.storeProgram(image, { autostart, onProgress }),
         close: () => connection.close(),
         lastGasp: () => connection.lastGasp(),
       };

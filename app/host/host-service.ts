@@ -31,6 +31,10 @@ import type {
   PortInfo,
   ProfileSummary,
   RobokitApi,
+  RobotProgramCheck,
+  RobotProgramRequest,
+  SendRobotProgramRequest,
+  SendRobotProgramResult,
   RunRequest,
   RunStartResult,
   SaveProjectRequest,
@@ -52,6 +56,7 @@ import type { RobotManager } from './robot-manager';
 import { readProfileFile, type ProfileStore } from './profile-store';
 import type { RunSessions } from './run-sessions';
 import type { FileDialogs, FirmwareInstaller, ProjectorWindow, WorldCatalog } from './seams';
+import { RobotPrograms } from './robot-programs';
 import type { SettingsStore } from './settings-store';
 import { TEACHER_CODE_MIN_CHARS, type TeacherCode } from './teacher-code';
 import type { WorkshopStore } from './workshop-store';
@@ -85,6 +90,7 @@ export class HostService implements RobokitApi {
   private readonly commandRequested = new Emitter<MenuCommand>();
   private readonly firmwareProgress = new Emitter<FirmwareInstallProgress>();
   private readonly workshopChanged = new Emitter<WorkshopChange>();
+  private readonly programs: RobotPrograms;
   /** A port being written: one install at a time. */
   private installing: string | null = null;
   /** The UI has asked for its startup project: later files from the OS are pushed to it. */
@@ -104,6 +110,7 @@ export class HostService implements RobokitApi {
   readonly onDidRequestCommand = this.commandRequested.event;
   readonly onDidReportFirmwareInstall = this.firmwareProgress.event;
   readonly onDidChangeWorkshop = this.workshopChanged.event;
+  readonly onDidReportProgramUpload: RobokitApi['onDidReportProgramUpload'];
 
   constructor(private readonly deps: HostServiceDeps) {
     this.onDidEmitRunEvent = deps.runs.onDidEmitRunEvent;
@@ -111,6 +118,8 @@ export class HostService implements RobokitApi {
     this.onDidUpdateSimulation = deps.runs.onDidUpdateSimulation;
     this.onDidReadSensors = deps.runs.onDidReadSensors;
     this.onDidChangeConnection = deps.robots.onDidChange;
+    this.programs = new RobotPrograms(deps.robots, () => deps.runs.running);
+    this.onDidReportProgramUpload = this.programs.onDidReportProgramUpload;
   }
 
   async getHostInfo(): Promise<HostInfo> {
@@ -139,6 +148,7 @@ export class HostService implements RobokitApi {
 
   async connect({ port, profile }: ConnectRequest): Promise<ConnectionStatus> {
     if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
+    if (this.programs.busy) throw new AppError({ code: 'bytecode-send-busy' });
     const resolved = await this.deps.profileStore.require(profile);
     if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
     return this.deps.robots.connect(port, resolved);
@@ -212,6 +222,14 @@ export class HostService implements RobokitApi {
     return { status: 'saved', fileName: basename(path) };
   }
 
+  async checkRobotProgram(request: RobotProgramRequest): Promise<RobotProgramCheck> {
+    return this.programs.check(request);
+  }
+
+  sendRobotProgram(request: SendRobotProgramRequest): Promise<SendRobotProgramResult> {
+    return this.programs.send(request);
+  }
+
   async identify(): Promise<void> {
     if (this.deps.runs.running) throw new AppError({ code: 'run-in-progress' });
     await this.deps.robots.identify();
@@ -246,6 +264,7 @@ export class HostService implements RobokitApi {
   // --- Runs ---
 
   async run(request: RunRequest): Promise<RunStartResult> {
+    if (this.programs.busy) throw new AppError({ code: 'bytecode-send-busy' });
     const settings = await this.deps.settings.get();
     const profile = request.target === 'sim' ? await this.deps.profileStore.require(request.profile) : undefined;
     return this.deps.runs.start(request, settings.world, profile);

@@ -12,7 +12,7 @@ import { apiError } from '../shared/api';
 import { Emitter } from './emitter';
 import { toApiError } from './to-api-error';
 import { NAME_MAX_BYTES, validRobotName } from '../../firmware-bridge/src/robot-name';
-import type { RobotBackend, RobotIdentity, RobotLink } from './seams';
+import type { RobotBackend, RobotIdentity, RobotLink, StoreProgramOptions } from './seams';
 
 export interface Timers {
   delay(ms: number): Promise<void>;
@@ -260,6 +260,14 @@ export class RobotManager {
     const link = this.link;
     if (!link) return Promise.resolve();
     return link.lastGasp ? link.lastGasp() : link.io.stopAll();
+  }
+
+  /** Stores a bytecode image in the connected robot (« Envoyer dans le robot »). */
+  async storeProgram(image: Uint8Array, options: StoreProgramOptions): Promise<void> {
+    const link = this.link;
+    if (!link || this.status.state !== 'ready') throw new AppError({ code: 'not-connected' });
+    if (!link.storeProgram) throw new AppError({ code: 'bytecode-needs-robokit-firmware' });
+    await link.storeProgram(image, options);
   }
 
   /** Blinks the light three times. */

@@ -65,6 +65,11 @@ export interface RobotLink {
   port?(): string;
   /** Stores a new name in the connected robot (RoboKit firmware); `firmware()` then says it. */
   rename?(name: string): Promise<void>;
+  /**
+   * Stores a bytecode image in the robot (RoboKit firmware) over this link, reporting bytes sent.
+   * Absent, or AppError `bytecode-needs-robokit-firmware`, when the robot cannot keep a program.
+   */
+  storeProgram?(image: Uint8Array, options: StoreProgramOptions): Promise<void>;
   /** Safe state, then close the port. Idempotent. */
   close(): Promise<void>;
   /**
@@ -72,6 +77,12 @@ export interface RobotLink {
    * returns where the port allows; nothing is sent after. Without it, `io.stopAll()` is used.
    */
   lastGasp?(): Promise<void>;
+}
+
+export interface StoreProgramOptions {
+  /** Run it at power-on (« Démarrer tout seul »), else when the robot's button is pressed. */
+  readonly autostart: boolean;
+  readonly onProgress: (progress: { readonly sent: number; readonly total: number }) => void;
 }
 
 export interface RobotBackend {

@@ -57,6 +57,8 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
     ],
   },
   exportProfile: closed({ id: PROFILE_FILE_ID }, ['id']),
+  checkRobotProgram: closed({ workspace: { type: 'object' } }, ['workspace']),
+  sendRobotProgram: closed({ workspace: { type: 'object' }, autostart: { type: 'boolean' } }, ['workspace', 'autostart']),
   listWorlds: NONE,
   getWorld: closed({ id: ID }, ['id']),
   run: closed(

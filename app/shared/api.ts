@@ -168,6 +168,34 @@ export interface FirmwareInstallProgress {
   readonly total?: number;
 }
 
+/** « Envoyer dans le robot »: the program on screen, compiled for the connected robot. */
+export interface RobotProgramRequest {
+  readonly workspace: WorkspaceJson;
+}
+
+export interface SendRobotProgramRequest extends RobotProgramRequest {
+  /** « Démarrer tout seul »: run it at power-on, else when the robot's button is pressed. */
+  readonly autostart: boolean;
+}
+
+/** Whether the program can go into the robot: its size of `max` bytes, and what the robot skips. */
+export type RobotProgramCheck =
+  /** `skipped`: blocks left out on the robot (`say`), each with its sentence, on its block. */
+  | { readonly fits: true; readonly bytes: number; readonly max: number; readonly skipped: readonly ApiErrorData[] }
+  /** Why not, one sentence per problem naming its block; `bytes` when it was built but is too big. */
+  | { readonly fits: false; readonly bytes?: number; readonly max: number; readonly problems: readonly ApiErrorData[] };
+
+export type SendRobotProgramResult =
+  | { readonly sent: true; readonly bytes: number; readonly max: number; readonly skipped: readonly ApiErrorData[]; readonly autostart: boolean }
+  /** Nothing was sent: the same problems as `checkRobotProgram`. */
+  | { readonly sent: false; readonly bytes?: number; readonly max: number; readonly problems: readonly ApiErrorData[] };
+
+/** While sending: bytes the robot has kept so far, of `total`. */
+export interface RobotProgramProgress {
+  readonly sent: number;
+  readonly total: number;
+}
+
 export type RunTarget = 'sim' | 'robot';
 
 export interface ConnectRequest {
@@ -462,6 +490,14 @@ export interface RobokitApi {
   /** Writes an own robot to a file the teacher chooses (Electron), or gives its text to download. */
   exportProfile(params: { readonly id: string }): Promise<ExportProfileResult>;
 
+  /** The program's size and what the robot skips, or why it cannot go into the connected robot. */
+  checkRobotProgram(params: RobotProgramRequest): Promise<RobotProgramCheck>;
+  /**
+   * « Envoyer dans le robot »: stores the program in the connected robot (RoboKit firmware) to run
+   * without the cable; progress on `onDidReportProgramUpload`.
+   */
+  sendRobotProgram(params: SendRobotProgramRequest): Promise<SendRobotProgramResult>;
+
   // Simulator worlds
   listWorlds(): Promise<WorldSummary[]>;
   getWorld(params: { readonly id: string }): Promise<World>;
@@ -527,6 +563,7 @@ export interface RobokitApi {
   onDidChangeRunState(listener: (message: RunStateMessage) => void): Unsubscribe;
   onDidChangeConnection(listener: (status: ConnectionStatus) => void): Unsubscribe;
   onDidReportFirmwareInstall(listener: (progress: FirmwareInstallProgress) => void): Unsubscribe;
+  onDidReportProgramUpload(listener: (progress: RobotProgramProgress) => void): Unsubscribe;
   onDidUpdateSimulation(listener: (frame: SimulationFrame) => void): Unsubscribe;
   onDidReadSensors(listener: (reading: SensorReading) => void): Unsubscribe;
   onDidChangeSettings(listener: (settings: Settings) => void): Unsubscribe;
@@ -567,6 +604,8 @@ const METHODS: Record<MethodName, true> = {
   deleteProfile: true,
   importProfile: true,
   exportProfile: true,
+  checkRobotProgram: true,
+  sendRobotProgram: true,
   listWorlds: true,
   getWorld: true,
   run: true,
@@ -604,6 +643,7 @@ const EVENTS: Record<EventName, true> = {
   didChangeRunState: true,
   didChangeConnection: true,
   didReportFirmwareInstall: true,
+  didReportProgramUpload: true,
   didUpdateSimulation: true,
   didReadSensors: true,
   didChangeSettings: true,

@@ -13,9 +13,11 @@ import type { Profile } from '../../app/core/profiles';
 import type { LinkState, RobotIo } from '../../app/core/robot-io';
 import { type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
 import { type Active, attempt, type FirmwareInfo, firmwareLabel, type LiveRobot } from './detect';
-import type { LineTransportOptions } from './line-transport';
 import { NO_BOARD_ID } from './robokit-board-id';
 import { NAME_MAX_BYTES, validRobotName } from './robot-name';
+import { DroppedError, LinkLostError, type LineTransportOptions } from './line-transport';
+import { RobokitRobot } from './robokit-robot';
+import { uploadProgram, UploadError, type UploadOptions } from './upload-program';
 import type { LinkOpener } from './serial-link';
 
 export { HEARTBEAT } from './detect';
@@ -154,6 +156,27 @@ export class RobotConnection {
       };
       session.firmata.queryPinState(pin, answered);
     });
+  }
+
+  /**
+   * « Envoyer dans le robot »: stores a bytecode image (docs/bytecode.md) in the RoboKit firmware's
+   * EEPROM over this live link (a stored program running is stopped first). AppError
+   * `bytecode-needs-robokit-firmware` on StandardFirmata, `bytecode-refused-by-robot` when the board
+   * refuses the image, `robot-link-lost` when the link dies, `bytecode-send-stopped` after a stop.
+   */
+  async storeProgram(image: Uint8Array, options: UploadOptions = {}): Promise<void> {
+    const robot = this.current?.robot;
+    if (!robot) throw new AppError({ code: 'robot-link-lost' });
+    if (!(robot instanceof RobokitRobot)) throw new AppError({ code: 'bytecode-needs-robokit-firmware' });
+    try {
+      await robot.stopAll();
+      await uploadProgram(robot.transport, image, options);
+    } catch (error) {
+      if (error instanceof UploadError) throw new AppError({ code: 'bytecode-refused-by-robot', params: { answer: error.answer } });
+      if (error instanceof LinkLostError) throw new AppError({ code: 'robot-link-lost' });
+      if (error instanceof DroppedError) throw new AppError({ code: 'bytecode-send-stopped' });
+      throw error;
+    }
   }
 
   /** Blink the robot's light three times. */

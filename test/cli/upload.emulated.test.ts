@@ -64,7 +64,7 @@ describe('robokit upload on the emulated Uno', () => {
     const { err, output } = capture();
     expect(await main(['upload', SOLUTION, '--robot', rig.path, '--autostart'], output)).toBe(0);
     expect(err.join('\n')).toMatch(/Ton programme utilise \d+ octets sur 896/);
-    expect(err.join('\n')).toMatch(/Débranche le robot et appuie sur son bouton/);
+    expect(err.join('\n')).toMatch(/Débranche le robot\s: il démarrera tout seul/);
     const port = await LinePort.open(rig.path);
     try {
       expect(await port.ask('prog info')).toMatch(/valid=1 autostart=1/);

@@ -5,23 +5,21 @@
  * Exit: 0 sent, 1 the robot refused the image, 2 bad input (a program that does not fit or uses what
  * the robot cannot do, the block named), 3 robot not reachable / not the RoboKit firmware.
  */
-import { compileBytecode, type BytecodeProblem } from '../../core/bytecode/compile-bytecode';
-import { PROGRAM_MAX_BYTES } from '../../core/bytecode/format';
+import { planRobotProgram, type RobotProgramNote } from '../../core/bytecode/robot-program';
 import { AppError } from '../../core/errors';
-import { localized } from '../../core/i18n/messages';
 import { parse } from '../args';
 import { loadProject } from '../load';
 import { EXIT, explain, type ExitCode, type Output } from '../output';
-import { compileProject } from '../program';
+import { resolveProfile } from '../program';
 
-function problemJson(problem: BytecodeProblem): object {
-  return { code: problem.code, blockId: problem.blockId, message: localized(problem.code, problem.params ?? {}) };
+function noteJson(note: RobotProgramNote): object {
+  return { code: note.code, blockId: note.blockId, message: note.message };
 }
 
-function printProblems(output: Output, problems: readonly BytecodeProblem[]): void {
-  for (const p of problems) {
-    output.err(`robokit : ${localized(p.code, p.params ?? {}).fr}${p.blockId ? ` [bloc ${p.blockId}]` : ''}`);
-    output.err(`robokit: ${localized(p.code, p.params ?? {}).en}${p.blockId ? ` [block ${p.blockId}]` : ''}`);
+function printNotes(output: Output, notes: readonly RobotProgramNote[]): void {
+  for (const n of notes) {
+    output.err(`robokit : ${n.message.fr}${n.blockId ? ` [bloc ${n.blockId}]` : ''}`);
+    output.err(`robokit: ${n.message.en}${n.blockId ? ` [block ${n.blockId}]` : ''}`);
   }
 }
 
@@ -39,26 +37,26 @@ export async function uploadCommand(argv: string[], output: Output): Promise<Exi
   const path = values.robot;
   if (typeof path !== 'string' || path === '' || path === 'sim') throw new AppError({ code: 'bad-usage', params: { detail: '--robot PATH' } });
   const json = values.json === true;
+  const autostart = values.autostart === true;
   const project = await loadProject(positionals[0]!);
-  const compiled = compileProject(project, values.profile as string | undefined, output);
-  if (!compiled) return EXIT.badInput;
-  const result = compileBytecode(compiled.program, compiled.profile);
-  if (!result.ok) {
-    if (json) output.out(JSON.stringify({ type: 'refused', bytes: result.bytes ?? null, max: PROGRAM_MAX_BYTES, problems: result.problems.map(problemJson) }));
-    else printProblems(output, result.problems);
+  const profile = resolveProfile((values.profile as string | undefined) ?? project.profile);
+  const plan = planRobotProgram(project.workspace, profile);
+  if (!plan.ok) {
+    if (json) output.out(JSON.stringify({ type: 'refused', bytes: plan.bytes ?? null, max: plan.max, problems: plan.problems.map(noteJson) }));
+    else printNotes(output, plan.problems.slice(0, 3));
     return EXIT.badInput;
   }
-  const bytes = result.image.length;
-  if (json) output.out(JSON.stringify({ type: 'compiled', bytes, max: PROGRAM_MAX_BYTES, skipped: result.skipped.map(problemJson) }));
+  const { bytes, max } = plan;
+  if (json) output.out(JSON.stringify({ type: 'compiled', bytes, max, skipped: plan.skipped.map(noteJson) }));
   else {
-    explain(output, 'bytecode-size', { bytes, max: PROGRAM_MAX_BYTES });
-    printProblems(output, result.skipped);
+    explain(output, 'bytecode-size', { bytes, max });
+    printNotes(output, plan.skipped);
   }
   const { sendProgram, UploadError } = await import('../../../firmware-bridge/src/upload-program');
   let lastTenth = -1;
   try {
-    await sendProgram(path, result.image, {
-      autostart: values.autostart === true,
+    await sendProgram(path, plan.image, {
+      autostart,
       onProgress: ({ sent, total }) => {
         if (json) return output.out(JSON.stringify({ type: 'progress', sent, total }));
         const tenth = Math.floor((sent / total) * 10);
@@ -72,7 +70,7 @@ export async function uploadCommand(argv: string[], output: Output): Promise<Exi
     else explain(output, 'bytecode-refused-by-robot', { answer: error.answer });
     return EXIT.runtimeError;
   }
-  if (json) output.out(JSON.stringify({ type: 'done', bytes, autostart: values.autostart === true }));
-  else explain(output, 'bytecode-sent');
+  if (json) output.out(JSON.stringify({ type: 'done', bytes, autostart }));
+  else explain(output, autostart ? 'bytecode-sent-autostart' : 'bytecode-sent');
   return EXIT.ok;
 }

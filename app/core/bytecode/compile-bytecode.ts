@@ -163,7 +163,7 @@ class Emitter {
         return;
       }
       case 'say':
-        this.skipped.push({ code: 'bytecode-say-skipped', blockId: id });
+        this.skipped.push(sayProblem(stmt, 'bytecode-say-skipped'));
         return;
       case 'forever': {
         const top = this.bytes.length;
@@ -359,6 +359,32 @@ class Emitter {
     this.bytes[at] = to & 0xff;
     this.bytes[at + 1] = (to >> 8) & 0xff;
   }
+}
+
+/** Statements the robot shows: motors, light, sound, pen. */
+const ACTS: ReadonlySet<Stmt['kind']> = new Set(['motors.move', 'motors.turn', 'motors.set', 'motors.stop', 'light.set', 'sound.beep', 'pen.set']);
+
+type Say = Extract<Stmt, { kind: 'say' }>;
+
+/** A `say` block as a problem on the robot, with its words when they are written in it. */
+export function sayProblem(stmt: Say, code: MessageCode): BytecodeProblem {
+  return { code, blockId: stmt.blockId, ...(stmt.text.kind === 'text' ? { params: { text: stmt.text.value } } : {}) };
+}
+
+/**
+ * The first `say` of a program that only talks (skipped on the robot) and does nothing the robot can
+ * show: sent as is, the robot would sit still. Null when the program acts or says nothing.
+ */
+export function onlyTalks(program: Program): Say | null {
+  const bodies = [program.body, ...Object.values(program.procedures).map((p) => p.body)];
+  let first: Say | null = null;
+  for (const body of bodies) {
+    for (const stmt of allStatements(body)) {
+      if (ACTS.has(stmt.kind)) return null;
+      if (stmt.kind === 'say') first ??= stmt;
+    }
+  }
+  return first;
 }
 
 /** Variables ever given a yes/no value (compared as text on the host: refused on the robot). */

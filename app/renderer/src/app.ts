@@ -94,7 +94,10 @@ class App {
       workspace: startup?.project.workspace ?? STARTER_WORKSPACE,
     });
     this.sim = new SimView(l.simPanel, this.locale);
-    this.robot = new RobotPanel(l.tabs.find((t) => t.id === 'robot')!.panel, api, this.locale);
+    this.robot = new RobotPanel(l.tabs.find((t) => t.id === 'robot')!.panel, api, this.locale, {
+      workspace: () => this.editor.save(),
+      showProblems: (problems) => this.runs.marks.showDiagnostics(problems),
+    });
     const chartParts = this.chartPanel();
     this.chart = new SensorChart(chartParts.box, chartParts.empty, this.locale);
     this.code = new CodeView(l.tabs.find((t) => t.id === 'code')!.panel, this.locale);
@@ -317,6 +320,7 @@ class App {
     this.editor.onDidChange(() => {
       this.files.autosaveSoon();
       this.updateCode();
+      this.robot.programChanged();
     });
     wireTabs(l.tabs, (id: TabId) => {
       this.chart.setVisible(id === 'chart');
@@ -379,6 +383,7 @@ class App {
     }
     this.editor.load(opened.project.workspace);
     this.updateCode();
+    this.robot.programChanged();
     // A project from a file or a version: its lesson comes with it (a pupil's work from the ENT), or none.
     if (opened.source !== 'lesson') this.followProjectLesson(opened.project.lesson);
   }

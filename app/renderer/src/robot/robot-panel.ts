@@ -12,6 +12,7 @@ import { ui, type UiKey } from '../shell/ui-text';
 import { isOlderThanShipped, SHIPPED_FIRMWARE_VERSIONS } from '../../../core/firmware-versions';
 import { localized } from '../../../core/i18n/messages';
 import { FirmwarePanel } from './firmware-panel';
+import { SendPanel, type SendHooks } from './send-panel';
 import { helpTexts } from './help-text';
 
 /** Connection failures the robot's program fixes: offer « Mettre à jour » next to them. */
@@ -49,6 +50,7 @@ export class RobotPanel {
   private readonly firmware: HTMLElement;
   private readonly update: HTMLButtonElement;
   private readonly installer: FirmwarePanel;
+  private readonly sender: SendPanel;
   /** The failure's message code, when it has one. */
   private failureCode: string | null = null;
   private ports: PortInfo[] = [];
@@ -64,6 +66,7 @@ export class RobotPanel {
     container: HTMLElement,
     private readonly api: RobokitApi,
     private locale: Locale,
+    program: Omit<SendHooks, 'openInstaller'>,
   ) {
     this.robotSelect = h('select', { id: 'robot-select', class: 'select' });
     this.profileSelect = h('select', { id: 'profile-select', class: 'select' });
@@ -90,6 +93,7 @@ export class RobotPanel {
       h('label', { class: 'toggle', for: 'show-all-ports' }, this.showAll, this.showAllText),
       this.problem,
     );
+    this.sender = new SendPanel(container, api, locale, { ...program, openInstaller: () => this.installer.open('robokit') });
     this.installer = new FirmwarePanel(container, api, locale, () => (this.choice.robot === SIMULATED ? null : this.choice.robot), () => this.loadPorts());
     this.update.addEventListener('click', () => this.installer.open('robokit'));
     this.refresh.addEventListener('click', () => void this.loadPorts());
@@ -135,6 +139,7 @@ export class RobotPanel {
     this.renderPorts();
     this.render();
     this.installer.setLocale(locale);
+    this.sender.setLocale(locale);
     // Port labels come from the host in the settings' language.
     if (this.profiles.length > 0) void this.loadPorts();
   }
@@ -234,8 +239,14 @@ export class RobotPanel {
     return this.ports.find((p) => p.path === this.robotSelect.value)?.driverHint?.[this.locale] ?? null;
   }
 
+  /** The program on screen changed: « Envoyer dans le robot » works out its size again. */
+  programChanged(): void {
+    this.sender.programChanged();
+  }
+
   private setStatus(status: ConnectionStatus): void {
     this.status = status;
+    this.sender.setStatus(status);
     if (status.reason) {
       this.failure = { text: apiErrorText(status.reason, this.locale), hint: this.driverHint() };
       this.failureCode = status.reason.code;

@@ -103,6 +103,24 @@ export const UI_TEXT = defineText({
   firmwareInstall: { fr: 'Installer', en: 'Install' },
   firmwareNext: { fr: 'Robot suivant', en: 'Next robot' },
   firmwareUpdate: { fr: 'Mettre à jour', en: 'Update' },
+  sendTitle: { fr: 'Envoyer dans le robot', en: 'Send into the robot' },
+  sendIntro: {
+    fr: 'Le robot garde ton programme et le joue sans câble quand on appuie sur son bouton.',
+    en: 'The robot keeps your program and plays it without the cable when its button is pressed.',
+  },
+  sendConnectFirst: {
+    fr: 'Connecte ton robot pour y garder ton programme et le faire rouler sans câble.',
+    en: 'Connect your robot to keep your program in it and let it run without the cable.',
+  },
+  sendButton: { fr: 'Envoyer dans le robot', en: 'Send into the robot' },
+  sendSending: { fr: 'Envoi en cours…', en: 'Sending…' },
+  sendAutostart: { fr: 'Démarrer tout seul', en: 'Start by itself' },
+  sendAutostartHint: {
+    fr: 'Le robot lance ton programme dès qu’il est allumé (sinon : quand on appuie sur son bouton).',
+    en: 'The robot starts your program as soon as it is switched on (otherwise: when its button is pressed).',
+  },
+  sendSkipped: { fr: 'Le robot sautera :', en: 'The robot will skip:' },
+  sendInstall: { fr: 'Installer le programme RoboKit', en: 'Install the RoboKit firmware' },
   // Chart
   chartTitle: { fr: 'Ce que voient les capteurs', en: 'What the sensors see' },
   chartDistance: { fr: 'Distance (cm)', en: 'Distance (cm)' },
