@@ -15,6 +15,7 @@ import { buildPack } from '../../app/host/packs';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
 import { setDisplay, uploadProject } from './app-page';
+import { axeSerious } from './axe';
 
 let rig: Rig;
 let scratch: string;
@@ -49,18 +50,6 @@ afterAll(async () => {
 
 const page = () => rig.page;
 const MINI = 'fr.robokit.test-mini/avancer';
-
-async function axeSerious(p: Page, selector: string): Promise<unknown[]> {
-  const axe = await readFile(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  // The page's CSP refuses inline scripts: evaluate axe through the DevTools protocol instead.
-  await p.evaluate(axe);
-  const violations = await p.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const result = await w.axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  }, selector);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 async function openLibrary(p: Page): Promise<void> {
   await p.locator('#lessons-button').click();

@@ -6,9 +6,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
 import { setDisplay, uploadProject } from './app-page';
+import { axeSerious } from './axe';
 
 let rig: Rig;
 
@@ -120,16 +121,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     }
     await p.screenshot({ path: join(RESULTS_DIR, 'main-screen-fr.png') });
 
-    const axe = await readFile(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    // The page's CSP refuses inline scripts (addScriptTag is blocked, as it should be): evaluate
-    // axe through the DevTools protocol instead, which CSP does not govern.
-    await p.evaluate(axe);
-    const violations = await p.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-      const result = await w.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = await axeSerious(p);
     expect(serious).toEqual([]);
   });
 
