@@ -12,6 +12,7 @@ import { recordTry } from '../../app/core/workshop/session';
 import { advance, startTurn, verify, withCurrent } from '../../app/core/workshop/turn';
 import { callApi } from './api-call';
 import { uploadProject } from './app-page';
+import { axeSerious } from './axe';
 import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 import { AT, PACK, PEN_PROJECT, threeTeams } from './workshop-fixtures';
 
@@ -67,6 +68,19 @@ describe('the projector page follows the workshop live', () => {
     expect(rows[0]).toMatch(/^1\s+Les Tigres\s+1\s+★ 3\s+1:35$/);
     expect(rows).toHaveLength(3);
     await projector.screenshot({ path: join(RESULTS_DIR, 'projector-1366-turn.png') });
+    expect(await axeSerious(projector)).toEqual([]);
+  });
+
+  test('the roles swap on the projector’s own clock between two saves, with the banner', async () => {
+    let session = threeTeams();
+    // Les Fusées, 1.5 s before the first swap (every 180 s): the child pilots.
+    session = withCurrent(session, advance(session, startTurn('t3'), 178.5).turn);
+    await callApi(rig.page, 'saveWorkshop', { session });
+    await expect.poll(() => text('#projector-nickname'), { timeout: 2000 }).toBe('Les Fusées');
+    await expect.poll(() => projector.locator('#projector-banner').isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await text('#projector-banner')).toMatch(/^On change\s! Le parent pilote/);
+    expect(await projector.locator('#projector-roles').getAttribute('data-pilot')).toBe('parent');
+    await projector.screenshot({ path: join(RESULTS_DIR, 'projector-1366-swap.png') });
   });
 
   test('the next save (a pass, a pause) updates the scoreboard and stops the clock', async () => {
@@ -117,8 +131,16 @@ describe('the projector page follows the workshop live', () => {
   test.each([
     [1366, 768],
     [1920, 1080],
-  ])('large type and nothing cut at %i×%i', async (width, height) => {
+  ])('large type and nothing cut at %i×%i, with eight teams and a 40-character nickname', async (width, height) => {
+    let session = threeTeams();
+    const more = ['Les Castors', 'Les Étoiles filantes', 'Maya et Mamie', 'Les Pirates', 'Zoé, Jules et leur papa Karim'];
+    session = { ...session, teams: [...session.teams, ...more.map((nickname, i) => ({ id: `t${i + 4}`, nickname }))] };
+    expect(session.teams[7]!.nickname.length).toBeLessThanOrEqual(40);
+    session = withCurrent(session, { ...advance(session, startTurn('t8', 1), 42).turn, paused: true });
+    await callApi(rig.page, 'saveWorkshop', { session });
+    await expect.poll(() => projector.locator('#projector-table tbody tr').count(), { timeout: 2000 }).toBe(8);
     await projector.setViewportSize({ width, height });
+    await projector.screenshot({ path: join(RESULTS_DIR, `projector-${width}.png`) });
     const px = (selector: string) => projector.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     // From the back of a room: the clock ~1/6 of the height, the team's name ~1/16, table rows ~1/28.
     expect(await px('#projector-clock')).toBeGreaterThanOrEqual(height * 0.16);
@@ -128,7 +150,6 @@ describe('the projector page follows the workshop live', () => {
     expect(fits).toBe(true);
     const canvas = await projector.locator('#projector-canvas').boundingBox();
     expect(canvas!.height).toBeGreaterThan(height * 0.3);
-    await projector.screenshot({ path: join(RESULTS_DIR, `projector-${width}.png`) });
   });
 
   test('the workshop ended: the projector goes back to waiting', async () => {
@@ -138,5 +159,11 @@ describe('the projector page follows the workshop live', () => {
     expect(await projector.locator('#projector-turn').isHidden()).toBe(true);
     expect(await projector.locator('#projector-table').count()).toBe(0);
     expect(rig.foreignRequests()).toEqual([]);
+  });
+
+  test('the host goes away: the projector says so', async () => {
+    await rig.killHost();
+    await expect.poll(() => projector.locator('#banner').isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await text('#banner-text')).toContain('RoboKit');
   });
 });

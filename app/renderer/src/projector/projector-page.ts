@@ -55,6 +55,8 @@ class ProjectorPage {
     banner: h('p', { class: 'projector-banner', id: 'projector-banner', role: 'status', 'aria-live': 'polite' }),
     scores: h('section', { class: 'projector-scores', id: 'projector-scores' }),
     simTitle: h('h2', { class: 'projector-h2' }),
+    // Shown by main.ts if the host goes away (the same ids as the app's banner).
+    lost: h('div', { class: 'projector-lost', id: 'banner', role: 'alert' }, h('p', { id: 'banner-text' })),
     privacy: h('p', { class: 'projector-privacy' }),
   };
   private readonly sim: LiveSim;
@@ -70,12 +72,14 @@ class ProjectorPage {
     this.sim = new LiveSim(api, this.locale);
     const e = this.el;
     e.banner.hidden = true;
+    e.lost.hidden = true;
     document.body.classList.add('projector-body');
     root.replaceChildren(
       h(
         'main',
         { class: 'projector', id: 'projector' },
         h('header', { class: 'projector-head' }, e.title, e.privacy),
+        e.lost,
         e.banner,
         e.waiting,
         e.turn,

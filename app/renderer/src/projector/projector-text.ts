@@ -39,10 +39,6 @@ export const PROJECTOR_TEXT = defineText({
     fr: 'Seuls les surnoms des équipes s’affichent.',
     en: 'Only the teams’ nicknames are shown.',
   },
-  hostLost: {
-    fr: 'La page a perdu le contact avec RoboKit. Rechargez-la.',
-    en: 'The page lost contact with RoboKit. Reload it.',
-  },
 });
 
 export type ProjectorKey = keyof typeof PROJECTOR_TEXT;
