@@ -25,6 +25,7 @@ export async function serveCommand(argv: string[], output: Output): Promise<Exit
   output.err('RoboKit is ready. Open this address in your browser (on this computer only):');
   output.out(serve.url);
   output.err('Pour un autre navigateur, appuie sur Entrée : un nouveau lien s’affiche. / For another browser, press Enter: a new link is printed.');
+  output.err(`Atelier : la vue projecteur est à ${serve.origin}/#projecteur (dans le même navigateur). / Workshop: the projector view is at ${serve.origin}/#projecteur (in the same browser).`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', () => output.out(serve.newLink()));
   await new Promise<void>((resolve) => {
