@@ -162,6 +162,61 @@ describe('French numbers in the editor (Chromium)', () => {
   });
 });
 
+describe('numbers the robot says (Chromium)', () => {
+  test('« dire » a computed number: the bubble shows 2,5 in French and 2.5 in English', async () => {
+    const p = page();
+    const program = (id: string) => ({
+      format: 'robokit-project',
+      version: 1,
+      name: `Dire ${id}`,
+      profile: 'sim',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      workspace: {
+        blocks: {
+          languageVersion: 0,
+          blocks: [
+            {
+              type: 'robokit_start',
+              id: 'start',
+              x: 40,
+              y: 40,
+              next: {
+                block: {
+                  type: 'robokit_say',
+                  id: 'say',
+                  inputs: {
+                    TEXT: {
+                      block: {
+                        type: 'math_arithmetic',
+                        id: 'div',
+                        fields: { OP: 'DIVIDE' },
+                        inputs: {
+                          A: { shadow: { type: 'math_number', id: 'a', fields: { NUM: 10 } } },
+                          B: { shadow: { type: 'math_number', id: 'b', fields: { NUM: 4 } } },
+                        },
+                      },
+                    },
+                  },
+                  next: { block: { type: 'robokit_wait', id: 'wait', inputs: { SECONDS: { shadow: { type: 'math_number', id: 'w', fields: { NUM: 2 } } } } } },
+                },
+              },
+            },
+          ],
+        },
+      },
+    });
+    for (const [locale, said] of [['fr', '2,5'], ['en', '2.5']] as const) {
+      if (locale === 'en') await p.locator('#language').selectOption('en');
+      await uploadProject(p, `dire-${locale}.robokit`, program(locale));
+      await expect.poll(() => p.locator('#editor g[data-id="div"]').count(), { timeout: 10_000 }).toBe(1);
+      await p.locator('#run').click();
+      await expect.poll(() => p.locator('#speech').textContent(), { timeout: 10_000 }).toBe(said);
+      await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('ended');
+    }
+    await p.locator('#language').selectOption('fr');
+  });
+});
+
 describe('blocks drawn in lesson steps (Chromium)', () => {
   test('a step showing every block of the catalog: each is drawn by Blockly as a picture', async () => {
     const p = page();

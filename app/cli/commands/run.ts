@@ -3,6 +3,7 @@
  * Exit: 0 ended, 1 runtime error, 2 bad input, 3 robot not reachable, 130 interrupted.
  */
 import { AppError } from '../../core/errors';
+import { numberText } from '../../core/i18n/numbers';
 import type { EndReason, RunEvent } from '../../core/runtime/events';
 import { numberOption, parse } from '../args';
 import { loadProject } from '../load';
@@ -34,7 +35,8 @@ export function exitFor(reason: EndReason): ExitCode {
 export function eventPrinter(output: Output, json: boolean): (e: RunEvent) => void {
   if (json) return (e) => output.out(JSON.stringify(e));
   return (e) => {
-    if (e.type === 'say') output.out(`🤖 ${e.text}`);
+    // French first, like every message of the command line: « 3,5 ».
+    if (e.type === 'say') output.out(`🤖 ${e.number === undefined ? e.text : numberText(e.number, 'fr')}`);
     else if (e.type === 'error') {
       const where = e.blockId ? ` [bloc ${e.blockId}]` : '';
       output.err(`robokit : ${e.message.fr}${where}`);

@@ -3,6 +3,7 @@
  * in French and English (what went well, or what to try next).
  */
 import { message, type Localized, type MessageCode } from '../i18n/messages';
+import { numberText } from '../i18n/numbers';
 import type { GoalKey } from '../lessons/types';
 
 export interface ConditionResult {
@@ -41,18 +42,11 @@ export function goalTimeMs(result: { readonly timeMs: number; readonly condition
   return result.timeMs;
 }
 
-/** Numbers written the French way (`7,5`) or the English way (`7.5`), at most one decimal. */
-export function formatNumber(value: number, locale: 'fr' | 'en'): string {
-  const rounded = Math.round(value * 10) / 10;
-  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-  return locale === 'fr' ? text.replace('.', ',') : text;
-}
-
-/** A catalog message in both languages; number params are formatted per language. */
+/** A catalog message in both languages; number params are written per language, at most one decimal. */
 export function say(code: MessageCode, params: SayParams = {}): Localized {
   const inLocale = (locale: 'fr' | 'en'): Record<string, string> =>
     Object.fromEntries(
-      Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : typeof v === 'string' ? v : v[locale]]),
+      Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? numberText(v, locale, 1) : typeof v === 'string' ? v : v[locale]]),
     );
   return { fr: message(code, 'fr', inLocale('fr')), en: message(code, 'en', inLocale('en')) };
 }

@@ -5,9 +5,16 @@
  */
 import type { Locale } from './messages';
 
-/** `0.5` → « 0,5 » in French, "0.5" in English. */
-export function numberText(value: number, locale: Locale): string {
-  const text = String(value);
+/**
+ * The one way RoboKit writes a number for people: `0.5` → « 0,5 » in French, "0.5" in English.
+ * `maxDecimals` rounds first (« 7,5 s » in a verdict, « 3,33 » said by the robot, never 3.3333333);
+ * no « -0 »; infinities as ∞.
+ */
+export function numberText(value: number, locale: Locale, maxDecimals?: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+  const scale = maxDecimals === undefined ? 1 : 10 ** maxDecimals;
+  const rounded = maxDecimals === undefined ? value : Math.round(value * scale) / scale;
+  const text = String(Object.is(rounded, -0) ? 0 : rounded);
   return locale === 'fr' ? text.replace('.', ',') : text;
 }
 

@@ -9,7 +9,8 @@ export type EndReason = 'finished' | 'stopped' | 'error' | 'timeout' | 'disconne
 
 export type RunEvent =
   | { readonly type: 'block'; readonly t: number; readonly blockId: string }
-  | { readonly type: 'say'; readonly t: number; readonly blockId: string; readonly text: string }
+  /** `text` as said (numbers with a dot); `number` when a number was said, for screens to write it in their language. */
+  | { readonly type: 'say'; readonly t: number; readonly blockId: string; readonly text: string; readonly number?: number }
   | { readonly type: 'motors'; readonly t: number; readonly left: number; readonly right: number }
   | {
       readonly type: 'error';

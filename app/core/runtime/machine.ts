@@ -10,7 +10,7 @@ import { evaluate, evaluateBoolean, evaluateNumber, type EvalContext } from './e
 import { reached, type Frame, type Pending } from './frames';
 import { runRobotStatement, type RobotStmt } from './robot-statements';
 import { pupilError } from './runtime-errors';
-import { formatValue } from './values';
+import { sayValue } from './values';
 
 export interface MachineHost {
   readonly eval: EvalContext;
@@ -19,7 +19,7 @@ export interface MachineHost {
   readonly profile: Profile;
   readonly maxCallDepth: number;
   emitBlock(blockId: string): void;
-  emitSay(blockId: string, text: string): void;
+  emitSay(blockId: string, said: ReturnType<typeof sayValue>): void;
   /** The robot finished something it timed: a driver waiting on the clock should slice now. */
   wake(): void;
 }
@@ -149,7 +149,7 @@ export class Machine {
         this.pending = { kind: 'condition', condition: stmt.condition };
         return;
       case 'say':
-        return this.host.emitSay(stmt.blockId, formatValue(evaluate(stmt.text, ctx)));
+        return this.host.emitSay(stmt.blockId, sayValue(evaluate(stmt.text, ctx)));
       case 'forever':
         this.stack.push({ kind: 'forever', body: stmt.body });
         return;

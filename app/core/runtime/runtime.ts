@@ -81,7 +81,7 @@ export class Runtime {
       emitBlock: (blockId) => {
         if (this.events.active) this.emit({ type: 'block', t: clock.now(), blockId });
       },
-      emitSay: (blockId, text) => this.emit({ type: 'say', t: clock.now(), blockId, text }),
+      emitSay: (blockId, said) => this.emit({ type: 'say', t: clock.now(), blockId, ...said }),
       wake: () => {
         if (this.runState === 'running' && !this.ending) this.wakes.emit();
       },

@@ -1,5 +1,6 @@
 /** How runtime values convert, compare and print (Blockly's usual meaning, kinder to pupils). */
 import type { CompareOp, Value } from '../ir';
+import { numberText } from '../i18n/numbers';
 
 /** The number a value stands for, or null when it is not one (text like "abc", NaN). */
 export function asNumber(value: Value): number | null {
@@ -43,10 +44,16 @@ function ordered<T extends number | string>(op: CompareOp, x: T, y: T): boolean 
   }
 }
 
-/** Text for a `say` bubble: numbers plainly, at most 2 decimals (3, not 3.0000001). */
-export function formatValue(value: Value): string {
-  if (typeof value !== 'number') return String(value);
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
-  const rounded = Math.round(value * 100) / 100;
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+/** Decimals a `say` bubble shows: 3,33, not 3,3333333. */
+export const SAY_DECIMALS = 2;
+
+/**
+ * What a `say` block says: its text as the `--json` line carries it (numbers with a dot, at most 2
+ * decimals: 3, not 3.0000001), and for a number the number itself, so each screen writes it in its
+ * language (« 3,5 » in French) with `numberText`.
+ */
+export function sayValue(value: Value): { readonly text: string; readonly number?: number } {
+  if (typeof value !== 'number') return { text: String(value) };
+  const text = numberText(value, 'en', SAY_DECIMALS);
+  return Number.isFinite(value) ? { text, number: Number(text) } : { text };
 }

@@ -9,7 +9,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkChallenge, type ChallengeResult, type ConditionResult } from '../../core/challenge';
-import { formatNumber, goalTimeMs } from '../../core/challenge/verdict';
+import { goalTimeMs } from '../../core/challenge/verdict';
+import { numberText } from '../../core/i18n/numbers';
 import { localized, type Localized, type MessageCode } from '../../core/i18n/messages';
 import { describePackError, showName } from '../../core/lessons/pack-error';
 import { findProfile } from '../../core/profiles';
@@ -149,8 +150,8 @@ function both(m: Localized, prefix = ''): string[] {
 
 /** A message with a time in seconds written the French or the English way. */
 function sayBoth(code: MessageCode, params: Readonly<Record<string, string | number>>, seconds: number, prefix: string): string[] {
-  const fr = localized(code, { ...params, time: formatNumber(seconds, 'fr') }).fr;
-  const en = localized(code, { ...params, time: formatNumber(seconds, 'en') }).en;
+  const fr = localized(code, { ...params, time: numberText(seconds, 'fr', 1) }).fr;
+  const en = localized(code, { ...params, time: numberText(seconds, 'en', 1) }).en;
   return [prefix + fr, prefix + en];
 }
 

@@ -22,6 +22,7 @@ import {
 } from './ir';
 import { driveVirtual } from '../../../app/core/runtime/drive-virtual';
 import { kinds, run, says, setup } from './harness';
+import { numberText } from '../../../app/core/i18n/numbers';
 
 describe('control flow', () => {
   it('repeat runs its body n times; 2.5 counts as 3 like Blockly; 0 and -1 run nothing', async () => {
@@ -115,6 +116,10 @@ describe('expressions', () => {
       say('g', bool(true)),
     ]);
     expect(says(events)).toEqual(['0.33', '0.3', '1024', '0', '2.5', 'Bonjour !', 'true']);
+    // A number said carries the number: each screen writes it in its language (« 2,5 » in French).
+    const said = events.flatMap((e) => (e.type === 'say' ? [e] : []));
+    expect(said.map((e) => e.number)).toEqual([0.33, 0.3, 1024, 0, 2.5, undefined, undefined]);
+    expect(said.map((e) => (e.number === undefined ? e.text : numberText(e.number, 'fr')))).toEqual(['0,33', '0,3', '1024', '0', '2,5', 'Bonjour !', 'true']);
   });
 
   it('compare uses numbers when both are numeric, else text', async () => {

@@ -4,7 +4,7 @@
  * "Vérifier" and its verdict (stars, and a kind sentence per condition), "Recommencer" and the
  * teacher space (behind the adult's code). A view: what the buttons do comes from `LessonPanelHooks`.
  */
-import { formatNumber } from '../../../core/challenge/verdict';
+import { numberText } from '../../../core/i18n/numbers';
 import { message, type Locale } from '../../../core/i18n/messages';
 import type { LessonVerdict, OpenedLesson } from '../../../shared/api';
 import { h } from '../shell/dom';
@@ -277,7 +277,7 @@ export class LessonPanel {
     }
     this.verdictBox.dataset.passed = String(v.passed);
     this.verdictBox.dataset.stars = String(v.stars);
-    const time = formatNumber(v.timeMs / 1000, l);
+    const time = numberText(v.timeMs / 1000, l, 1);
     const starText = '★'.repeat(v.stars) + '☆'.repeat(3 - v.stars);
     const headline = v.passed
       ? message('challenge-passed', l, { stars: starText, time, blocks: v.blockCount })

@@ -7,6 +7,7 @@
  * running it pauses. Lancer while paused resumes.
  */
 import type { Locale } from '../../../core/i18n/messages';
+import { numberText } from '../../../core/i18n/numbers';
 import type { EndReason, RunEvent, RunState } from '../../../core/runtime/events';
 import type { ApiErrorData, RobokitApi, RunStartResult } from '../../../shared/api';
 import type { Editor } from '../editor/editor';
@@ -171,7 +172,7 @@ export class RunControls {
         this.highlightSoon(event.blockId);
         return;
       case 'say':
-        this.hooks.say(event.text);
+        this.hooks.say(event.number === undefined ? event.text : numberText(event.number, this.locale));
         return;
       case 'motors':
         this.motors = `${event.left},${event.right}`;
