@@ -27,7 +27,7 @@ describe('checkCommandResult', () => {
     const r = await checkCommandResult(join(MINI, 'projects/depart.robokit'), MINI, 'avancer');
     expect(r.exitCode).toBe(1);
     expect(r.lines[0]).toMatch(/^✗ Pas encore/);
-    expect(r.lines.some((l) => l.includes('✗ Le robot n’est pas entré dans la zone «\u00a0arrivee\u00a0»'))).toBe(true);
+    expect(r.lines.some((l) => l.includes('✗ Le robot n’est pas entré dans la zone «\u00a0Arrivée\u00a0»'))).toBe(true);
     expect(r.json.passed).toBe(false);
   });
 

@@ -31,9 +31,21 @@ export interface DarkLine {
 /** `name` is the zone's id (challenge goals name it); `label` the name pupils read, drawn and quoted instead. */
 export type Zone = Shape & { readonly name: string; readonly label?: Localized; readonly color?: string };
 
-/** What to call a zone in `locale`: its label, or its id when it has none. */
+/** Display names of zone ids worlds often use without a `label` (ids have no accents). */
+const USUAL_ZONE_NAMES: Readonly<Record<string, Localized>> = {
+  arrivee: { fr: 'Arrivée', en: 'Finish' },
+  depart: { fr: 'Départ', en: 'Start' },
+};
+
+/**
+ * What to call a zone in `locale`: its label; without one, the usual name of its id (« arrivee » →
+ * « Arrivée ») or the id made readable (« coin-1 » → « Coin 1 »), never the raw id.
+ */
 export function zoneLabel(zone: Zone, locale: 'fr' | 'en'): string {
-  return zone.label?.[locale] ?? zone.name;
+  const named = zone.label?.[locale] ?? USUAL_ZONE_NAMES[zone.name]?.[locale];
+  if (named) return named;
+  const words = zone.name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export interface LightSource {

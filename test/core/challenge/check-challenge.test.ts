@@ -60,7 +60,7 @@ describe('checkChallenge', () => {
   it('fails a program that stops short, explaining each condition', async () => {
     const result = await checkChallenge(program(move(1)), lesson, world, profile);
     expect(result).toMatchObject({ passed: false, stars: 0, timeMs: 1000, reason: 'finished' });
-    expect(result.conditions.find((c) => c.kind === 'endInZone')!.detail.fr).toMatch(/«\u00a0arrivee\u00a0»/);
+    expect(result.conditions.find((c) => c.kind === 'endInZone')!.detail.fr).toMatch(/«\u00a0Arrivée\u00a0»/);
   });
 
   it('judges what the robot did, not which blocks: a repeat of short moves passes too', async () => {

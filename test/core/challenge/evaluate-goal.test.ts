@@ -75,13 +75,13 @@ describe('visitZonesInOrder', () => {
     const trace = makeTrace({ zoneEvents: [enter('b', 100), enter('a', 500), enter('b', 900), enter('c', 1500)] });
     const c = only({ visitZonesInOrder: ['a', 'b', 'c'] }, trace);
     expect(c.passed).toBe(false);
-    expect(c.detail.en).toBe('The robot went into "b" before "a". Try changing the order of your path.');
+    expect(c.detail.en).toBe('The robot went into "B" before "A". Try changing the order of your path.');
   });
 
   it('fails when a zone is missing', () => {
     const c = only({ visitZonesInOrder: ['a', 'b', 'c'] }, makeTrace({ zoneEvents: [enter('a', 100), enter('b', 200)] }));
     expect(c.passed).toBe(false);
-    expect(c.detail.fr).toContain('«\u00a0c\u00a0»');
+    expect(c.detail.fr).toContain('«\u00a0C\u00a0»');
   });
 
   it('asks for a new entry when a zone is named twice (there and back)', () => {
@@ -114,8 +114,13 @@ describe('zone names in sentences', () => {
     expect(ok.en).toContain('"Corner 1", "Finish"');
   });
 
-  it('quote a zone without a label by its id', () => {
-    expect(say({ reachZone: 'b' }, makeTrace()).fr).toContain('«\u00a0b\u00a0»');
+  it('quote a zone without a label by a readable name, never the raw id', () => {
+    expect(say({ reachZone: 'b' }, makeTrace()).fr).toContain('«\u00a0B\u00a0»');
+    const ids: World = { ...world, zones: [{ ...world.zones[0]!, name: 'coin-1' }, { ...world.zones[0]!, name: 'arrivee' }] };
+    const fr = (zone: string) => evaluateGoal({ reachZone: zone }, makeTrace(), ids).conditions[0]!.detail;
+    expect(fr('coin-1').fr).toContain('«\u00a0Coin 1\u00a0»');
+    expect(fr('arrivee').fr).toContain('«\u00a0Arrivée\u00a0»');
+    expect(fr('arrivee').en).toContain('"Finish"');
   });
 });
 

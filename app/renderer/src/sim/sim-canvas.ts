@@ -92,12 +92,6 @@ function drawArena(ctx: CanvasRenderingContext2D, v: View, world: World, style: 
     ctx.strokeStyle = zone.color ?? '#2e7d32';
     ctx.stroke();
     ctx.setLineDash([]);
-    const [lx, ly] = px(v, zone.type === 'circle' ? [zone.x, zone.y] : [zone.x + zone.width / 2, zone.y + zone.height / 2]);
-    ctx.fillStyle = '#111';
-    ctx.font = `bold ${Math.max(11, Math.round(v.scale * 5))}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(zoneLabel(zone, style.locale), lx, ly);
   }
   for (const light of world.lights) {
     const [lx, ly] = px(v, [light.x, light.y]);
@@ -131,6 +125,74 @@ function drawArena(ctx: CanvasRenderingContext2D, v: View, world: World, style: 
     ctx.stroke();
   }
   ctx.strokeRect(x0, y0, world.size.width * v.scale, world.size.height * v.scale);
+}
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Circle {
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+}
+
+function boxTouchesCircle(b: Box, c: Circle): boolean {
+  const nx = Math.min(Math.max(c.x, b.x), b.x + b.width);
+  const ny = Math.min(Math.max(c.y, b.y), b.y + b.height);
+  return Math.hypot(c.x - nx, c.y - ny) < c.r;
+}
+
+/**
+ * Where a zone's name goes (canvas pixels, the label's centre): in the zone's middle, else along its
+ * top or bottom edge inside, else just above or below it — the first place clear of the robot, so
+ * the name never covers the robot. Kept inside the canvas.
+ */
+export function placeZoneLabel(zone: Box, label: { readonly width: number; readonly height: number }, robot: Circle, canvas: Box): [number, number] {
+  const cx = zone.x + zone.width / 2;
+  const half = label.height / 2 + 2;
+  const candidates: [number, number][] = [
+    [cx, zone.y + zone.height / 2],
+    [cx, zone.y + half],
+    [cx, zone.y + zone.height - half],
+    [cx, zone.y - half],
+    [cx, zone.y + zone.height + half],
+  ];
+  const clamp = ([x, y]: [number, number]): [number, number] => [
+    Math.min(Math.max(x, canvas.x + label.width / 2), canvas.x + canvas.width - label.width / 2),
+    Math.min(Math.max(y, canvas.y + label.height / 2), canvas.y + canvas.height - label.height / 2),
+  ];
+  const box = ([x, y]: [number, number]): Box => ({ x: x - label.width / 2, y: y - label.height / 2, width: label.width, height: label.height });
+  const placed = candidates.map(clamp);
+  return placed.find((p) => !boxTouchesCircle(box(p), robot)) ?? placed.reduce((a, b) => (Math.hypot(a[0] - robot.x, a[1] - robot.y) >= Math.hypot(b[0] - robot.x, b[1] - robot.y) ? a : b));
+}
+
+/** Zone names, in the display language, on a light patch, placed clear of the robot. */
+function drawZoneLabels(ctx: CanvasRenderingContext2D, v: View, world: World, pose: Pose, canvas: Box, style: DrawStyle): void {
+  const size = Math.max(11, Math.round(v.scale * 5));
+  ctx.font = `bold ${size}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const [rx, ry] = px(v, [pose.x, pose.y]);
+  const robot = { x: rx, y: ry, r: ROBOT_RADIUS_CM * v.scale + 4 };
+  for (const zone of world.zones) {
+    // The zone's bounding box in centimetres, from its top-left corner (y up).
+    const bounds =
+      zone.type === 'circle'
+        ? { x: zone.x - zone.radius, y: zone.y + zone.radius, width: 2 * zone.radius, height: 2 * zone.radius }
+        : { x: zone.x, y: zone.y + zone.height, width: zone.width, height: zone.height };
+    const [x0, y0] = px(v, [bounds.x, bounds.y]);
+    const name = zoneLabel(zone, style.locale);
+    const label = { width: ctx.measureText(name).width + 8, height: size + 6 };
+    const [lx, ly] = placeZoneLabel({ x: x0, y: y0, width: bounds.width * v.scale, height: bounds.height * v.scale }, label, robot, canvas);
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.8)';
+    ctx.fillRect(lx - label.width / 2, ly - label.height / 2, label.width, label.height);
+    ctx.fillStyle = '#111';
+    ctx.fillText(name, lx, ly);
+  }
 }
 
 function drawTrail(ctx: CanvasRenderingContext2D, v: View, trail: readonly Segment[]): void {
@@ -225,6 +287,7 @@ export function drawSimulation(canvas: HTMLCanvasElement, world: World, scene: S
   drawTrail(ctx, v, scene.trail);
   drawRays(ctx, v, scene);
   drawRobot(ctx, v, scene, style);
+  drawZoneLabels(ctx, v, world, scene.pose, { x: 0, y: 0, width, height }, style);
 }
 
 /** Where a world point lands on a canvas of this CSS size (for HTML placed over the canvas). */
