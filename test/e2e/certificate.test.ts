@@ -15,6 +15,7 @@ import { keepDrawing, recordTry, type Session } from '../../app/core/workshop/se
 import { callApi } from './api-call';
 import { uploadProject } from './app-page';
 import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { ink, pdfPage } from './pdf-page';
 import { AT, PACK, PEN_PROJECT, threeTeams } from './workshop-fixtures';
 
 const run = promisify(execFile);
@@ -33,29 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-/** One page of a PDF at 96 dpi (1 px = 1 CSS px) as RGB pixels, through poppler; also kept as a PNG to look at. */
-async function pdfPage(pdf: string, n: number, png: string): Promise<{ width: number; height: number; rgb: Buffer }> {
-  await run('pdftoppm', ['-r', '96', '-f', String(n), '-l', String(n), '-singlefile', '-png', pdf, png.replace(/\.png$/, '')]);
-  const { stdout } = await run('pdftoppm', ['-r', '96', '-f', String(n), '-l', String(n), '-singlefile', pdf], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(stdout.subarray(0, 40).toString('latin1'))!;
-  return { width: Number(header[1]), height: Number(header[2]), rgb: stdout.subarray(header[0].length) };
-}
-
-/** In a box of the page: pixels that are not paper (not near white), and pixels of the simulator's pen blue (#1565c0). */
-function ink(page: { width: number; rgb: Buffer }, box: { x: number; y: number; width: number; height: number }) {
-  let inked = 0;
-  let pen = 0;
-  for (let y = Math.ceil(box.y) + 3; y < box.y + box.height - 3; y++) {
-    for (let x = Math.ceil(box.x) + 3; x < box.x + box.width - 3; x++) {
-      const i = (y * page.width + x) * 3;
-      const [r, g, b] = [page.rgb[i]!, page.rgb[i + 1]!, page.rgb[i + 2]!];
-      if (r + g + b < 3 * 235) inked++;
-      if (Math.abs(r - 0x15) < 40 && Math.abs(g - 0x65) < 40 && Math.abs(b - 0xc0) < 40) pen++;
-    }
-  }
-  return { inked, pen };
-}
 
 async function openCertificates(hash: string): Promise<Page> {
   const page = await rig.context.newPage();

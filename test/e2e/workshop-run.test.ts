@@ -7,17 +7,24 @@
  * autosave or the local storage, and the robot is stopped; the results exported as CSV and as a
  * session file; leaving needs the code.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseSession, type Session } from '../../app/core/workshop/session';
 import { workspaceBlocks } from './blockly-page';
 import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { ink, pdfPage } from './pdf-page';
 import { AVANCER, LUMIERE, answer, downloadFrom, dragForward, dragUnderStart, prepareWorkshop, startTurnOf, verifyAndWait } from './workshop-page';
 
+const run = promisify(execFile);
 let rig: Rig;
 let dataDir: string;
+/** The projector page, opened from the workshop's own button in a second tab. */
+let projector: Page;
 const page = () => rig.page;
 const shot = (name: string) => page().screenshot({ path: join(RESULTS_DIR, `workshop-${name}.png`) });
 
@@ -50,6 +57,7 @@ async function nextFamilyLeavesNothingOf(nickname: string): Promise<number> {
   await p.locator('#ws-welcome[data-reset-ms]').waitFor({ state: 'attached', timeout: 5000 });
   const wall = Date.now() - clicked;
   const resetMs = Number(await p.locator('#ws-welcome').getAttribute('data-reset-ms'));
+  console.log(`« Famille suivante »: ${resetMs} ms in the page (phases ${await p.locator('#ws-welcome').getAttribute('data-reset-phases')}), ${wall} ms from the click; session file ${(await readFile(join(dataDir, 'workshop', 'current.robokitsession'))).length} bytes`);
   expect(resetMs).toBeLessThan(2000);
   expect(wall).toBeLessThan(2000);
   expect(await p.locator('#ws-welcome').isVisible()).toBe(true);
@@ -67,7 +75,7 @@ async function nextFamilyLeavesNothingOf(nickname: string): Promise<number> {
   // The undo stack: « Annuler » brings nothing back.
   await p.evaluate(() => {
     for (let i = 0; i < 8; i++) document.getElementById('undo')!.click();
-  });
+  }, 90_000);
   expect(await workspaceBlocks(p).count()).toBe(1);
   expect(await theirBlocks()).toBe(0);
   // The browser's storage holds nothing of them.
@@ -112,6 +120,15 @@ describe('a workshop, as a facilitator runs it', () => {
     await p.locator('#ws-welcome').waitFor({ state: 'visible' });
     expect(await p.locator('#ws-next-team option').allTextContents()).toEqual(['Les Tigres', 'Lou et papa', 'Zébulon']);
     await shot('welcome-fr');
+    // The projector view, from the welcome screen's button, in a second tab to drag onto the wall.
+    const opened = rig.context.waitForEvent('page');
+    await p.locator('#ws-projector-welcome').click();
+    projector = await opened;
+    await projector.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    // The facilitator's window stays in front (a tab behind is throttled by the browser).
+    await p.bringToFront();
+    await expect.poll(() => projector.locator('#projector-table .projector-name').allInnerTexts(), { timeout: 5000 }).toEqual(['Les Tigres', 'Lou et papa', 'Zébulon']);
+    expect(await projector.locator('#projector-turn').isHidden()).toBe(true);
     const session = await autosavedSession();
     expect(session.teams).toEqual([
       { id: 't1', nickname: 'Les Tigres' },
@@ -120,7 +137,7 @@ describe('a workshop, as a facilitator runs it', () => {
     ]);
     expect(session.route.steps.map((s) => `${s.pack}/${s.lesson}`)).toEqual([AVANCER, LUMIERE]);
     expect(session.route.swapSeconds).toBe(180);
-  });
+  }, 90_000);
 
   test('locked to the workshop: no settings, no library, no other lesson, no files', async () => {
     const p = page();
@@ -132,7 +149,7 @@ describe('a workshop, as a facilitator runs it', () => {
     // Even a click that reaches the hidden « Leçons » button opens nothing.
     await p.evaluate(() => document.getElementById('lessons-button')!.click());
     expect(await p.locator('#library').isVisible()).toBe(false);
-  });
+  }, 90_000);
 
   test('team 1: the child pilots first; a swap at 3 min with its banner, a chime and the parent’s hint; tries counted; Vérifier with stars; a skip', async () => {
     const p = page();
@@ -141,6 +158,8 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(await bar('pilot').getAttribute('data-pilot')).toBe('child');
     expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Enfant');
     expect(await bar('tries').textContent()).toBe('0 essai');
+    await expect.poll(() => projector.locator('#projector-nickname').innerText(), { timeout: 5000 }).toBe('Les Tigres');
+    expect(await projector.locator('#projector-roles').getAttribute('data-pilot')).toBe('child');
 
     await p.clock.install();
     await p.clock.runFor(181_000);
@@ -149,6 +168,8 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(await bar('pilot').getAttribute('data-pilot')).toBe('parent');
     expect(await p.locator('#role-pilot strong').textContent()).toBe('Pilote\u00a0: Parent');
     expect(Number(await p.locator('#ws-swap-banner').getAttribute('data-chimes'))).toBe(1);
+    // The projector follows the swap (the session is saved at each swap).
+    await expect.poll(() => projector.locator('#projector-roles').getAttribute('data-pilot'), { timeout: 5000 }).toBe('parent');
     await p.locator('#ws-swap-close').click();
     await p.clock.runFor(180_000);
     await p.locator('#ws-swap-banner').waitFor({ state: 'visible' });
@@ -168,6 +189,7 @@ describe('a workshop, as a facilitator runs it', () => {
     // The replay's picture is kept for the certificate.
     await expect.poll(async () => (await autosavedSession()).drawings.map((d) => d.lesson), { timeout: 15_000 }).toEqual(['avancer']);
     await shot('passed-fr');
+    await expect.poll(() => projector.locator('#projector-table tbody tr').first().innerText(), { timeout: 5000 }).toMatch(/^1\s+Les Tigres\s+1\s+★ 3/);
     await bar('next-challenge').click();
     await expect.poll(() => bar('challenge').textContent()).toBe('Défi 2 sur 2 · Lumière et son');
     await expect.poll(() => p.locator('#lesson-title').textContent()).toBe('Lumière et son');
@@ -183,13 +205,37 @@ describe('a workshop, as a facilitator runs it', () => {
       ['lumiere-et-son', 'skipped', false, 0],
     ]);
     expect(tries[1]!.swaps).toBe(2);
-  });
+  }, 90_000);
+
+  test('team 1’s certificate, printed to PDF: its nickname and the robot’s picture', async () => {
+    const p = page();
+    const opened = rig.context.waitForEvent('page');
+    await bar('certificate').click();
+    const certificate = await opened;
+    await certificate.setViewportSize({ width: 1123, height: 794 });
+    await certificate.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    expect(await certificate.locator('.certificate-nickname').innerText()).toBe('Les Tigres');
+    expect(await certificate.locator('.certificate-list li').allInnerTexts()).toEqual(['Avancer ★★★']);
+    const pdf = join(RESULTS_DIR, 'workshop-certificate-t1.pdf');
+    await writeFile(pdf, await certificate.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
+    expect(text).toContain('Les Tigres');
+    expect(text).toContain('Avancer');
+    await certificate.emulateMedia({ media: 'print' });
+    const frame = (await certificate.locator('#certificate-drawing-t1').boundingBox())!;
+    const printed = await pdfPage(pdf, 1, join(RESULTS_DIR, 'workshop-certificate-t1.png'));
+    // The world's walls, its zone and the robot are inked (a frame with only a sentence has ~2,300).
+    expect(ink(printed, frame).inked).toBeGreaterThan(4000);
+    await certificate.close();
+    await p.bringToFront();
+  }, 90_000);
 
   test('« Famille suivante »: nothing of team 1 is left, in under 2 s', async () => {
     await nextFamilyLeavesNothingOf('Les Tigres');
+    await expect.poll(() => projector.locator('#projector-turn').isHidden(), { timeout: 5000 }).toBe(true);
     expect(await page().locator('#ws-next-team option').allTextContents()).toEqual(['Lou et papa', 'Zébulon']);
     await shot('next-family-fr');
-  });
+  }, 90_000);
 
   test('team 2: done by hand on the real robot; pause and extra time', async () => {
     const p = page();
@@ -215,7 +261,7 @@ describe('a workshop, as a facilitator runs it', () => {
     await answer(p, '3');
     await expect.poll(() => bar('notice').textContent()).toMatch(/^Défi réussi sur le robot\u202f! ★★★ Parcours terminé/);
     await nextFamilyLeavesNothingOf('Lou et papa');
-  });
+  }, 90_000);
 
   test('team 3: Vérifier passes; the robot still runs when « Famille suivante » comes, and it stops', async () => {
     const p = page();
@@ -230,7 +276,7 @@ describe('a workshop, as a facilitator runs it', () => {
     await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 5000 }).toBe('running');
     await nextFamilyLeavesNothingOf('Zébulon');
     expect(await p.locator('#ws-all-played').textContent()).toBe('Toutes les équipes ont joué.');
-  });
+  }, 90_000);
 
   test('the results as CSV and as a session file', async () => {
     const p = page();
@@ -255,7 +301,7 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(parsed.session.tries).toHaveLength(6);
     expect(parsed.session.drawings.map((d) => d.team).sort()).toEqual(['t1', 't3']);
     expect(parsed.session.current).toBeUndefined();
-  });
+  }, 90_000);
 
   test('leaving needs the facilitator’s code', async () => {
     const p = page();
@@ -273,5 +319,5 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(await p.locator('#display-menu').isVisible()).toBe(true);
     expect(await readdir(join(dataDir, 'workshop'))).toEqual([]);
     await shot('left-fr');
-  });
+  }, 90_000);
 });

@@ -124,7 +124,7 @@ class App {
     // What the page starts with (the last autosave, a lesson, the start block) counts as kept.
     this.files.markKept();
     this.lessons = this.lessonMode(host);
-    this.workshop = this.workshopMode();
+    this.workshop = this.workshopMode(host);
     this.wire();
     this.applyLocaleToPage();
     this.sim.setHighContrast(this.appearance.highContrast);
@@ -174,11 +174,12 @@ class App {
     return lessons;
   }
 
-  private workshopMode(): WorkshopMode {
+  private workshopMode(hostInfo: HostInfo): WorkshopMode {
     const l = this.layout;
     const workshop = new WorkshopMode(
       {
         api: this.api,
+        hostInfo,
         lessons: this.lessons,
         lock: (locked) => this.lock(locked),
         cleanSlate: () => this.cleanSlate(),

@@ -17,6 +17,10 @@ export interface WorkshopBarHooks {
   markDone(): void;
   nextChallenge(): void;
   nextFamily(): void;
+  /** The team's certificate (offered once its route is done). */
+  certificate(): void;
+  projector(): void;
+  certificates(): void;
   exportSession(): void;
   exportCsv(): void;
   scoreboard(): void;
@@ -43,6 +47,8 @@ export interface BarState {
 
 /** The workshop menu's entries, shared with the welcome screen. */
 export const MENU_ITEMS = [
+  ['ws-projector', 'projector'],
+  ['ws-certificates', 'certificates'],
   ['ws-export-session', 'exportSession'],
   ['ws-export-csv', 'exportCsv'],
   ['ws-show-scores', 'scoreboard'],
@@ -58,6 +64,7 @@ export class WorkshopBar {
   private readonly tries = h('p', { class: 'ws-tries', id: 'ws-tries' });
   private readonly notice = h('p', { class: 'ws-notice', id: 'ws-notice', role: 'status', 'aria-live': 'polite' });
   private readonly nextButton = h('button', { type: 'button', class: 'btn btn-primary', id: 'ws-next-challenge' });
+  private readonly certificateButton = h('button', { type: 'button', class: 'btn', id: 'ws-certificate' });
   private readonly buttons = {
     pause: h('button', { type: 'button', class: 'btn btn-small', id: 'ws-pause' }),
     extraTime: h('button', { type: 'button', class: 'btn btn-small', id: 'ws-extra' }),
@@ -79,11 +86,12 @@ export class WorkshopBar {
       { class: 'ws-bar', id: 'ws-bar', 'aria-label': wt('workshop', locale) },
       h('div', { class: 'ws-facts' }, this.team, this.challenge, this.time, this.pilot, this.tries),
       h('div', { class: 'ws-controls' }, ...Object.values(this.buttons), this.menu),
-      h('div', { class: 'ws-notice-row' }, this.notice, this.nextButton),
+      h('div', { class: 'ws-notice-row' }, this.notice, this.nextButton, this.certificateButton),
     );
     this.element.hidden = true;
     for (const [name, button] of Object.entries(this.buttons)) button.addEventListener('click', () => hooks[name as keyof typeof this.buttons]());
     this.nextButton.addEventListener('click', () => hooks.nextChallenge());
+    this.certificateButton.addEventListener('click', () => hooks.certificate());
     MENU_ITEMS.forEach(([, hook], i) =>
       this.menuItems[i]!.addEventListener('click', () => {
         this.menu.open = false;
@@ -138,6 +146,8 @@ export class WorkshopBar {
     this.notice.dataset.kind = state.notice?.kind ?? '';
     this.nextButton.textContent = wt('nextChallenge', l);
     this.nextButton.hidden = !state.awaitingNext || state.finished;
+    this.certificateButton.textContent = wt('certificate', l);
+    this.certificateButton.hidden = !state.finished;
     this.element.querySelector<HTMLElement>('.ws-notice-row')!.hidden = !state.notice && !state.awaitingNext;
   }
 }

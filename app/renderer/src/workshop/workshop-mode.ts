@@ -10,7 +10,8 @@ import { message, type Locale } from '../../../core/i18n/messages';
 import { sessionsCsv } from '../../../core/workshop/csv';
 import { addTeam, keepDrawing, serializeSession, type RouteStep, type Session } from '../../../core/workshop/session';
 import * as turns from '../../../core/workshop/turn';
-import type { LessonVerdict, RobokitApi } from '../../../shared/api';
+import type { HostInfo, LessonVerdict, RobokitApi } from '../../../shared/api';
+import { openCertificate, openProjector } from '../projector/routes';
 import type { LessonMode } from '../lessons/lesson-mode';
 import { ask } from '../shell/ask';
 import { download } from '../shell/download';
@@ -31,6 +32,7 @@ const EXTRA_SECONDS = 120;
 
 export interface WorkshopHost {
   readonly api: RobokitApi;
+  readonly hostInfo: HostInfo;
   readonly lessons: LessonMode;
   /** Locks the app to the workshop (no settings, no other lessons, no files), or frees it. */
   lock(locked: boolean): void;
@@ -65,6 +67,8 @@ export class WorkshopMode {
   private doneTurn: turns.Turn | null = null;
   /** The step the simulator's next picture belongs to (the one just passed, until « Défi suivant »). */
   private drawingStep: RouteStep | null = null;
+  /** Which team and challenge each simulated run started in. */
+  private readonly runSteps = new Map<number, { readonly team: string; readonly step: RouteStep } | null>();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private lastTick = 0;
   private lastClockSave = 0;
@@ -78,17 +82,21 @@ export class WorkshopMode {
       exportSession: () => this.exportSession(),
       exportCsv: () => this.exportCsv(),
       scoreboard: () => this.scores.show(),
+      // Both open a tab: called in the click itself.
+      projector: () => openProjector(host.api, host.hostInfo),
+      certificates: () => void this.certificate(),
       leave: () => void this.leave(),
     };
     this.bar = new WorkshopBar(
       {
         ...menu,
         pause: () => this.change((t) => turns.setPaused(t, !t.paused)),
-        extraTime: () => this.change((t) => turns.giveExtraTime(t, EXTRA_SECONDS), { kind: 'info', text: wt('extraTimeLabel', this.locale) }),
+        extraTime: () => this.change((t) => turns.giveExtraTime(t, EXTRA_SECONDS), { kind: 'info', text: wt('extraGiven', this.locale) }),
         skip: () => void this.skip(),
         markDone: () => void this.markDone(),
         nextChallenge: () => void this.nextChallenge(),
         nextFamily: () => void this.nextFamily(),
+        certificate: () => void this.certificate(this.turn?.team),
       },
       locale,
     );
@@ -96,8 +104,15 @@ export class WorkshopMode {
     this.swap = new SwapBanner(locale);
     this.scores = new ScoreboardDialog(() => this.sessionToSave(), locale);
     this.button.addEventListener('click', () => void this.prepare());
-    host.api.onDidChangeRunState(({ target, state }) => {
-      if (target === 'sim' && state === 'ended') requestAnimationFrame(() => requestAnimationFrame(() => this.keepDrawing()));
+    host.api.onDidChangeRunState(({ runId, target, state }) => {
+      if (target !== 'sim') return;
+      // A run's picture belongs to the challenge it started in (a replay may end after « Défi suivant »).
+      if (state === 'running' && !this.runSteps.has(runId)) this.runSteps.set(runId, this.drawingStep && this.turn ? { team: this.turn.team, step: this.drawingStep } : null);
+      if (state === 'ended') {
+        const of = this.runSteps.has(runId) ? this.runSteps.get(runId) : this.drawingStep && this.turn ? { team: this.turn.team, step: this.drawingStep } : null;
+        this.runSteps.clear();
+        if (of) requestAnimationFrame(() => requestAnimationFrame(() => this.keepDrawing(of.team, of.step)));
+      }
     });
     this.setLocale(locale);
   }
@@ -282,6 +297,7 @@ export class WorkshopMode {
   private async nextFamily(): Promise<void> {
     if (!this.session) return;
     const began = performance.now();
+    delete this.welcome.element.dataset.resetMs;
     this.stopTicking();
     this.session = turns.endTurn(this.session);
     this.turn = null;
@@ -291,19 +307,27 @@ export class WorkshopMode {
     this.drawingStep = null;
     this.swap.hide();
     this.showWelcome();
-    await this.forgetFamily();
     this.save();
+    const phases: number[] = [];
+    const mark = () => phases.push(Math.round(performance.now() - began));
+    await this.forgetFamily(mark);
     await this.saving;
+    mark();
+    this.welcome.element.dataset.resetPhases = phases.join(',');
     this.welcome.element.dataset.resetMs = String(Math.round(performance.now() - began));
   }
 
-  private async forgetFamily(): Promise<void> {
+  private async forgetFamily(mark: () => void = () => undefined): Promise<void> {
     this.host.cleanSlate();
     this.host.banner(null);
+    mark();
     try {
       await this.host.settleAutosave();
+      mark();
       await this.host.api.nextFamily();
+      mark();
       await this.host.autosaveNow();
+      mark();
     } catch (e) {
       this.host.banner(failureText(e, this.locale));
     }
@@ -336,6 +360,16 @@ export class WorkshopMode {
     await this.host.autosaveNow();
   }
 
+  /** A team's certificate (every team's without one); the saved session is what it prints. */
+  private async certificate(team?: string): Promise<void> {
+    try {
+      const why = await openCertificate(this.host.api, this.host.hostInfo, team);
+      if (why) this.host.banner(why);
+    } catch (e) {
+      this.host.banner(failureText(e, this.locale));
+    }
+  }
+
   private exportSession(): void {
     const session = this.sessionToSave();
     if (session) download(`${session.id}.robokitsession`, serializeSession(session), 'application/json');
@@ -348,16 +382,17 @@ export class WorkshopMode {
 
   private sessionToSave(): Session | null {
     if (!this.session) return null;
-    return this.turn ? turns.withCurrent(this.session, this.turn) : this.session;
+    if (!this.turn) return this.session;
+    // While « Défi suivant » waits, the clock stands still (the projector's too).
+    return turns.withCurrent(this.session, this.awaitingNext ? turns.setPaused(this.turn, true) : this.turn);
   }
 
-  /** The simulator's picture after a run, kept for the team's certificate (one per challenge). */
-  private keepDrawing(): void {
-    const step = this.drawingStep;
-    if (!this.session || !this.turn || !step) return;
+  /** The simulator's picture after a run, kept for the team's certificate (one per challenge), while that team still plays. */
+  private keepDrawing(team: string, step: RouteStep): void {
+    if (!this.session || this.turn?.team !== team) return;
     const png = this.host.drawing();
     if (!png) return;
-    this.session = keepDrawing(this.session, { team: this.turn.team, pack: step.pack, lesson: step.lesson, png });
+    this.session = keepDrawing(this.session, { team, pack: step.pack, lesson: step.lesson, png });
     this.save();
   }
 
