@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPackFolder } from '../../app/host/packs';
+import { axeSerious } from './axe';
 import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
 
 const run = promisify(execFile);
@@ -187,6 +188,12 @@ describe('teacher notes and printable lesson sheets (Chromium)', () => {
     const fontPx = await dialog.locator('[data-notes="mistakes"] li').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(15);
     await p.screenshot({ path: join(OUT, 'teacher-notes-1366x768.png') });
+    expect(await axeSerious(p, '#teacher-dialog')).toEqual([]);
+    // The print preview, as it shows on screen before the print dialog.
+    await printFromNotes(p, 'sheet');
+    await p.screenshot({ path: join(OUT, 'print-preview-1366x768.png') });
+    expect(await axeSerious(p, '#print-root')).toEqual([]);
+    await closePreview(p);
     await closeLesson(p);
   });
 
