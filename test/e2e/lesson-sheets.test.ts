@@ -6,11 +6,13 @@
  *   window.print(); Chromium prints it to PDF (`page.pdf()`, the print style sheet applies), poppler's
  *   `pdftoppm` renders PNG pages (saved in test-results/ to look at) that must not be blank, and
  *   `pdftotext` must find the lesson's title and a drawn block's words;
+ *   with ROBOKIT_UPDATE_SCREENS=1 the notes and the « Avancer » sheet and card are copied to docs/screens/
+ *   for the README;
  * - every built-in lesson's sheet and card render, with every block drawn, without a page error.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -162,6 +164,11 @@ async function toPdf(p: Page, name: string): Promise<{ text: string; pages: numb
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
+/** The README's pictures (docs/screens/), refreshed on request like screens.test.ts's. */
+async function toDocs(file: string, name: string): Promise<void> {
+  if (process.env.ROBOKIT_UPDATE_SCREENS === '1') await copyFile(join(OUT, file), join(REPO, 'docs/screens', name));
+}
+
 describe('teacher notes and printable lesson sheets (Chromium)', () => {
   test('the notes are not shown to pupils; behind the code they are readable at 1366×768', async () => {
     const p = page();
@@ -188,6 +195,7 @@ describe('teacher notes and printable lesson sheets (Chromium)', () => {
     const fontPx = await dialog.locator('[data-notes="mistakes"] li').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
     expect(fontPx).toBeGreaterThanOrEqual(15);
     await p.screenshot({ path: join(OUT, 'teacher-notes-1366x768.png') });
+    await toDocs('teacher-notes-1366x768.png', 'teacher-notes.png');
     expect(await axeSerious(p, '#teacher-dialog')).toEqual([]);
     // The print preview, as it shows on screen before the print dialog.
     await printFromNotes(p, 'sheet');
@@ -227,6 +235,7 @@ describe('teacher notes and printable lesson sheets (Chromium)', () => {
       expect(pdf.pages).toBeGreaterThanOrEqual(1);
       if (kind === 'sheet') for (const heading of ['Objectifs', 'Déroulement', 'Erreurs fréquentes', 'Questions pour le bilan', 'Plus difficile']) expect(text).toContain(heading);
       else expect(text).toMatch(/Ton défi|Les étapes/);
+      if (key === 'fr.robokit.premiers-pas/avancer') await toDocs(`${name}-${kind}-1.png`, `lesson-${kind}.png`);
       await closePreview(p);
     }
     await closeLesson(p);
