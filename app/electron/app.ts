@@ -93,6 +93,7 @@ export async function startElectronApp(options: ElectronAppOptions = {}): Promis
   win.on('closed', () => {
     stopForwarding();
     win = null;
+    projector.close();
   });
 
   const setMenu = (next: Locale) => {

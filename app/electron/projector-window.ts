@@ -23,6 +23,12 @@ export class ProjectorWindows implements ProjectorWindow {
     return this.win;
   }
 
+  /** The main window closed: the projector goes with it (the app quits once no window is left). */
+  close(): void {
+    const open = this.win;
+    if (open && !open.isDestroyed()) open.close();
+  }
+
   open(): void {
     const open = this.win;
     if (open && !open.isDestroyed()) {

@@ -74,6 +74,11 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
     focus(): void {
       this.focused++;
     }
+    close(): void {
+      this.closed = true;
+      this.emit('closed');
+    }
+    closed = false;
   }
 
   const app = Object.assign(new Events(), {

@@ -85,6 +85,17 @@ describe('the projector window', () => {
   });
 });
 
+describe('closing the main window', () => {
+  it('closes the projector window too, so the app does not stay open on the projector alone', async () => {
+    const running = await start();
+    await running.host.openProjector();
+    const [main, projector] = fake.windows;
+    main!.emit('closed');
+    expect(projector!.closed).toBe(true);
+    expect(running.projector()).toBeNull();
+  });
+});
+
 describe('without Electron (robokit serve)', () => {
   it('openProjector says the feature is not here: the page opens #projecteur in a tab instead', async () => {
     const { makeHost } = await import('../host/helpers');
