@@ -136,6 +136,25 @@ export function turnPlan(direction: 'left' | 'right', degrees: number, calibrati
   };
 }
 
+/** « avancer de N cm » drives at 50 %: slow enough to stop where it should, and a power the « Mon robot » wizard measures. */
+export const DISTANCE_POWER = 50;
+
+/** A quarter turn, for « tourner d'un quart de tour ». */
+export const QUARTER_TURN_DEGREES = 90;
+
+/**
+ * « avancer / reculer de N cm »: at `DISTANCE_POWER` for the time the calibration gives for N cm
+ * (measured speed at that power, else the nominal one); a negative distance is no move, as a negative time.
+ */
+export function distanceSeconds(cm: number, calibration: Calibration): number {
+  return cm / distanceCmPerSecond(calibration);
+}
+
+/** The speed « avancer de N cm » drives at, cm/s: the compiler divides N by it. */
+export function distanceCmPerSecond(calibration: Calibration): number {
+  return driveSpeed(calibration, DISTANCE_POWER);
+}
+
 // --- Sensors --------------------------------------------------------------------------------------
 
 /** A 10-bit ADC on a 5 V Uno. */

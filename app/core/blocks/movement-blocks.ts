@@ -1,4 +1,5 @@
 /** Mouvement / Movement: the motors and the pen. */
+import { DISTANCE_POWER, QUARTER_TURN_DEGREES } from '../hardware-rules';
 import { customDefinition, num, options } from './define';
 import type { CatalogEntry } from './types';
 
@@ -63,6 +64,61 @@ export const MOVEMENT_BLOCKS: readonly CatalogEntry[] = [
       blockId: b.id,
       direction: ctx.choice(b, 'DIRECTION', TURNS) === 'LEFT' ? 'left' : 'right',
       degrees: ctx.value(b, 'DEGREES'),
+    }),
+  },
+  {
+    // For the youngest (Bee-Bot, Code.org): a distance, not a speed and a time. The compiler turns it
+    // into a timed move at DISTANCE_POWER with the profile's calibration (compiler/block-compiler.ts).
+    type: 'robot_move_cm',
+    kind: 'statement',
+    category: 'movement',
+    capability: 'motors',
+    definition: customDefinition({
+      type: 'robot_move_cm',
+      category: 'movement',
+      shape: 'statement',
+      inline: true,
+      message0: { fr: '%1 de %2 cm', en: '%1 %2 cm' },
+      tooltip: {
+        fr: `Fait rouler le robot tout droit de ce nombre de centimètres (à ${DISTANCE_POWER} %), puis l’arrête. Mesure ton robot dans « Mon robot » pour que ce soit juste.`,
+        en: `Drives the robot straight for this many centimetres (at ${DISTANCE_POWER} %), then stops it. Measure your robot in "Mon robot" to make it exact.`,
+      },
+      args0: [
+        { type: 'field_dropdown', name: 'DIRECTION', options: options(['FORWARD', 'avancer', 'move forward'], ['BACKWARD', 'reculer', 'move back']) },
+        { type: 'input_value', name: 'CM', check: 'Number' },
+      ],
+    }),
+    toolbox: { kind: 'block', inputs: { CM: num(10) } },
+    compile: (b, ctx) => ({
+      kind: 'motors.move',
+      blockId: b.id,
+      direction: ctx.choice(b, 'DIRECTION', DIRECTIONS) === 'FORWARD' ? 'forward' : 'backward',
+      speed: { kind: 'number', blockId: b.id, value: DISTANCE_POWER },
+      seconds: ctx.distanceSeconds(b, ctx.value(b, 'CM')),
+    }),
+  },
+  {
+    type: 'robot_quarter_turn',
+    kind: 'statement',
+    category: 'movement',
+    capability: 'motors',
+    definition: customDefinition({
+      type: 'robot_quarter_turn',
+      category: 'movement',
+      shape: 'statement',
+      message0: { fr: 'tourner d’un quart de tour à %1', en: 'make a quarter turn %1' },
+      tooltip: {
+        fr: 'Fait tourner le robot sur place d’un quart de tour (90 degrés).',
+        en: 'Spins the robot on the spot by a quarter turn (90 degrees).',
+      },
+      args0: [{ type: 'field_dropdown', name: 'DIRECTION', options: options(['LEFT', 'gauche', 'left'], ['RIGHT', 'droite', 'right']) }],
+    }),
+    toolbox: { kind: 'block' },
+    compile: (b, ctx) => ({
+      kind: 'motors.turn',
+      blockId: b.id,
+      direction: ctx.choice(b, 'DIRECTION', TURNS) === 'LEFT' ? 'left' : 'right',
+      degrees: { kind: 'number', blockId: b.id, value: QUARTER_TURN_DEGREES },
     }),
   },
   {

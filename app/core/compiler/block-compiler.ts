@@ -7,6 +7,7 @@ import { catalogEntry } from '../blocks/catalog';
 import type { CatalogEntry } from '../blocks/types';
 import { CAPABILITY_NAMES } from '../i18n/capability-names';
 import { message, type Localized } from '../i18n/messages';
+import { distanceCmPerSecond, type Calibration } from '../hardware-rules';
 import type { Capability, Expr, Stmt } from '../ir';
 import type { BlockContext, RawBlock } from './context';
 import type { DiagnosticList } from './diagnostics';
@@ -15,6 +16,8 @@ import { asRecord, blockId, blockType, inputChild, inputShadow, isDisabled, next
 /** What every scope shares: the profile, the workspace's variables and procedures. */
 export interface CompileEnv {
   readonly capabilities: ReadonlySet<Capability>;
+  /** The profile's speeds: « avancer de N cm » becomes a time with them. */
+  readonly calibration: Calibration;
   /** Workspace variables: Blockly id → name. */
   readonly variables: ReadonlyMap<string, string>;
   /** Procedures by name → parameter names. */
@@ -54,6 +57,11 @@ export class BlockCompiler implements BlockContext {
       if (stmt) out.push(stmt);
     }
     return out;
+  }
+
+  distanceSeconds(block: RawBlock, cm: Expr): Expr {
+    const speed = distanceCmPerSecond(this.env.calibration);
+    return { kind: 'arith', blockId: block.id, op: 'DIVIDE', a: cm, b: { kind: 'number', blockId: block.id, value: speed } };
   }
 
   statements(block: RawBlock, input: string): Stmt[] {

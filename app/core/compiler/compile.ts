@@ -33,6 +33,7 @@ export function compile(workspace: unknown, options: CompileOptions): CompileRes
   const variables = workspaceVariables(workspace);
   const env: CompileEnv = {
     capabilities: new Set(options.profile.capabilities),
+    calibration: options.profile.calibration,
     variables,
     procedures: new Map([...defs].map(([name, d]) => [name, d.params])),
     diagnostics,

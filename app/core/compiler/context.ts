@@ -23,6 +23,12 @@ export interface BlockContext {
   textField(block: RawBlock, field: string): string;
   /** The variable named by field `VAR`: a parameter of the current procedure, or a global. */
   variable(block: RawBlock): string;
+  /**
+   * The seconds that cover `cm` centimetres at DISTANCE_POWER with the profile's calibration
+   * (`cm ÷ speed`, hardware-rules `distanceSeconds`): the move is then an ordinary timed move
+   * everywhere (runtime, firmware VM, code view).
+   */
+  distanceSeconds(block: RawBlock, cm: Expr): Expr;
   /** A procedure call: the procedure's name and one argument per parameter. */
   call(block: RawBlock): { readonly name: string; readonly args: Expr[] };
 }

@@ -31,10 +31,12 @@ const SPEC_TYPES = [...Object.keys(SPEC_CUSTOM), ...SPEC_BUILTINS];
 /** Blocks added since SPEC §3, each with its reason. */
 const ADDED_BLOCKS: Record<string, string> = {
   robokit_note: 'a note of the scale (do ré mi…) beside its hertz, the default of robot_beep’s FREQUENCY',
+  robot_move_cm: 'for the youngest (issue #12): « avancer / reculer de N cm », a timed move with the profile’s calibration',
+  robot_quarter_turn: 'for the youngest (issue #12): « tourner d’un quart de tour », a 90° turn',
 };
 const SPEC_VALUE_BLOCKS = ['robot_distance', 'robot_line', 'robot_light', 'robot_button'];
 const NEEDS: Record<string, string> = {
-  robot_move: 'motors', robot_turn: 'motors', robot_motors: 'motors', robot_stop: 'motors', robot_led: 'light',
+  robot_move: 'motors', robot_turn: 'motors', robot_move_cm: 'motors', robot_quarter_turn: 'motors', robot_motors: 'motors', robot_stop: 'motors', robot_led: 'light',
   robot_beep: 'sound', robot_pen: 'pen', robot_distance: 'distance', robot_line: 'line', robot_light: 'lightSensor',
   robot_button: 'button',
 };
