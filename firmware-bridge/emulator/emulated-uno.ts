@@ -10,8 +10,9 @@
  *   open, so a client that waits for the boot-time version report should call `reset()` right
  *   after opening, or ask for the version itself (firmata.js does after `reportVersionTimeout`).
  * - `disconnect()` pulls the cable: the app's port closes, the board keeps running (battery robot:
- *   its outputs stay as they were). `reconnect()` plugs it back at the same path and, by default,
- *   resets the board as a USB replug does; pass `{ resetBoard: false }` to keep it running.
+ *   its outputs stay as they were) and the host's bytes it had not read yet are lost. `reconnect()`
+ *   plugs it back at the same path and, by default, resets the board as a USB replug does; pass
+ *   `{ resetBoard: false }` to keep it running.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -159,11 +159,16 @@ function attachSerial(path: string): void {
   post({ type: 'serial-attached', path });
 }
 
+/**
+ * The cable is pulled: whatever the host wrote that the chip has not taken yet is gone (the USB-serial
+ * chip and the host's buffers lose it), so a flood left behind does not reach the board after a replug.
+ */
 function detachSerial(reason?: string): void {
   const stream = serial;
   if (!stream) return;
   serial = null;
   stream.destroy();
+  machine.takePendingInput();
   if (reason) post({ type: 'serial-detached', reason });
 }
 

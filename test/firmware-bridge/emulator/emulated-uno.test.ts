@@ -123,4 +123,17 @@ describe('emulated Uno over a real tty', () => {
     await app.write([F.REPORT_VERSION]);
     await app.until(VERSION_REPLY, BOOT_MS);
   });
+
+  it('loses on a pulled cable what the host wrote and the board had not read yet', async () => {
+    await app.write(F.pinMode(5, F.MODE.PWM));
+    // 12,000 bytes: about 2 s of wire time at 57,600 baud, far more than the board reads before the pull.
+    await app.write(Array.from({ length: 4000 }, (_, i) => F.analogWrite(5, i % 2 === 0 ? 100 : 200)).flat());
+    await rig.waitFor(() => rig.pwm(5) > 0, BOOT_MS);
+    await rig.disconnect();
+    const pulledAt = rig.emulatedMs();
+    await rig.reconnect({ resetBoard: false });
+    await rig.waitFor(() => rig.emulatedMs() >= pulledAt + 500, BOOT_MS);
+    // The bytes the chip already held (a few) may land just after the pull; nothing later does.
+    expect(rig.pwmHistory(5).filter((change) => change.tMs > pulledAt + 20)).toEqual([]);
+  });
 });
