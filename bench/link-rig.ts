@@ -4,6 +4,8 @@
  * `robokit run --robot` does, and reading the board's PWM history.
  */
 import { performance } from 'node:perf_hooks';
+import firmataIo, { type FirmataOptions } from 'firmata-io';
+import { SerialPort } from 'serialport';
 import { compile } from '../app/core/compiler';
 import type { Program } from '../app/core/ir';
 import { BUILT_IN_PROFILES, type Profile } from '../app/core/profiles';
@@ -14,7 +16,7 @@ import type { Runtime } from '../app/core/runtime/runtime';
 import { systemWallClock } from '../app/host/run/run-engine';
 import type { EmulatedUno } from '../firmware-bridge/emulator';
 import type { QueueStats } from '../firmware-bridge/src/command-queue';
-import type { RobotConnection } from '../firmware-bridge/src/connection';
+import { HEARTBEAT, type RobotConnection } from '../firmware-bridge/src/connection';
 
 export const TWO_WHEEL: Profile = BUILT_IN_PROFILES['arduino-2wd']!;
 /** arduino-2wd (SPEC §4): left PWM D5 / direction D4, right PWM D6 / direction D7. */
@@ -157,8 +159,68 @@ export async function boardDelay(uno: EmulatedUno, boardMs: number): Promise<voi
   await untilBoardMs(uno, uno.emulatedMs() + boardMs);
 }
 
-/** A one-shot connection's options, its time limit scaled to the emulator's speed. */
-export const connectOptions = (uno: EmulatedUno) => ({ reconnect: false, timeoutMs: scaledMs(uno, 5000) }) as const;
+/**
+ * `work`, or an error once the board has run `boardMs` more of its own time without it settling: a
+ * limit that follows the emulator's speed as it changes (a loaded machine slows it down), and that
+ * can never hang (untilBoardMs has a wall-clock cap too).
+ */
+export async function withinBoardMs<T>(uno: EmulatedUno, boardMs: number, work: Promise<T>, what: string): Promise<T> {
+  const deadline = uno.emulatedMs() + boardMs;
+  let settled = false;
+  const tooLate = (): never => {
+    throw new Error(`${what}: nothing after ${boardMs} ms of board time (${speedNote(uno)})`);
+  };
+  const limit = uno.waitFor(() => settled || uno.emulatedMs() >= deadline, Math.max(20_000, scaledMs(uno, boardMs) * 2)).then(
+    () => (settled ? (undefined as never) : tooLate()),
+    () => (settled ? (undefined as never) : tooLate()),
+  );
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    settled = true;
+  }
+}
+
+/** What a user's script holds: firmata-io over a serialport 13 port that opens itself. */
+export interface UserFirmata {
+  readonly port: SerialPort;
+  readonly io: InstanceType<typeof firmataIo.Firmata>;
+}
+
+/**
+ * Opens the link the way a user writes it with this install (and the exported script does):
+ * `new Firmata(new SerialPort({ path, baudRate: 57600 }))`. firmata-io must be listening when the
+ * port opens: Johnny-Five waits for its "connect" (the port's "open") before "ready", so a port
+ * opened beforehand leaves J5's Board never ready. A real Uno resets when its port opens (DTR);
+ * the pty has no DTR line, so the rig presses reset at that moment.
+ */
+export function openUserFirmata(uno: EmulatedUno, options: FirmataOptions = {}): UserFirmata {
+  const port = new SerialPort({ path: uno.path, baudRate: 57_600 });
+  port.once('open', () => uno.reset());
+  return { port, io: new firmataIo.Firmata(port, options) };
+}
+
+/**
+ * Unplug and replug (the board resets, as on a USB replug): drops whatever a flood left in Node,
+ * the pty and the board's receive queue; then waits for the boot to finish in board time.
+ */
+export async function replug(uno: EmulatedUno, user: UserFirmata): Promise<void> {
+  user.port.destroy();
+  user.io.removeAllListeners();
+  user.io.on('error', () => {});
+  clearTimeout(user.io.reportVersionTimeoutId);
+  await uno.disconnect();
+  await uno.reconnect({ resetBoard: true });
+  await boardDelay(uno, 2500); // Firmata's boot blink, in board time however slow the emulator runs
+}
+
+/**
+ * A one-shot connection's options, its time limits scaled to the emulator's speed: the connect, and
+ * the silence after which the link counts as lost (the emulator may stall for seconds on a loaded
+ * machine, and its speed changes after we measured it: at least 10 s; no trial loses its link on purpose).
+ */
+export const connectOptions = (uno: EmulatedUno) =>
+  ({ reconnect: false, timeoutMs: scaledMs(uno, 5000), lostAfterMs: Math.max(10_000, scaledMs(uno, HEARTBEAT.lostAfterMs)) }) as const;
 
 export function speedNote(uno: EmulatedUno): string {
   const s = uno.speed();

@@ -15,25 +15,25 @@
  * real time when this machine is loaded, and its speed changes between phases: the goal is judged
  * on board time, each phase against its own clock). Phases alternate, ROUNDS of each.
  */
-import firmataIo from 'firmata-io';
-import { SerialPort } from 'serialport';
 import { startEmulatedUno, type EmulatedUno } from '../firmware-bridge/emulator';
 import { RobotConnection } from '../firmware-bridge/src/connection';
 import {
-  boardDelay,
   compileFor,
   connectOptions,
   epochNow,
+  openUserFirmata,
   PWM_LEFT,
   PWM_RIGHT,
   queueStats,
   RAMP_FLOOD,
+  replug,
   runProgram,
   sleep,
   speedNote,
   untilBoardMs,
   TWO_WHEEL,
   WIRE_MESSAGES_PER_S,
+  withinBoardMs,
 } from './link-rig';
 import { median, report, trialBudget, type Goal } from './stats';
 
@@ -46,6 +46,8 @@ const WINDOW_MS = 5000;
 const GOAL_RATIO = 0.9;
 /** What bare firmata-io keeps buffered in Node ahead of the OS (the OS takes everything anyway). */
 const BARE_BUFFER_BYTES = 1024;
+/** The board's boot and its version and firmware reports (firmata-io's capability query skipped). */
+const BARE_READY_BOARD_MS = 5000;
 
 interface Rate {
   /** PWM changes on D5 + D6 per second of wall time, and of board time. */
@@ -87,35 +89,30 @@ async function robokitRate(uno: EmulatedUno): Promise<Rate> {
 }
 
 async function bareRate(uno: EmulatedUno): Promise<Rate> {
-  const port = new SerialPort({ path: uno.path, baudRate: 57600, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
-  uno.reset(); // as a real Uno does when its port opens
-  const firmata = new firmataIo.Firmata(port, { skipCapabilities: true, pinCount: 20, analogPins: [14, 15, 16, 17, 18, 19] });
-  await new Promise<void>((resolve) => firmata.once('ready', () => resolve()));
-  firmata.pinMode(PWM_LEFT, firmata.MODES.PWM!);
-  firmata.pinMode(PWM_RIGHT, firmata.MODES.PWM!);
+  const user = openUserFirmata(uno, { skipCapabilities: true, pinCount: 20, analogPins: [14, 15, 16, 17, 18, 19] });
+  const { port, io: firmata } = user;
   let flooding = true;
-  let x = 0;
-  const write = (): void => {
-    if (!flooding) return;
-    while (port.writableLength < BARE_BUFFER_BYTES) {
-      x = x >= 100 ? 1 : x + 1;
-      firmata.analogWrite(PWM_LEFT, dutyOf(x));
-      firmata.analogWrite(PWM_RIGHT, dutyOf(x));
-    }
-    setImmediate(write);
-  };
-  write();
-  await sleep(WARM_MS);
-  const rate = await countWindow(uno);
-  flooding = false;
-  // Unplug and replug: drops the backlog in Node, the pty and the board's receive queue.
-  port.destroy();
-  firmata.removeAllListeners();
-  await uno.disconnect();
-  await uno.reconnect({ resetBoard: true });
-  await boardDelay(uno, 2500); // Firmata's boot blink, in board time however slow the emulator runs
-  return rate;
+  try {
+    await withinBoardMs(uno, BARE_READY_BOARD_MS, new Promise<void>((resolve) => firmata.once('ready', () => resolve())), 'bare firmata-io never ready');
+    firmata.pinMode(PWM_LEFT, firmata.MODES.PWM!);
+    firmata.pinMode(PWM_RIGHT, firmata.MODES.PWM!);
+    let x = 0;
+    const write = (): void => {
+      if (!flooding) return;
+      while (port.writableLength < BARE_BUFFER_BYTES) {
+        x = x >= 100 ? 1 : x + 1;
+        firmata.analogWrite(PWM_LEFT, dutyOf(x));
+        firmata.analogWrite(PWM_RIGHT, dutyOf(x));
+      }
+      setImmediate(write);
+    };
+    write();
+    await sleep(WARM_MS);
+    return await countWindow(uno);
+  } finally {
+    flooding = false;
+    await replug(uno, user);
+  }
 }
 
 const perS = (value: number): string => `${value.toFixed(0)}/s`;

@@ -36,6 +36,8 @@ export interface ConnectOptions {
   readonly scheduler?: Scheduler;
   readonly queue?: CommandQueueOptions;
   readonly line?: LineTransportOptions;
+  /** Silence after which the link counts as lost (default: 1.5 s for Firmata, 1 s for the RoboKit line). */
+  readonly lostAfterMs?: number;
   /** Which firmware to look for, in order (default: the RoboKit firmware, then StandardFirmata). */
   readonly firmwares?: ReadonlyArray<'robokit' | 'firmata'>;
   /**
@@ -377,5 +379,6 @@ function attemptOptions(options: ConnectOptions, scheduler: Scheduler): Paramete
     ...(options.queue ? { queue: options.queue } : {}),
     ...(options.line ? { line: options.line } : {}),
     ...(options.firmwares ? { firmwares: options.firmwares } : {}),
+    ...(options.lostAfterMs === undefined ? {} : { lostAfterMs: options.lostAfterMs }),
   };
 }

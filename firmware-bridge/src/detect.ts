@@ -61,6 +61,8 @@ export interface AttemptOptions {
   readonly scheduler: Scheduler;
   readonly queue?: CommandQueueOptions;
   readonly line?: LineTransportOptions;
+  /** Silence (unanswered heartbeats) after which the link counts as lost; default HEARTBEAT.lostAfterMs for Firmata, the line transport's own for RoboKit. */
+  readonly lostAfterMs?: number;
 }
 
 /**
@@ -127,7 +129,8 @@ async function attemptRobokit(path: string, profile: Profile, options: AttemptOp
     await link.close().catch(() => {});
     throw error;
   }
-  const transport = new LineTransport(link, { scheduler: options.scheduler, ...options.line });
+  const lost = options.lostAfterMs === undefined ? {} : { lostAfterMs: options.lostAfterMs };
+  const transport = new LineTransport(link, { scheduler: options.scheduler, ...lost, ...options.line });
   const robot = new RobokitRobot(transport, hello, profile, { path, scheduler: options.scheduler });
   try {
     transport.startHeartbeat();
@@ -187,7 +190,7 @@ async function attemptFirmata(path: string, profile: Profile, options: AttemptOp
         s.link.onClose(lose);
         s.queue.onDidFail(lose);
         s.onDidProtocolError(problem);
-        firmataHeartbeat(s, options.scheduler, lose);
+        firmataHeartbeat(s, options.scheduler, lose, options.lostAfterMs ?? HEARTBEAT.lostAfterMs);
       },
       async close() {
         await robot.stopAll();
@@ -202,7 +205,7 @@ async function attemptFirmata(path: string, profile: Profile, options: AttemptOp
   }
 }
 
-function firmataHeartbeat(session: FirmataSession, scheduler: Scheduler, lose: () => void): void {
+function firmataHeartbeat(session: FirmataSession, scheduler: Scheduler, lose: () => void, lostAfterMs: number): void {
   let heardAt = scheduler.now();
   let over = false;
   const offData = session.link.onData(() => {
@@ -214,7 +217,7 @@ function firmataHeartbeat(session: FirmataSession, scheduler: Scheduler, lose: (
   const beat = (): void => {
     if (over) return offData();
     const silent = scheduler.now() - heardAt;
-    if (silent >= HEARTBEAT.lostAfterMs) {
+    if (silent >= lostAfterMs) {
       offData();
       lose();
       return;
