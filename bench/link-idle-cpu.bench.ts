@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
-import { startEmulatedUno } from '../firmware-bridge/emulator';
-import { sleep, untilBoardMs } from './link-rig';
+import { startEmulatedUno, type EmulatedUno } from '../firmware-bridge/emulator';
+import { connectOptions, sleep, untilBoardMs } from './link-rig';
 import { report, type Goal } from './stats';
 
 const SAMPLE_MS = 10_000;
@@ -51,10 +51,12 @@ async function sampleCpu(pid: number): Promise<number> {
   return ((cpuMs(pid) - before) / SAMPLE_MS) * 100;
 }
 
-async function idleConnection(path: string): Promise<{ percent: number; selfPercent: number }> {
+async function idleConnection(uno: EmulatedUno): Promise<{ percent: number; selfPercent: number }> {
   await build({ entryPoints: ['bench/link-idle-child.ts'], outfile: CHILD, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
-  const child = spawn(process.execPath, [CHILD, path], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await lineOf(child, (line) => line === 'ready', 20_000);
+  // The connection's limits scaled to the emulator's speed (a loaded machine stalls it for seconds).
+  const options = connectOptions(uno);
+  const child = spawn(process.execPath, [CHILD, uno.path, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await lineOf(child, (line) => line === 'ready', Math.max(20_000, options.timeoutMs * 2));
   const percent = await sampleCpu(child.pid!);
   const result = lineOf(child, (line) => line.startsWith('{'), 10_000);
   child.stdin!.end();
@@ -87,7 +89,7 @@ async function main(): Promise<number> {
   const uno = await startEmulatedUno();
   try {
     await untilBoardMs(uno, 2500);
-    const idle = await idleConnection(uno.path);
+    const idle = await idleConnection(uno);
     console.log(`connected idle robot (child process, RobotConnection + heartbeat): ${idle.percent.toFixed(2)} % of a core over ${SAMPLE_MS / 1000} s from /proc (its own cpuUsage: ${idle.selfPercent.toFixed(2)} %)`);
     const goals: Goal[] = [
       { name: 'host CPU, connected idle robot', ok: idle.percent < GOAL_PERCENT, figure: `${idle.percent.toFixed(2)} % of a core`, target: `< ${GOAL_PERCENT} %`, quiet: true },
