@@ -1,10 +1,11 @@
 // Builds what RoboKit runs: the command line (and `robokit serve`), the Electron main and preload,
-// and the renderer. Run by `npm run build` and by `npm ci` (the `prepare` script).
+// the renderer, and the `robokit-io` package (the RoboKit firmware's Johnny-Five IO plugin, which the
+// exported script loads when the robot runs the RoboKit firmware). Run by `npm run build` and by `npm ci` (the `prepare` script).
 // First, always (all three bundle them): the JSON Schema validators, precompiled into app/core/generated.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const only = process.argv[2]; // optional: validators | cli | electron | renderer
+const only = process.argv[2]; // optional: validators | cli | electron | renderer | robokit-io
 
 const CLI_EXTERNAL = ['serialport', '@serialport/*', 'johnny-five', 'firmata-io', 'jsdom', 'blockly', 'ws', 'electron', 'avr8js', 'esbuild', 'vite'];
 
@@ -47,8 +48,45 @@ async function buildValidators() {
   await generateValidators('app/core/generated');
 }
 
-const steps = { cli: buildCli, electron: buildElectron, renderer: buildRenderer };
-const entries = { cli: 'app/cli/main.ts', electron: 'app/electron/main.ts', renderer: 'app/renderer/vite.config.ts' };
+/**
+ * dist/robokit-io: a CommonJS package, `require('robokit-io').RobokitIo`, for scripts outside the
+ * project (`npm install <RoboKit>/dist/robokit-io`). Its npm dependencies stay outside, at the
+ * versions this project uses.
+ */
+async function buildRobokitIo() {
+  const external = ['serialport', '@serialport/parser-readline', 'firmata-io', 'johnny-five'];
+  rmSync('dist/robokit-io', { recursive: true, force: true });
+  await build({
+    entryPoints: ['firmware-bridge/src/robokit-io-plugin.ts'],
+    outfile: 'dist/robokit-io/index.cjs',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external,
+    logLevel: 'warning',
+  });
+  const project = JSON.parse(readFileSync('package.json', 'utf8'));
+  const dependencies = Object.fromEntries(external.map((name) => [name, project.dependencies[name]]));
+  const manifest = {
+    name: 'robokit-io',
+    version: project.version,
+    description: 'Johnny-Five IO plugin for the RoboKit firmware / plugin Johnny-Five pour le programme RoboKit',
+    main: 'index.cjs',
+    license: project.license ?? 'UNLICENSED',
+    dependencies,
+  };
+  mkdirSync('dist/robokit-io', { recursive: true });
+  writeFileSync('dist/robokit-io/package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+const steps = { cli: buildCli, electron: buildElectron, renderer: buildRenderer, 'robokit-io': buildRobokitIo };
+const entries = {
+  cli: 'app/cli/main.ts',
+  electron: 'app/electron/main.ts',
+  renderer: 'app/renderer/vite.config.ts',
+  'robokit-io': 'firmware-bridge/src/robokit-io-plugin.ts',
+};
 
 await buildValidators();
 if (only === 'validators') process.exit(0);

@@ -59,6 +59,7 @@ export class RobokitIo extends EventEmitter {
   private readonly readers = new Map<number, Reader>();
   private readonly reading = new Map<number, Set<(value: number) => void>>();
   private readTimer: NodeJS.Timeout | undefined;
+  private motorsPending = false;
 
   constructor(options: RobokitIoOptions) {
     super();
@@ -147,12 +148,28 @@ export class RobokitIo extends EventEmitter {
     if (p.buzzer && pin === p.buzzer.pin) return value ? this.io?.sound?.tone(BEEP_HZ) : this.io?.sound?.noTone();
     const m = p.motors;
     if (m?.type === 'hbridge' && [m.left.pwm, m.left.dir, m.right.pwm, m.right.dir].includes(pin)) {
-      const side = (pwm: number, dir: number): number =>
-        ((this.levels.get(dir) ?? m.forwardLevel) === m.forwardLevel ? 1 : -1) * ((this.levels.get(pwm) ?? 0) * 100) / 255;
-      this.io?.motors?.setMotors(side(m.left.pwm, m.left.dir), side(m.right.pwm, m.right.dir));
+      this.motorsLater();
       return;
     }
     this.refuse(pin);
+  }
+
+  /**
+   * The motors' new state, once the current task is done: J5 (and the exported script) write a
+   * motor's direction pin, then its PWM pin, one motor after the other; sent one by one, the board
+   * would run the in-between states (the old speed the other way) for as long as the line takes.
+   */
+  private motorsLater(): void {
+    if (this.motorsPending) return;
+    this.motorsPending = true;
+    queueMicrotask(() => {
+      this.motorsPending = false;
+      const m = this.profile.pins.motors;
+      if (m?.type !== 'hbridge') return;
+      const side = (pwm: number, dir: number): number =>
+        ((this.levels.get(dir) ?? m.forwardLevel) === m.forwardLevel ? 1 : -1) * ((this.levels.get(pwm) ?? 0) * 100) / 255;
+      this.io?.motors?.setMotors(side(m.left.pwm, m.left.dir), side(m.right.pwm, m.right.dir));
+    });
   }
 
   private setValue(pin: number, value: number): void {

@@ -2,7 +2,8 @@
  * A tap on the serial wire between a host program and the emulated Uno: the host opens `tap.path`
  * (one end of a socat pty pair), the tap forwards every byte to the board's port and back, and
  * stamps what the host wrote with the wall clock when it was written. Pins and durations are then
- * read from the host's own Firmata messages, on the wire, whatever the emulated board's speed.
+ * read from the host's own messages, on the wire, whatever the emulated board's speed: Firmata's
+ * pin messages, or the RoboKit firmware's `m L R` lines turned into the pins the board drives.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
 import { PtyLink } from '../../firmware-bridge/emulator/pty-link';
+import { directionLevel, pwmDuty } from '../../app/core/hardware-rules';
+import type { Profile } from '../../app/core/profiles';
 import { ANALOG_MESSAGE, DIGITAL_MESSAGE } from '../../firmware-bridge/src/firmata-messages';
 
 /** One pin write the host sent: PWM duty (analog message) or a digital level. */
@@ -29,7 +32,14 @@ export interface WireTap {
   close(): Promise<void>;
 }
 
-export async function startWireTap(boardPath: string): Promise<WireTap> {
+/** Turns the host's bytes into pin writes. */
+export interface WireDecoder {
+  readonly writes: PinWrite[];
+  push(chunk: Buffer, tMs: number): void;
+  reset(): void;
+}
+
+export async function startWireTap(boardPath: string, decoder: WireDecoder = new FirmataWrites()): Promise<WireTap> {
   const dir = await mkdtemp(join(tmpdir(), 'robokit-tap-'));
   const link = await PtyLink.open(dir);
   const open = (path: string, baudRate: number) =>
@@ -38,7 +48,6 @@ export async function startWireTap(boardPath: string): Promise<WireTap> {
     });
   const host = await open(link.boardPath, 57600);
   const board = await open(boardPath, 57600);
-  const decoder = new FirmataWrites();
   host.on('data', (chunk: Buffer) => {
     decoder.push(chunk, performance.now());
     board.write(chunk);
@@ -57,8 +66,38 @@ export async function startWireTap(boardPath: string): Promise<WireTap> {
   };
 }
 
+/**
+ * Decodes the RoboKit firmware's motor lines (`m L R`, percent) into the H-bridge pins the board
+ * drives for them (PWM duty and direction level, by RoboKit's hardware rules); skips other lines.
+ */
+export class RobokitLineWrites implements WireDecoder {
+  readonly writes: PinWrite[] = [];
+  private partial = '';
+
+  constructor(private readonly profile: Profile) {}
+
+  reset(): void {
+    this.writes.length = 0;
+  }
+
+  push(chunk: Buffer, tMs: number): void {
+    const lines = (this.partial + chunk.toString('latin1')).split('\n');
+    this.partial = lines.pop()!;
+    const motors = this.profile.pins.motors;
+    if (motors?.type !== 'hbridge') return;
+    for (const line of lines) {
+      const m = /^m (-?\d+) (-?\d+)\r?$/.exec(line);
+      if (!m) continue;
+      for (const [side, power] of [[motors.left, Number(m[1])], [motors.right, Number(m[2])]] as const) {
+        this.writes.push({ tMs, pin: side.dir, kind: 'digital', value: directionLevel(power, motors.forwardLevel) });
+        this.writes.push({ tMs, pin: side.pwm, kind: 'pwm', value: pwmDuty(power) });
+      }
+    }
+  }
+}
+
 /** Decodes analog (PWM) and digital port messages from the host's byte stream; skips the rest. */
-class FirmataWrites {
+class FirmataWrites implements WireDecoder {
   readonly writes: PinWrite[] = [];
   private ports = new Map<number, number>();
   private message: number[] = [];

@@ -10,7 +10,7 @@ import { CAPABILITIES } from '../ir';
 import { BUILT_IN_PROFILES, type Profile, type ProfilePins } from '../profiles';
 import { partLines } from './js-hardware';
 import { movementLines, powerAndTimeLines } from './js-rules';
-import { installCommand, scriptTransport, transportLines } from './js-transport';
+import { installCommand, SCRIPT_TRANSPORTS, transportLines } from './js-transport';
 import { JsNames } from './js-names';
 import { JsWriter } from './js-code';
 
@@ -22,16 +22,19 @@ function pinsOf(profile: Profile): { pins: ProfilePins; note: string[] } {
 }
 
 function header(program: Program, profile: Profile): string[] {
-  const install = installCommand(scriptTransport(profile));
+  const [firmata, robokit] = SCRIPT_TRANSPORTS.map(installCommand);
   return [
     `// Programme RoboKit pour le robot « ${profile.name.fr} ».`,
     `// RoboKit program for the robot "${profile.name.en}".`,
     '//',
     '// Pour le lancer : branche le robot en USB, puis tape  node programme.js  (RoboKit cherche la carte)',
     '// ou donne son port :  node programme.js /dev/ttyACM0   (sous Windows : node programme.js COM3).',
-    `// Hors de RoboKit, installe d’abord ce qu’il faut dans le même dossier :  ${install}`,
-    '// To run it: plug the robot in over USB, then  node programme.js [PORT]',
-    `// (outside RoboKit, first:  ${install}).`,
+    '// Il demande à la carte quel programme elle fait tourner (StandardFirmata ou le programme RoboKit) ;',
+    '// pour le dire soi-même :  node programme.js /dev/ttyACM0 --firmata   (ou --robokit).',
+    `// Hors de RoboKit, installe d’abord ce qu’il faut dans le même dossier :  ${firmata}`,
+    `// (programme RoboKit sur la carte :  ${robokit}).`,
+    '// To run it: plug the robot in over USB, then  node programme.js [PORT] [--firmata | --robokit]',
+    `// (outside RoboKit, first:  ${firmata}; with the RoboKit firmware:  ${robokit}).`,
     '// Ctrl-C arrête le programme (et les moteurs).',
     `// (Fabriqué par RoboKit à partir des blocs ; programme IR version ${program.version}.)`,
     '',
@@ -106,13 +109,19 @@ export function compileProjectToJs(program: Program, profile: Profile): string {
     '// La carte du robot : le port donné, sinon celui qu’on trouve.',
     'async function demarrer() {',
     "  const five = charger('johnny-five');",
-    '  const chemin = process.argv[2] || (await trouverCarte());',
-    "  console.error('Robot : ' + chemin);",
-    '  const carte = new five.Board({ io: ouvrirLien(chemin), repl: false, debug: false });',
-    "  carte.on('error', (erreur) => {",
+    '  const options = process.argv.slice(2);',
+    "  const chemin = options.find((o) => !o.startsWith('--')) || (await trouverCarte());",
+    "  const dit = ['firmata', 'robokit'].find((p) => options.includes('--' + p));",
+    '  const programme = dit || (await programmeDeLaCarte(chemin));',
+    "  console.error('Robot : ' + chemin + ' (' + (programme === 'robokit' ? 'programme RoboKit' : 'StandardFirmata') + ')');",
+    '  const lien = ouvrirLien(chemin, programme);',
+    '  const nePasRepondre = (erreur) => {',
     "    console.error('La carte ne répond pas / The board does not answer: ' + erreur.message);",
     '    process.exit(3);',
-    '  });',
+    '  };',
+    "  lien.on('error', nePasRepondre);",
+    '  const carte = new five.Board({ io: lien, repl: false, debug: false });',
+    "  carte.on('error', nePasRepondre);",
     "  carte.on('ready', () => lancer(five, carte));",
     '}',
     '',
@@ -149,12 +158,18 @@ export function compileProjectToJs(program: Program, profile: Profile): string {
     "    console.error('Oups :', erreur.message);",
     '  } finally {',
     '    arreterTout();',
-    '    // Laisser le temps au dernier ordre d’arriver à la carte, puis quitter.',
-    '    setTimeout(() => process.exit(0), 100);',
+    '    // Laisser le temps au dernier ordre d’arriver à la carte (et fermer le lien s’il sait le faire), puis quitter.',
+    '    await attendre(0.1);',
+    "    if (typeof carte.io.close === 'function') await Promise.race([carte.io.close(), attendre(2)]);",
+    '    process.exit(0);',
     '  }',
     '}',
     '',
-    'demarrer();',
+    '// Une erreur imprévue : une phrase, pas une pile d’appels.',
+    "demarrer().catch((erreur) => {",
+    "  console.error('Oups :', erreur.message);",
+    '  process.exit(1);',
+    '});',
     '',
   ].join('\n');
 }

@@ -13,20 +13,68 @@ import { loadGoldens } from './golden-files';
 const arduino = BUILT_IN_PROFILES['arduino-2wd']!;
 const servoBot = BUILT_IN_PROFILES['servo-bot']!;
 
+/** What the fake board runs, and the arguments the script is started with. */
+interface WorldOptions {
+  readonly firmware?: 'firmata' | 'robokit' | 'silent';
+  readonly args?: readonly string[];
+}
+
 /** A fake board world: every call is logged as `t=<virtual ms> <what>`. */
-function fakeWorld(analog: Record<string, number> = {}, buttonDown = false) {
+function fakeWorld(analog: Record<string, number> = {}, buttonDown = false, options: WorldOptions = {}) {
   const log: string[] = [];
+  /** Ports opened and IOs made, apart from the hardware calls. */
+  const links: string[] = [];
   let now = 0;
   const at = (what: string) => log.push(`t=${Math.round(now)} ${what}`);
+  const linked = (what: string) => links.push(`t=${Math.round(now)} ${what}`);
   class Board extends EventEmitter {
-    readonly io = { MODES: { OUTPUT: 1, PWM: 3 } };
-    constructor(readonly opts: { io: unknown }) {
+    readonly io: { MODES: Record<string, number> };
+    constructor(readonly opts: { io: EventEmitter & { MODES: Record<string, number> } }) {
       super();
+      this.io = opts.io;
       setImmediate(() => this.emit('ready'));
     }
     pinMode(pin: number, mode: number) { at(`pinMode(${pin}, ${mode})`); }
     digitalWrite(pin: number, level: number) { at(`digitalWrite(${pin}, ${level})`); }
     analogWrite(pin: number, value: number) { at(`analogWrite(${pin}, ${value})`); }
+  }
+  /** The board's serial port: it answers the script's question as the firmware would (the probe runs at 115200). */
+  class SerialPort extends EventEmitter {
+    isOpen = true;
+    constructor(readonly opts: { path: string; baudRate: number }) {
+      super();
+      linked(`open ${opts.path} at ${opts.baudRate}`);
+    }
+    write(data: Buffer | string) {
+      const bytes = Buffer.from(data);
+      const firmware = options.firmware ?? 'firmata';
+      if (firmware === 'firmata' && bytes.includes(0xf9)) this.emit('data', Buffer.from([0xf9, 2, 5]));
+      // The RoboKit firmware: `err` to the line holding Firmata's 0xF9, its hello to `hello`.
+      if (firmware === 'robokit' && bytes.includes(0xf9)) this.emit('data', Buffer.from('err unknown\n'));
+      if (firmware === 'robokit' && bytes.toString().includes('hello\n')) this.emit('data', Buffer.from('hello fw=robokit v=1.0.0 proto=1 name=Léa Zoé\n', 'utf8'));
+    }
+    close(done: () => void) {
+      this.isOpen = false;
+      setImmediate(done);
+    }
+  }
+  class Firmata extends EventEmitter {
+    readonly MODES = { OUTPUT: 1, PWM: 3 };
+    constructor(readonly port: SerialPort) {
+      super();
+      linked('io firmata');
+    }
+  }
+  class RobokitIo extends EventEmitter {
+    readonly MODES = { OUTPUT: 1, PWM: 3 };
+    constructor(readonly opts: { port: string; profile: unknown }) {
+      super();
+      linked(`io robokit ${opts.port} ${JSON.stringify(opts.profile)}`);
+    }
+    close() {
+      linked('io closed');
+      return Promise.resolve();
+    }
   }
   class Led {
     constructor(readonly pin: number) {}
@@ -57,19 +105,39 @@ function fakeWorld(analog: Record<string, number> = {}, buttonDown = false) {
   const said: string[] = [];
   const packages: Record<string, unknown> = {
     'johnny-five': five,
-    serialport: { SerialPort: class { constructor(readonly opts: unknown) {} } },
-    'firmata-io': { Firmata: class { constructor(readonly port: unknown) {} } },
+    serialport: { SerialPort },
+    'firmata-io': { Firmata },
+    'robokit-io': { RobokitIo },
   };
+  type Timer = { cancelled: boolean };
   const sandbox = {
-    require: (name: string) => packages[name],
-    setTimeout: (fn: () => void, ms: number) => setImmediate(() => { now += ms; fn(); }),
-    process: { argv: ['node', 'programme.js', '/dev/ttyACM0'], on: () => undefined, exit: (code: number) => { at(`exit(${code})`); exited(code); } },
+    require: (name: string) => {
+      if (name in packages) return packages[name];
+      throw Object.assign(new Error(`Cannot find module '${name}'`), { code: 'MODULE_NOT_FOUND' });
+    },
+    setTimeout: (fn: () => void, ms: number): Timer => {
+      const timer = { cancelled: false };
+      setImmediate(() => {
+        if (timer.cancelled) return;
+        now += ms;
+        fn();
+      });
+      return timer;
+    },
+    clearTimeout: (timer: Timer | undefined) => timer && (timer.cancelled = true),
+    // A repeated question is asked once more (enough for the fake port).
+    setInterval(fn: () => void, ms: number): Timer {
+      return sandbox.setTimeout(fn, ms);
+    },
+    clearInterval: (timer: Timer | undefined) => timer && (timer.cancelled = true),
+    process: { argv: ['node', 'programme.js', ...(options.args ?? ['/dev/ttyACM0'])], on: () => undefined, exit: (code: number) => { at(`exit(${code})`); exited(code); } },
     console: { log: (...args: unknown[]) => said.push(args.join(' ')), error: (...args: unknown[]) => said.push(args.join(' ')) },
+    Buffer,
     Math,
     Number,
     Promise,
   };
-  return { log, said, exit, sandbox };
+  return { log, links, said, exit, sandbox };
 }
 
 /** Only what moves the robot: writes, LEDs and servos after setup. */
@@ -150,7 +218,7 @@ describe('compileProjectToJs', () => {
       't=1000 analogWrite(5, 0)', 't=1000 digitalWrite(4, 0)', 't=1000 analogWrite(6, 0)', 't=1000 digitalWrite(7, 0)',
       't=1000 digitalWrite(8, 0)', 't=1100 exit(0)',
     ]);
-    expect(said).toEqual(['Robot : /dev/ttyACM0', '🤖 2']);
+    expect(said).toEqual(['Robot : /dev/ttyACM0 (StandardFirmata)', '🤖 2']);
   });
 
   it('reads the sensors: distance in cm from the Sharp voltage, line, light and button', async () => {
@@ -197,12 +265,46 @@ describe('compileProjectToJs', () => {
     }
   });
 
+  it('asks the board which program it runs: StandardFirmata through firmata-io, the RoboKit firmware through its IO plugin', async () => {
+    const program = programOf(arduino, move('m', 50, 1));
+    const firmata = await run(program, arduino, fakeWorld({}, false, { firmware: 'firmata' }));
+    expect(firmata.links).toEqual(['t=0 open /dev/ttyACM0 at 115200', 't=0 open /dev/ttyACM0 at 57600', 't=0 io firmata']);
+    const robokit = await run(program, arduino, fakeWorld({}, false, { firmware: 'robokit' }));
+    expect(robokit.links).toEqual(['t=0 open /dev/ttyACM0 at 115200', 't=300 io robokit /dev/ttyACM0 "arduino-2wd"', 't=1400 io closed']);
+    // The same hardware calls either way (the IO plugin maps them onto the robot's parts).
+    const untimed = (log: readonly string[]) => actions(log).map((l) => l.replace(/^t=\d+ /, ''));
+    expect(untimed(robokit.log)).toEqual(untimed(firmata.log));
+    // A board that says nothing is taken for StandardFirmata.
+    const silent = await run(program, arduino, fakeWorld({}, false, { firmware: 'silent' }));
+    expect(silent.links).toEqual(['t=0 open /dev/ttyACM0 at 115200', 't=8300 open /dev/ttyACM0 at 57600', 't=8300 io firmata']);
+  });
+
+  it('is told the program with --robokit or --firmata (no question asked), the port being any other argument', async () => {
+    const program = programOf(arduino, move('m', 50, 1));
+    const told = await run(program, arduino, fakeWorld({}, false, { firmware: 'silent', args: ['--robokit', 'COM3'] }));
+    expect(told.links).toEqual(['t=0 io robokit COM3 "arduino-2wd"', 't=1100 io closed']);
+    const firmata = await run(program, arduino, fakeWorld({}, false, { firmware: 'silent', args: ['/dev/ttyUSB0', '--firmata'] }));
+    expect(firmata.links).toEqual(['t=0 open /dev/ttyUSB0 at 57600', 't=0 io firmata']);
+  });
+
+  it('says in French and English what to install when the RoboKit IO plugin is missing', async () => {
+    const missing = fakeWorld({}, false, { firmware: 'robokit' });
+    const require = missing.sandbox.require;
+    missing.sandbox.require = (name: string) => (name === 'robokit-io' ? require('nope') : require(name));
+    runInNewContext(compileProjectToJs(programOf(arduino, move('m', 50, 1)), arduino), missing.sandbox);
+    expect(await missing.exit).toBe(2);
+    expect(missing.said.join('\n')).toMatch(/Il manque le paquet « robokit-io »/);
+    expect(missing.said.join('\n')).toContain('The package "robokit-io" is missing');
+    expect(missing.said.join('\n')).toContain('npm install johnny-five@2 serialport@13 <dossier de RoboKit>/dist/robokit-io');
+    expect(missing.said.join('\n')).toContain('dist/robokit-io');
+  });
+
   it('speaks French to its reader', () => {
     const code = compileProjectToJs(programOf(arduino, move('m', 50, 1)), arduino);
     expect(code).toContain('// Attendre un certain nombre de secondes.');
-    expect(code).toContain("new five.Board({ io: ouvrirLien(chemin), repl: false, debug: false })");
+    expect(code).toContain('new five.Board({ io: lien, repl: false, debug: false })');
     expect(code).toContain('npm install johnny-five@2 firmata-io@2 serialport@13');
-    expect(code).toContain('process.argv[2] || (await trouverCarte())');
+    expect(code).toContain("options.find((o) => !o.startsWith('--')) || (await trouverCarte())");
     expect(code).toContain('function attendre(secondes)');
     expect(code).toContain("process.on('SIGINT'");
   });
