@@ -53,7 +53,8 @@ static volatile uint8_t echoState;
 static volatile uint32_t echoRiseUs, echoWidthUs;
 static volatile uint8_t *echoInput;
 static uint8_t echoMask;
-static uint32_t pingAtMs, pingStartUs;
+static uint32_t pingStartUs;
+static uint16_t pingAtMs;  // the low 16 bits of millis(): enough for a 60 ms period, 2 bytes of SRAM
 static uint16_t distanceMm;
 
 static void echoEdge() {
@@ -112,8 +113,8 @@ static void ultrasonicPoll() {
     distanceMm = DISTANCE_ULTRASONIC_MAX_MM;
     echoState = ECHO_IDLE;
   }
-  if (echoState == ECHO_IDLE && millis() - pingAtMs >= PING_PERIOD_MS) {
-    pingAtMs = millis();
+  if (echoState == ECHO_IDLE && (uint16_t)((uint16_t)millis() - pingAtMs) >= PING_PERIOD_MS) {
+    pingAtMs = (uint16_t)millis();
     ping();
   }
 }
