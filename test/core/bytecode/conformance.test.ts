@@ -156,7 +156,7 @@ describe('bytecode conformance: host runtime vs the reference VM', () => {
       const vm = onVm(result.image);
       expectSameTimeline(host, vm.changes, c.label);
       if (host.length >= 2) compared++;
-    });
+    }, 60_000); // a forever program runs its whole limit at 1 ms steps: ~1 s quiet, 23 s seen at load 20
   }
 
   it('compared real timelines, not empty ones', () => {
