@@ -39,7 +39,7 @@ describe('the generated validators are up to date', () => {
       const same = readFileSync(join(GENERATED, file), 'utf8') === readFileSync(join(fresh, file), 'utf8');
       expect(same, `${GENERATED}/${file} is stale: run node scripts/gen-validators.mjs`).toBe(true);
     }
-  });
+  }, 60_000); // compiles every schema: ~3 s quiet, 25 s seen at load 20
 
   it('each generated module has its committed declaration, and each declaration its module', () => {
     const files = readdirSync(GENERATED);
@@ -118,7 +118,7 @@ describe.each(SITES)('the generated $name validator', ({ options, schema, genera
       if (!outcome.valid) invalid++;
     }
     expect(invalid).toBeGreaterThan(cases.length / 4);
-  });
+  }, 60_000); // compiles every schema: ~3 s quiet, 25 s seen at load 20
 });
 
 describe('the generated API params validators', () => {
@@ -144,7 +144,7 @@ describe('the generated API params validators', () => {
       const generated = API_VALIDATORS[method]!;
       for (const data of cases) expect(judge(generated, data), method).toEqual(judge(compiled, data));
     }
-  });
+  }, 60_000); // compiles every schema: ~3 s quiet, 25 s seen at load 20
 });
 
 interface Outcome {
