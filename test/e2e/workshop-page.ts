@@ -28,7 +28,7 @@ export async function startTurnOf(page: Page, nickname: string): Promise<void> {
   await page.locator('#ws-next-team').selectOption(value!);
   await page.locator('#ws-start-turn').click();
   await page.locator('#ws-bar').waitFor({ state: 'visible' });
-  await expect.poll(() => page.locator('#lesson-panel').isVisible()).toBe(true);
+  await expect.poll(() => page.locator('#lesson-panel').isVisible(), { timeout: 10_000 }).toBe(true);
 }
 
 /** A block from `category` dropped under the start block, its `field`-th number set to `value` (a child's drag and typing). */

@@ -25,6 +25,8 @@ let rig: Rig;
 let dataDir: string;
 /** The projector page, opened from the workshop's own button in a second tab. */
 let projector: Page;
+/** The session file as exported, for the merge. */
+let exported = '';
 const page = () => rig.page;
 const shot = (name: string) => page().screenshot({ path: join(RESULTS_DIR, `workshop-${name}.png`) });
 
@@ -294,6 +296,7 @@ describe('a workshop, as a facilitator runs it', () => {
     ]);
     const file = await downloadFrom(p, 'ws-export-session');
     expect(file.name).toMatch(/\.robokitsession$/);
+    exported = file.text;
     const parsed = parseSession(file.text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -301,6 +304,57 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(parsed.session.tries).toHaveLength(6);
     expect(parsed.session.drawings.map((d) => d.team).sort()).toEqual(['t1', 't3']);
     expect(parsed.session.current).toBeUndefined();
+  }, 90_000);
+
+  test('two session files merged into one scoreboard; a hostile or truncated file refused with one sentence', async () => {
+    const p = page();
+    // Another laptop's session: its own « Les Tigres » stays a team of its own.
+    const other = parseSession(exported);
+    if (!other.ok) throw new Error('the export does not parse');
+    const laptop2 = {
+      ...other.session,
+      id: 'atelier-salle-2',
+      title: 'Salle 2',
+      teams: [{ id: 't1', nickname: 'Les Tigres' }, { id: 't2', nickname: 'Capucine' }],
+      tries: [
+        { team: 't2', pack: 'fr.robokit.premiers-pas', lesson: 'avancer', at: '2026-12-01T10:00:00.000Z', seconds: 40, outcome: 'checked', passed: true, stars: 3, pilot: 'child', swaps: 0 },
+        { team: 't2', pack: 'fr.robokit.premiers-pas', lesson: 'lumiere-et-son', at: '2026-12-01T10:10:00.000Z', seconds: 50, outcome: 'manual', passed: true, stars: 3, pilot: 'parent', swaps: 1 },
+      ],
+      drawings: [],
+    };
+    const hostile = { ...laptop2, id: 'espion', teams: [{ id: 't1', nickname: 'Lou', telephone: '0600000000' }] };
+    await p.locator('#ws-show-scores-welcome').click();
+    await p.locator('#ws-scoreboard').waitFor({ state: 'visible' });
+    // Ranked by challenges done, then stars, then time.
+    expect(await p.locator('#ws-scores tbody th').allInnerTexts()).toEqual(['Lou et papa', 'Zébulon', 'Les Tigres']);
+    const chooser = p.waitForEvent('filechooser');
+    await p.locator('#ws-import').click();
+    const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await (await chooser).setFiles([
+      json('ordinateur-1.robokitsession', exported),
+      json('salle-2.robokitsession', JSON.stringify(laptop2)),
+      json('coupe.robokitsession', exported.slice(0, Math.floor(exported.length / 2))),
+      json('espion.robokitsession', JSON.stringify(hostile)),
+    ]);
+    await expect.poll(() => p.locator('#ws-import-status p').allInnerTexts()).toEqual([
+      '2 fichiers ajoutés.',
+      '«\u00a0coupe.robokitsession\u00a0»\u00a0: Ce fichier d’atelier semble coupé\u00a0: il n’est pas complet.',
+      expect.stringMatching(/^«\u00a0espion\.robokitsession\u00a0»\u00a0: Cet atelier a un problème — .*telephone/),
+    ]);
+    // One scoreboard: this workshop once (its own file again counts once), and the other laptop's teams.
+    const rows = await p.locator('#ws-scores tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText).join(' | ')));
+    expect(rows).toEqual([
+      '1 | Capucine | 2 | 6 ★ | 1:30 | Salle 2',
+      expect.stringMatching(/^2 \| Lou et papa \| 2 \| 5 ★ \| \d+:\d\d \| Atelier du samedi$/),
+      expect.stringMatching(/^3 \| Zébulon \| 1 \| 3 ★ \| \d+:\d\d \| Atelier du samedi$/),
+      expect.stringMatching(/^4 \| Les Tigres \| 1 \| 3 ★ \| \d+:\d\d \| Atelier du samedi$/),
+      '5 | Les Tigres | 0 | 0 ★ | 0:00 | Salle 2',
+    ]);
+    await shot('scoreboard-fr');
+    const merged = await downloadFrom(p, 'ws-merged-csv');
+    expect(merged.text.trimEnd().split('\r\n')).toHaveLength(1 + 6 + 2);
+    expect(merged.text).toContain('Salle 2,2026-12-01T');
+    await p.locator('#ws-scores-close').click();
   }, 90_000);
 
   test('leaving needs the facilitator’s code', async () => {

@@ -47,6 +47,11 @@ export class ScoreboardDialog {
     this.fileInput.addEventListener('change', () => void this.importFiles([...(this.fileInput.files ?? [])]));
     this.csvButton.addEventListener('click', () => download('ateliers.csv', sessionsCsv(this.sessions()), 'text/csv;charset=utf-8'));
     this.closeButton.addEventListener('click', () => this.dialog.close());
+    // Closed, it keeps no nickname in the page (the next family is behind it).
+    this.dialog.addEventListener('close', () => {
+      this.table.replaceChildren();
+      this.status.replaceChildren();
+    });
   }
 
   setLocale(locale: Locale): void {
