@@ -374,6 +374,8 @@ export interface LessonStepView {
 export interface ChallengeSummary {
   /** The goal's conditions, in order (a top-level `all` flattened). */
   readonly kinds: readonly GoalKey[];
+  /** Display names of the zones the goal names, in order (« Arrivée »), when it names any. */
+  readonly zones?: readonly Localized[];
   /** The goal's own deadline (`withinSeconds`), when it has one. */
   readonly withinSeconds?: number;
   /** How long the simulated run may last. */

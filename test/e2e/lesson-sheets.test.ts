@@ -235,6 +235,8 @@ describe('teacher notes and printable lesson sheets (Chromium)', () => {
       expect(pdf.pages).toBeGreaterThanOrEqual(1);
       if (kind === 'sheet') for (const heading of ['Objectifs', 'Déroulement', 'Erreurs fréquentes', 'Questions pour le bilan', 'Plus difficile']) expect(text).toContain(heading);
       else expect(text).toMatch(/Ton défi|Les étapes/);
+      // The challenge names its zone by the name pupils read.
+      if (key === 'fr.robokit.premiers-pas/avancer') expect(text).toContain('Finir dans la zone « Arrivée »');
       if (key === 'fr.robokit.premiers-pas/avancer') await toDocs(`${name}-${kind}-1.png`, `lesson-${kind}.png`);
       await closePreview(p);
     }

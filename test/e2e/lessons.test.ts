@@ -172,7 +172,7 @@ describe('lessons (Chromium, robokit serve)', () => {
     // The starter: only the start block. The simulator shows the lesson's world.
     expect(await workspaceBlocks(p).count()).toBe(1);
     expect(await p.locator('#sim-panel select option:checked').textContent()).toBe('Couloir');
-    expect(await p.locator('#challenge-summary').textContent()).toBe('Atteindre la zone, sans toucher les murs, en 10 s au plus. ★★★ avec 2 blocs ou moins.');
+    expect(await p.locator('#challenge-summary').textContent()).toBe('Atteindre la zone «\u00a0Arrivée\u00a0», sans toucher les murs, en 10 s au plus. ★★★ avec 2 blocs ou moins.');
   });
 
   test('Vérifier on the starter: not yet, with a kind word per condition', async () => {

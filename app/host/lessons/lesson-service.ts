@@ -13,7 +13,7 @@ import { describePackError, type PackError } from '../../core/lessons/pack-error
 import type { Goal, GoalKey, Lesson } from '../../core/lessons/types';
 import { BUILT_IN_PROFILES, findProfile, type Profile } from '../../core/profiles';
 import { parseProject, type Project } from '../../core/project/project';
-import type { World } from '../../core/simulator/world';
+import { zoneLabel, type World } from '../../core/simulator/world';
 import type {
   ChallengeSummary,
   CheckLessonRequest,
@@ -96,7 +96,7 @@ export class LessonService {
       saved: await this.savedWork(packId, lessonId),
       world,
       worldId,
-      challenge: lesson.challenge ? challengeSummary(lesson) : null,
+      challenge: lesson.challenge ? challengeSummary(lesson, world) : null,
       hasSolution: lesson.solution !== undefined,
     };
   }
@@ -207,12 +207,17 @@ function withLesson(project: Project, pack: string, lesson: string): Project {
   return { ...project, lesson: { pack, lesson } };
 }
 
-function challengeSummary(lesson: Lesson): ChallengeSummary {
+function challengeSummary(lesson: Lesson, world: World | null): ChallengeSummary {
   const challenge = lesson.challenge!;
   const goal = challenge.goal;
+  const zones = goalZones(goal).map((name) => {
+    const zone = world?.zones.find((z) => z.name === name) ?? { type: 'circle' as const, x: 0, y: 0, radius: 0, name };
+    return { fr: zoneLabel(zone, 'fr'), en: zoneLabel(zone, 'en') };
+  });
   const within = 'all' in goal ? goal.all.find((g): g is { readonly withinSeconds: number } => 'withinSeconds' in g) : undefined;
   return {
     kinds: goalKinds(goal),
+    ...(zones.length > 0 ? { zones } : {}),
     ...(within ? { withinSeconds: within.withinSeconds } : {}),
     timeLimitSeconds: challenge.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
     ...(challenge.stars ? { stars: { three: challenge.stars.three, two: challenge.stars.two } } : {}),
@@ -222,6 +227,21 @@ function challengeSummary(lesson: Lesson): ChallengeSummary {
 function goalKinds(goal: Goal): GoalKey[] {
   if ('all' in goal) return goal.all.flatMap((g) => ('all' in g ? goalKinds(g) : [goalKey(g)]));
   return [goalKey(goal)];
+}
+
+/** The zones a goal names, in order, each once. */
+function goalZones(goal: Goal): string[] {
+  const names: string[] = [];
+  const visit = (g: Goal): void => {
+    if ('all' in g) g.all.forEach(visit);
+    else if ('any' in g) g.any.forEach(visit);
+    else if ('reachZone' in g) names.push(g.reachZone);
+    else if ('endInZone' in g) names.push(g.endInZone);
+    else if ('avoidZone' in g) names.push(g.avoidZone);
+    else if ('visitZonesInOrder' in g) names.push(...g.visitZonesInOrder);
+  };
+  visit(goal);
+  return [...new Set(names)];
 }
 
 function goalKey(goal: Goal): GoalKey {

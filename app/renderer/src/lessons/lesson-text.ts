@@ -57,6 +57,8 @@ export const LESSON_TEXT = defineText({
   labelled: { fr: '{label} : {value}', en: '{label}: {value}' },
   challenge: { fr: 'Le défi', en: 'The challenge' },
   timeLimit: { fr: 'en {s} s au plus', en: 'within {s} s' },
+  quoted: { fr: '« {name} »', en: '"{name}"' },
+  zonesList: { fr: 'Zones : {zones}', en: 'Zones: {zones}' },
   starsRule: { fr: '★★★ avec {n} {n|bloc|blocs} ou moins', en: '★★★ with {n} {n|block|blocks} or fewer' },
   check: { fr: '✔ Vérifier', en: '✔ Check' },
   checking: { fr: 'Vérification…', en: 'Checking…' },
@@ -151,7 +153,7 @@ const GOALS: Record<GoalKey, Localized> = {
   any: { fr: 'réussir une des façons', en: 'succeed one way' },
   reachZone: { fr: 'atteindre la zone', en: 'reach the zone' },
   endInZone: { fr: 'finir dans la zone', en: 'finish in the zone' },
-  avoidZone: { fr: 'éviter une zone', en: 'keep out of a zone' },
+  avoidZone: { fr: 'éviter la zone', en: 'keep out of the zone' },
   visitZonesInOrder: { fr: 'passer par les zones dans l’ordre', en: 'visit the zones in order' },
   neverTouchWall: { fr: 'sans toucher les murs', en: 'without touching the walls' },
   followLine: { fr: 'suivre la ligne', en: 'follow the line' },
@@ -161,17 +163,26 @@ const GOALS: Record<GoalKey, Localized> = {
   withinSeconds: { fr: 'assez vite', en: 'fast enough' },
 };
 
+/** Goals about one zone, which a single zone's name completes. */
+const ZONE_GOALS: ReadonlySet<GoalKey> = new Set(['reachZone', 'endInZone', 'avoidZone']);
+
 export function goalText(kind: GoalKey, locale: Locale): string {
   return GOALS[kind][locale];
 }
 
 /** The challenge in one sentence: « Finir dans la zone, sans toucher les murs, en 10 s au plus. ★★★ avec 1 bloc ou moins. » */
 export function challengeSentence(challenge: ChallengeSummary, locale: Locale): string {
-  const goals = challenge.kinds.filter((k) => k !== 'withinSeconds').map((k) => goalText(k, locale));
+  const zones = challenge.zones ?? [];
+  const quoted = zones.map((z) => lt('quoted', locale, { name: z[locale] }));
+  // One zone: named in the goal (« finir dans la zone « Arrivée » »); several: listed after it.
+  const goals = challenge.kinds
+    .filter((k) => k !== 'withinSeconds')
+    .map((k) => (zones.length === 1 && ZONE_GOALS.has(k) ? `${goalText(k, locale)} ${quoted[0]}` : goalText(k, locale)));
   const parts = challenge.withinSeconds === undefined ? goals : [...goals, lt('timeLimit', locale, { s: numberText(challenge.withinSeconds, locale) })];
   const stars = challenge.stars ? ` ${lt('starsRule', locale, { n: challenge.stars.three })}.` : '';
   const text = parts.join(', ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${stars}`;
+  const list = zones.length > 1 ? ` ${lt('zonesList', locale, { zones: quoted.join(', ') })}.` : '';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.${list}${stars}`;
 }
 
 const TAGS: Readonly<Record<string, Localized>> = {
