@@ -249,7 +249,8 @@ class App {
       toolbox: (locale) =>
         blocklyToolbox(
           buildToolbox(locale, {
-            capabilities: findProfile(this.profile)?.capabilities ?? [],
+            // A class's own robot (« Mon robot ») is not a built-in: its capabilities come from the host's list.
+            capabilities: findProfile(this.profile)?.capabilities ?? this.robot.capabilitiesOf(this.profile) ?? [],
             ...(this.lessonAllowed ? { allowedTypes: this.lessonAllowed } : {}),
           }),
         ),

@@ -13,6 +13,7 @@ import { isOlderThanShipped, SHIPPED_FIRMWARE_VERSIONS } from '../../../core/fir
 import { localized } from '../../../core/i18n/messages';
 import { FirmwarePanel } from './firmware-panel';
 import { SendPanel, type SendHooks } from './send-panel';
+import { MyRobotWizard } from './my-robot-wizard';
 import { helpTexts } from './help-text';
 
 /** Connection failures the robot's program fixes: offer « Mettre à jour » next to them. */
@@ -51,6 +52,7 @@ export class RobotPanel {
   private readonly update: HTMLButtonElement;
   private readonly installer: FirmwarePanel;
   private readonly sender: SendPanel;
+  private readonly wizard: MyRobotWizard;
   /** The failure's message code, when it has one. */
   private failureCode: string | null = null;
   private ports: PortInfo[] = [];
@@ -81,9 +83,13 @@ export class RobotPanel {
     this.note = h('p', { id: 'robot-note', class: 'panel-note' });
     this.firmware = h('p', { id: 'robot-firmware', class: 'panel-note' });
     this.update = h('button', { id: 'firmware-update', type: 'button', class: 'btn btn-tool' });
+    this.wizard = new MyRobotWizard(api, locale, {
+      connection: () => this.status,
+      activated: (profileId) => this.useProfile(profileId),
+    });
     container.append(
       h('div', { class: 'field' }, h('label', { for: 'robot-select', class: 'field-label', 'data-ui': 'robotChoice' }), this.robotSelect, this.refresh),
-      h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
+      h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect, this.wizard.button),
       h('p', { id: 'connection', class: 'connection', 'data-state': 'none' }, this.light, this.lightText),
       this.firmware,
       h('div', { class: 'field' }, this.connectButton, this.identify, this.rename),
@@ -116,6 +122,13 @@ export class RobotPanel {
     await this.loadPorts();
   }
 
+  /** A robot saved by « Mon robot » is the one used now: listed, chosen, and said to the app. */
+  private async useProfile(profileId: string): Promise<void> {
+    this.profiles = await this.api.listProfiles();
+    this.renderProfiles(profileId);
+    this.changed();
+  }
+
   onDidChange(listener: (choice: RobotChoice) => void): void {
     this.changeListeners.add(listener);
   }
@@ -140,6 +153,7 @@ export class RobotPanel {
     this.render();
     this.installer.setLocale(locale);
     this.sender.setLocale(locale);
+    this.wizard.setLocale(locale);
     // Port labels come from the host in the settings' language.
     if (this.profiles.length > 0) void this.loadPorts();
   }
