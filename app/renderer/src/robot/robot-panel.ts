@@ -89,12 +89,14 @@ export class RobotPanel {
     });
     container.append(
       h('div', { class: 'field' }, h('label', { for: 'robot-select', class: 'field-label', 'data-ui': 'robotChoice' }), this.robotSelect, this.refresh),
-      h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect, this.wizard.button),
+      h('div', { class: 'field' }, h('label', { for: 'profile-select', class: 'field-label', 'data-ui': 'profile' }), this.profileSelect),
       h('p', { id: 'connection', class: 'connection', 'data-state': 'none' }, this.light, this.lightText),
       this.firmware,
       h('div', { class: 'field' }, this.connectButton, this.identify, this.rename),
       this.rollNote,
       this.note,
+      // Under the connection, which stays in view at 1366×768: test the robot's parts, measure it, save it.
+      h('div', { class: 'field' }, this.wizard.button),
       // Rarely needed: under the buttons, so the robot's state and Connecter stay in view.
       h('label', { class: 'toggle', for: 'show-all-ports' }, this.showAll, this.showAllText),
       this.problem,
