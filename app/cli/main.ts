@@ -21,7 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot with blocks
 
   robokit run FILE.robokit [--robot sim|auto|PATH] [--profile ID] [--world FILE|ID] [--timeout S] [--json]
-  robokit compile FILE.robokit [--format ir|js]
+  robokit compile FILE.robokit [--format ir|js] [--profile ID]
   robokit check FILE.robokit --pack PACK --lesson ID [--json]
   robokit pack validate PACK
   robokit pack build DIR -o FILE.robokitpack
@@ -30,6 +30,8 @@ const USAGE = `RoboKit — programmer un robot avec des blocs / program a robot 
   robokit firmware info --port PATH [--json]
   robokit upload FILE.robokit --robot PATH [--profile ID] [--autostart] [--json]
   robokit serve [--port N] [--robot-port PATH]
+
+  --profile : un robot intégré (mbot, arduino-2wd…), un fichier .robokitprofile, ou un robot de la classe / a built-in robot, a .robokitprofile file, or a class's own robot
 `;
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {

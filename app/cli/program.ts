@@ -5,6 +5,9 @@ import { AppError } from '../core/errors';
 import { localized } from '../core/i18n/messages';
 import type { Program } from '../core/ir';
 import { findProfile, type Profile } from '../core/profiles';
+import { PROFILE_FILE_EXTENSION, profileFromFile } from '../core/profile-file/profile-file';
+import { defaultDataDir } from '../host/data-dir';
+import { ProfileStore, readProfileFile } from '../host/profile-store';
 import type { Project } from '../core/project/project';
 import { type Output } from './output';
 
@@ -14,10 +17,20 @@ export interface Compiled {
   readonly program: Program;
 }
 
-export function resolveProfile(id: string): Profile {
-  const profile = findProfile(id);
-  if (!profile) throw new AppError({ code: 'unknown-profile', params: { profile: id } });
-  return profile;
+/**
+ * `--profile`: a built-in profile's id, a `.robokitprofile` file (a class's own robot, docs/profiles.md),
+ * or the id of an own robot saved in RoboKit's data folder (the app's « Mon robot »).
+ */
+export async function resolveProfile(id: string): Promise<Profile> {
+  const builtIn = findProfile(id);
+  if (builtIn) return builtIn;
+  if (id.endsWith(PROFILE_FILE_EXTENSION)) {
+    const own = profileFromFile(await readProfileFile(id));
+    if (own) return own;
+  }
+  const saved = await new ProfileStore(defaultDataDir()).find(id);
+  if (!saved) throw new AppError({ code: 'unknown-profile', params: { profile: id } });
+  return saved;
 }
 
 /** Prints at most `max` diagnostics, French then English, naming the block. */
@@ -36,8 +49,8 @@ export function printDiagnostics(output: Output, diagnostics: readonly Diagnosti
 }
 
 /** Compiles, or prints the diagnostics and returns null (the caller exits 2). */
-export function compileProject(project: Project, profileId: string | undefined, output: Output): Compiled | null {
-  const profile = resolveProfile(profileId ?? project.profile);
+export async function compileProject(project: Project, profileId: string | undefined, output: Output): Promise<Compiled | null> {
+  const profile = await resolveProfile(profileId ?? project.profile);
   const result = compile(project.workspace, { profile });
   if (!result.program || result.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(output, result.diagnostics);

@@ -17,13 +17,13 @@ export async function compileCommand(argv: string[], output: Output): Promise<Ex
     throw new AppError({ code: 'bad-usage', params: { detail: `--format ${String(format)} (ir | js)` } });
   }
   const project = await loadProject(positionals[0]!);
-  const compiled = compileProject(project, values.profile as string | undefined, output);
+  const compiled = await compileProject(project, values.profile as string | undefined, output);
   if (!compiled) return EXIT.badInput;
   if (format === 'ir') {
     output.out(JSON.stringify(compiled.program, null, 2));
   } else {
     // The script drives real pins: a simulated profile gets the classroom robot's wiring.
-    const profile = compiled.profile.transport === 'firmata' ? compiled.profile : resolveProfile('arduino-2wd');
+    const profile = compiled.profile.transport === 'firmata' ? compiled.profile : await resolveProfile('arduino-2wd');
     output.out(compileProjectToJs(compiled.program, profile));
   }
   return EXIT.ok;

@@ -59,7 +59,7 @@ export async function runCommand(argv: string[], output: Output): Promise<ExitCo
   );
   const timeoutS = numberOption(values.timeout, 'timeout', undefined, 0);
   const project = await loadProject(positionals[0]!);
-  const compiled = compileProject(project, values.profile as string | undefined, output);
+  const compiled = await compileProject(project, values.profile as string | undefined, output);
   if (!compiled) return EXIT.badInput;
   const settings: RunSettings = {
     json: values.json === true,

@@ -39,7 +39,7 @@ export async function uploadCommand(argv: string[], output: Output): Promise<Exi
   const json = values.json === true;
   const autostart = values.autostart === true;
   const project = await loadProject(positionals[0]!);
-  const profile = resolveProfile((values.profile as string | undefined) ?? project.profile);
+  const profile = await resolveProfile((values.profile as string | undefined) ?? project.profile);
   const plan = planRobotProgram(project.workspace, profile);
   if (!plan.ok) {
     if (json) output.out(JSON.stringify({ type: 'refused', bytes: plan.bytes ?? null, max: plan.max, problems: plan.problems.map(noteJson) }));
