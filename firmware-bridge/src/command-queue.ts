@@ -11,6 +11,11 @@
  * - Bounded: at most `maxQueued` entries; more is refused (`send` returns false).
  * - Coalescing: a message with a key (a pin or a port) supersedes an unsent one with the same key
  *   queued after the last unkeyed message (pin modes and queries are barriers: order matters there).
+ *   A PWM value moves to the end of the queue (it may arrive later than queued); a digital port
+ *   (`inPlace`: the motors' direction pins) takes the old one's place (it may arrive earlier). So a
+ *   direction never reaches the board after the PWM written after it: port 0 holds both motors'
+ *   directions, and moving it to the end put the left PWM ahead of the left direction under a flood
+ *   (once seen ~1.3 s apart on a loaded machine).
  * - `urgent` (the stop) is written at once, ahead of everything queued, and the same keys still
  *   queued are dropped (or, behind a barrier, rewritten to the urgent value).
  * - Board back-pressure (`probe`): the time estimate assumes the board keeps up with the wire. A
@@ -150,6 +155,7 @@ export class CommandQueue {
       return false;
     }
     const key = message.key;
+    if (key !== undefined && message.inPlace && this.replaceInPlace(key, message.bytes, done)) return true;
     if (key !== undefined) this.dropSuperseded(key);
     if (this.entries.length >= this.maxQueued) {
       this.stats.refused++;
@@ -225,6 +231,21 @@ export class CommandQueue {
     this.cancelTimer = undefined;
     const dropped = this.entries.splice(0);
     for (const e of dropped) e.done?.(new QueueClosedError());
+  }
+
+  /** Give an unsent entry with this key (after the last barrier) these bytes; false when there is none. */
+  private replaceInPlace(key: string, bytes: Uint8Array, done: WriteDone | undefined): boolean {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const e = this.entries[i]!;
+      if (e.key === undefined) return false;
+      if (e.key === key) {
+        this.entries[i] = { bytes, key, done };
+        this.stats.superseded++;
+        e.done?.(null);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Remove an unsent entry with this key, if it is after the last barrier. */

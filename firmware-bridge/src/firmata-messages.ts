@@ -18,9 +18,18 @@ export const PIN_MODES = { INPUT: 0, OUTPUT: 1, ANALOG: 2, PWM: 3, SERVO: 4 } as
 
 export interface OutgoingMessage {
   readonly bytes: Uint8Array;
-  /** Same key ⇒ the newer message supersedes an unsent older one. */
+  /** Same key ⇒ the newer message supersedes an unsent older one (moving to the end of the queue). */
   readonly key?: string;
+  /**
+   * The newer message takes the older one's place instead: it may reach the board earlier than it
+   * was queued, never later. Digital ports (they hold the motors' direction pins): a direction must
+   * never arrive after the PWM written after it.
+   */
+  readonly inPlace?: boolean;
 }
+
+/** Digital port messages supersede in place (see `OutgoingMessage.inPlace`). */
+export const supersedesInPlace = (key: string): boolean => key.startsWith('port:');
 
 /** PWM duty or servo angle/pulse on a pin (0–15: the 3-byte message). */
 export function analogMessage(pin: number, value: number): OutgoingMessage {
@@ -33,6 +42,7 @@ export function digitalPortMessage(port: number, bits: number): OutgoingMessage 
   return {
     bytes: Uint8Array.of(DIGITAL_MESSAGE | (port & 0x0f), bits & 0x7f, (bits >> 7) & 0x01),
     key: `port:${port}`,
+    inPlace: true,
   };
 }
 

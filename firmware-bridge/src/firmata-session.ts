@@ -8,7 +8,7 @@ import firmataIo, { type Firmata } from 'firmata-io';
 import five, { type Board } from 'johnny-five';
 import { AppError } from '../../app/core/errors';
 import { CommandQueue, type CommandQueueOptions, type Scheduler, systemScheduler } from './command-queue';
-import { messageKey, REPORT_VERSION } from './firmata-messages';
+import { messageKey, REPORT_VERSION, supersedesInPlace } from './firmata-messages';
 import { IncomingFilter, UNO_PIN_COUNT } from './incoming-filter';
 import type { SerialLink } from './serial-link';
 
@@ -64,7 +64,7 @@ class QueuedTransport extends EventEmitter {
   write(data: Buffer, callback: (error?: Error | null) => void): boolean {
     const bytes = new Uint8Array(data);
     const key = messageKey(bytes);
-    return this.queue.send(key === undefined ? { bytes } : { bytes, key }, callback);
+    return this.queue.send(key === undefined ? { bytes } : { bytes, key, inPlace: supersedesInPlace(key) }, callback);
   }
 }
 

@@ -121,6 +121,38 @@ describe('CommandQueue', () => {
     expect(queue.stats.refused).toBe(0);
   });
 
+  it('under a flood, a direction write never reaches the board after the PWM write it came before', () => {
+    // The Firmata adapter's setMotors, step after step: the left direction (port 0, which also
+    // holds the right direction), the left PWM, port 0 again with the right direction, the right
+    // PWM. Each message carries its step (the PWM value; port 0's bits), so the board side can
+    // check that when PWM k arrives, port 0 already carries step k or a later one.
+    const { clock, sink, queue } = setup({ maxInFlightBytes: 3, bytesPerSecond: 5760 });
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const STEPS = 127;
+    for (let k = 1; k <= STEPS; k++) {
+      queue.send(digitalPortMessage(0, k));
+      queue.send(analogMessage(5, k));
+      queue.send(digitalPortMessage(0, k));
+      queue.send(analogMessage(6, k));
+      clock.advance(Math.floor(random() * 3));
+    }
+    clock.advance(1000);
+    let port = 0;
+    const late: string[] = [];
+    for (const bytes of sink.writes.map((w) => w.bytes)) {
+      if (bytes[0] === 0x90) port = bytes[1]! | (bytes[2]! << 7);
+      else if (bytes[0] === 0xe5 || bytes[0] === 0xe6) {
+        const step = bytes[1]! | (bytes[2]! << 7);
+        if (port < step) late.push(`PWM D${bytes[0] & 0x0f} of step ${step} with port 0 of step ${port}`);
+      }
+    }
+    expect(late).toEqual([]);
+    // The flood was coalesced, and the last state reached the board.
+    expect(queue.stats.superseded).toBeGreaterThan(0);
+    expect(port).toBe(STEPS);
+  });
+
   it('urgent jumps the queue: written at once, before anything queued, and supersedes the same pins', async () => {
     const { clock, sink, queue } = setup({ maxInFlightBytes: 3 });
     queue.send(analogMessage(9, 1));
