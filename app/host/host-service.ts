@@ -169,7 +169,8 @@ export class HostService implements RobokitApi {
     try {
       // The port must be free: the robot panel's own connection lets go of it first.
       if (this.deps.robots.connection.state !== 'none') await this.deps.robots.disconnect();
-      const result = await installer.install(port, firmware, (progress) => this.firmwareProgress.fire({ port, ...progress }));
+      // Not while the roll call asks that port who is there: one program at a time on a port.
+      const result = await this.deps.robots.withPortsFree(() => installer.install(port, firmware, (progress) => this.firmwareProgress.fire({ port, ...progress })));
       return { firmware, ...result };
     } finally {
       this.installing = null;

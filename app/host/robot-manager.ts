@@ -185,6 +185,11 @@ export class RobotManager {
     else this.ids.delete(port);
   }
 
+  /** Runs `work` once no roll call, identify or rename holds a port (installing the firmware). */
+  withPortsFree<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(work);
+  }
+
   /** One port operation at a time (a failure does not block the next). */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.portWork.then(work, work);

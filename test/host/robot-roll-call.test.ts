@@ -141,3 +141,27 @@ describe('« Identifier » and naming', () => {
     expect(r.asked).toEqual(['identify /dev/ttyS0']);
   });
 });
+
+describe('one program at a time on a port', () => {
+  it('installing the firmware waits until the roll call has let go of the ports', async () => {
+    const r = room();
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowRoom: RollCall = { ...r, whoIsOn: async (port) => (await held, r.whoIsOn(port)), identifyOn: (p) => r.identifyOn(p), nameOn: (p, n) => r.nameOn(p, n), renumberOn: (p) => r.renumberOn(p) };
+    const order: string[] = [];
+    const { host } = await makeHost({
+      ...defaultSeams({ wall: instantWall }),
+      robots: { ...backend(r), rollCall: slowRoom },
+      firmware: { install: async () => (order.push('install'), { verified: true, bytes: 1, ms: 1 } as never) },
+    });
+    const call = host.rollCall().then(() => order.push('roll call done'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const install = host.installFirmware({ port: '/dev/ttyACM0', firmware: 'robokit' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([call, install]);
+    expect(order[0]).toBe('install');
+    expect(order).toContain('roll call done');
+  });
+});
