@@ -6,6 +6,8 @@ import type { FileDialogs } from '../host/seams';
 const FILTER_NAME: Record<Locale, string> = { fr: 'Projet RoboKit', en: 'RoboKit project' };
 const PACK_FILTER_NAME: Record<Locale, string> = { fr: 'Pack de leçons RoboKit', en: 'RoboKit lesson pack' };
 const PROFILE_FILTER_NAME: Record<Locale, string> = { fr: 'Robot RoboKit', en: 'RoboKit robot' };
+const SESSION_FILTER_NAME: Record<Locale, string> = { fr: 'Atelier RoboKit', en: 'RoboKit workshop' };
+const CSV_FILTER_NAME: Record<Locale, string> = { fr: 'Tableau CSV', en: 'CSV table' };
 
 type Filter = { name: string; extensions: string[] };
 
@@ -29,5 +31,7 @@ export function electronDialogs(getWindow: () => BrowserWindow | null, getLocale
     choosePackPath: () => openOne(filter(PACK_FILTER_NAME, 'robokitpack')),
     chooseProfileOpenPath: () => openOne(filter(PROFILE_FILTER_NAME, 'robokitprofile')),
     chooseProfileSavePath: (defaultName) => saveTo(filter(PROFILE_FILTER_NAME, 'robokitprofile'), defaultName),
+    chooseWorkshopSavePath: (defaultName) =>
+      saveTo(defaultName.endsWith('.csv') ? filter(CSV_FILTER_NAME, 'csv') : filter(SESSION_FILTER_NAME, 'robokitsession'), defaultName),
   };
 }

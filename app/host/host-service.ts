@@ -46,6 +46,7 @@ import type {
   WorkshopChange,
   World,
   WorldSummary,
+  WorkshopExportResult,
 } from '../shared/api';
 import { writeFileAtomic } from './atomic-write';
 import { Emitter } from './emitter';
@@ -415,6 +416,20 @@ export class HostService implements RobokitApi {
     // A date that does not parse: forget every version rather than keep a family's work.
     await this.deps.projects.forgetSince(Number.isNaN(since.getTime()) ? new Date(0) : since);
     await this.deps.lessons.forgetWork(session.route.steps);
+  }
+
+  /** A workshop export: through Electron's save dialog, else the page downloads its own text. */
+  async exportWorkshopFile({ fileName, text }: { readonly fileName: string; readonly text: string }): Promise<WorkshopExportResult> {
+    const choose = this.deps.dialogs?.chooseWorkshopSavePath;
+    if (!choose) return { status: 'download' };
+    const path = await choose(fileName);
+    if (!path) return { status: 'cancelled' };
+    try {
+      await writeFileAtomic(path, text);
+    } catch {
+      throw new AppError({ code: 'file-save-failed', params: { file: basename(path) } });
+    }
+    return { status: 'saved', fileName: basename(path) };
   }
 
   /** Leaving the workshop needs the facilitator's code; then nothing of it stays on this computer but what was exported. */

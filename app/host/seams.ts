@@ -144,6 +144,8 @@ export interface FileDialogs {
   chooseProfileOpenPath?(): Promise<string | null>;
   /** Where to export a `.robokitprofile`, or null when cancelled. */
   chooseProfileSavePath?(defaultName: string): Promise<string | null>;
+  /** Where to export a workshop's `.robokitsession` or `.csv` (the extension of `defaultName`), or null when cancelled. */
+  chooseWorkshopSavePath?(defaultName: string): Promise<string | null>;
 }
 
 // --- The projector window (Electron only) -------------------------------------------------------

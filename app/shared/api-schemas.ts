@@ -120,6 +120,13 @@ export const PARAMS_SCHEMAS: Record<MethodName, object> = {
   saveWorkshop: closed({ session: SESSION_SCHEMA }, ['session']),
   startWorkshop: closed({ session: SESSION_SCHEMA, code: { type: 'string', maxLength: 200 } }, ['session', 'code']),
   nextFamily: NONE,
+  exportWorkshopFile: closed(
+    {
+      fileName: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.(robokitsession|csv)$' },
+      text: { type: 'string', maxLength: 7 * 1024 * 1024 },
+    },
+    ['fileName', 'text'],
+  ),
   endWorkshop: closed({ code: { type: 'string', maxLength: 200 } }, ['code']),
   openProjector: NONE,
   getSettings: NONE,

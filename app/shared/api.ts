@@ -290,6 +290,11 @@ export type SaveProjectResult =
   | { readonly status: 'download'; readonly fileName: string; readonly text: string }
   | { readonly status: 'cancelled' };
 
+export type WorkshopExportResult =
+  | { readonly status: 'saved'; readonly fileName: string }
+  | { readonly status: 'download' }
+  | { readonly status: 'cancelled' };
+
 export interface AutosaveResult {
   readonly savedAt: string;
 }
@@ -551,6 +556,11 @@ export interface RobokitApi {
   startWorkshop(params: { readonly session: Session; readonly code: string }): Promise<{ readonly savedAt: string }>;
   /** « Famille suivante »: stops the program and forgets the family's work (autosave, versions, lesson work). */
   nextFamily(): Promise<void>;
+  /**
+   * Saves a workshop export (`.robokitsession` or `.csv`): Electron asks where with its save dialog
+   * (`saved`); the browser answers `download` and the page offers its own text as a download.
+   */
+  exportWorkshopFile(params: { readonly fileName: string; readonly text: string }): Promise<WorkshopExportResult>;
   /** Leaves the workshop with the facilitator's code (`ok: false` when wrong): its autosave and code are deleted. */
   endWorkshop(params: { readonly code: string }): Promise<{ readonly ok: boolean }>;
   /** Electron: opens (or brings forward) the projector window. Elsewhere `feature-unavailable`: open `#projecteur` in a tab. */
@@ -634,6 +644,7 @@ const METHODS: Record<MethodName, true> = {
   saveWorkshop: true,
   startWorkshop: true,
   nextFamily: true,
+  exportWorkshopFile: true,
   endWorkshop: true,
   openProjector: true,
   getSettings: true,

@@ -11,7 +11,8 @@ import { createRequestValidator } from '../../app/shared/api-validate';
 import type { Project } from '../../app/shared/api';
 import { ProjectStore } from '../../app/host/project-store';
 import { sessionWith } from '../core/workshop/fixtures';
-import { makeHost, tempDir } from './helpers';
+import { defaultSeams } from '../../app/host/default-seams';
+import { instantWall, makeHost, tempDir } from './helpers';
 
 const session = sessionWith('s-fam', ['Les Tigres', 'Lou']);
 const work = (name: string): Project => ({
@@ -76,5 +77,30 @@ describe('« Famille suivante » on the host', () => {
     expect((await host.openLesson({ packId: 'fr.robokit.defis-parents-enfants', lessonId: 'le-spectacle' })).saved).toBeNull();
     // The session itself (the results) stays.
     expect(await host.getWorkshop()).toEqual(session);
+  });
+});
+
+describe('a workshop export', () => {
+  it('goes through the save dialog in Electron, is a download in the browser, and names only an export file', async () => {
+    const dir = await tempDir();
+    const asked: string[] = [];
+    let answer: string | null = join(dir, 'samedi.csv');
+    const dialogs = {
+      chooseOpenPath: async () => null,
+      chooseSavePath: async () => null,
+      chooseWorkshopSavePath: async (name: string) => (asked.push(name), answer),
+    };
+    const { host } = await makeHost({ ...defaultSeams({ wall: instantWall }), dialogs });
+    expect(await host.exportWorkshopFile({ fileName: 'atelier-1.csv', text: 'a,b\r\n' })).toEqual({ status: 'saved', fileName: 'samedi.csv' });
+    expect(asked).toEqual(['atelier-1.csv']);
+    expect(await readFile(join(dir, 'samedi.csv'), 'utf8')).toBe('a,b\r\n');
+    answer = null;
+    expect(await host.exportWorkshopFile({ fileName: 'atelier-1.csv', text: 'x' })).toEqual({ status: 'cancelled' });
+    const { host: browser } = await makeHost();
+    expect(await browser.exportWorkshopFile({ fileName: 'atelier-1.robokitsession', text: '{}' })).toEqual({ status: 'download' });
+    const validate = createRequestValidator();
+    expect(validate('exportWorkshopFile', { fileName: 'atelier-1.csv', text: '' }).ok).toBe(true);
+    expect(validate('exportWorkshopFile', { fileName: '../etc/passwd.csv', text: '' }).ok).toBe(false);
+    expect(validate('exportWorkshopFile', { fileName: 'atelier.exe', text: '' }).ok).toBe(false);
   });
 });

@@ -9,7 +9,6 @@ import { sessionsCsv } from '../../../core/workshop/csv';
 import { scoreboard } from '../../../core/workshop/scoreboard';
 import { SESSION_LIMITS, parseSession, type Session } from '../../../core/workshop/session';
 import { h } from '../shell/dom';
-import { download } from '../shell/download';
 import { clock } from '../lessons/lesson-text';
 import { wt } from './workshop-text';
 
@@ -28,6 +27,8 @@ export class ScoreboardDialog {
 
   constructor(
     private readonly current: () => Session | null,
+    /** Saves an export (Electron's dialog, or a download). */
+    save: (fileName: string, text: string) => void,
     private locale: Locale,
   ) {
     this.dialog = h(
@@ -45,7 +46,7 @@ export class ScoreboardDialog {
       this.fileInput.click();
     });
     this.fileInput.addEventListener('change', () => void this.importFiles([...(this.fileInput.files ?? [])]));
-    this.csvButton.addEventListener('click', () => download('ateliers.csv', sessionsCsv(this.sessions()), 'text/csv;charset=utf-8'));
+    this.csvButton.addEventListener('click', () => save('ateliers.csv', sessionsCsv(this.sessions())));
     this.closeButton.addEventListener('click', () => this.dialog.close());
     // Closed, it keeps no nickname in the page (the next family is behind it).
     this.dialog.addEventListener('close', () => {

@@ -14,9 +14,9 @@ import type { HostInfo, LessonVerdict, RobokitApi } from '../../../shared/api';
 import { openCertificate, openProjector } from '../projector/routes';
 import type { LessonMode } from '../lessons/lesson-mode';
 import { ask } from '../shell/ask';
-import { download } from '../shell/download';
 import { failureText } from '../shell/error-text';
 import { h } from '../shell/dom';
+import { exportFile } from './export-file';
 import { ScoreboardDialog } from './scoreboard-dialog';
 import { prepareWorkshop } from './setup-dialog';
 import { SwapBanner } from './swap-banner';
@@ -102,7 +102,7 @@ export class WorkshopMode {
     );
     this.welcome = new WelcomeScreen({ ...menu, start: (team) => void this.startTurn(team), addTeam: (nickname) => this.addLateTeam(nickname) }, locale);
     this.swap = new SwapBanner(locale);
-    this.scores = new ScoreboardDialog(() => this.sessionToSave(), locale);
+    this.scores = new ScoreboardDialog(() => this.sessionToSave(), (name, text) => void exportFile(host.api, name, text, (e) => host.banner(failureText(e, this.locale))), locale);
     this.button.addEventListener('click', () => void this.prepare());
     host.api.onDidChangeRunState(({ runId, target, state }) => {
       if (target !== 'sim') return;
@@ -372,12 +372,12 @@ export class WorkshopMode {
 
   private exportSession(): void {
     const session = this.sessionToSave();
-    if (session) download(`${session.id}.robokitsession`, serializeSession(session), 'application/json');
+    if (session) void exportFile(this.host.api, `${session.id}.robokitsession`, serializeSession(session), (e) => this.host.banner(failureText(e, this.locale)));
   }
 
   private exportCsv(): void {
     const session = this.sessionToSave();
-    if (session) download(`${session.id}.csv`, sessionsCsv([session]), 'text/csv;charset=utf-8');
+    if (session) void exportFile(this.host.api, `${session.id}.csv`, sessionsCsv([session]), (e) => this.host.banner(failureText(e, this.locale)));
   }
 
   private sessionToSave(): Session | null {
