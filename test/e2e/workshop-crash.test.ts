@@ -33,8 +33,8 @@ describe('a workshop after a crash', () => {
       const p = first.page;
       await prepareWorkshop(p, { title: 'Atelier du mercredi', picks: [AVANCER, LUMIERE], teams: ['Les Comètes', 'Noé'], code: 'lune42', swapSeconds: 120 });
       await p.locator('#ws-start').click();
-      await startTurnOf(p, 'Noé');
       await p.clock.install();
+      await startTurnOf(p, 'Noé');
       // 2 min 10 s in: the parent pilots since 2:00.
       await p.clock.runFor(130_000);
       await expect.poll(() => p.locator('#ws-pilot').getAttribute('data-pilot')).toBe('parent');

@@ -143,6 +143,8 @@ describe('a workshop, as a facilitator runs it', () => {
 
   test('locked to the workshop: no settings, no library, no other lesson, no files', async () => {
     const p = page();
+    // The page's clock is ours from now on (it runs on by itself; runFor jumps ahead): installed before the turn's clock starts.
+    await p.clock.install();
     await startTurnOf(p, 'Les Tigres');
     for (const id of ['#display-menu', '#language', '#lessons-button', '#lesson-close', '#new-project', '#open', '#teacher-mode', '#workshop-button']) {
       expect(await p.locator(id).isVisible(), id).toBe(false);
@@ -163,7 +165,6 @@ describe('a workshop, as a facilitator runs it', () => {
     await expect.poll(() => projector.locator('#projector-nickname').innerText(), { timeout: 5000 }).toBe('Les Tigres');
     expect(await projector.locator('#projector-roles').getAttribute('data-pilot')).toBe('child');
 
-    await p.clock.install();
     await p.clock.runFor(181_000);
     await p.locator('#ws-swap-banner').waitFor({ state: 'visible' });
     expect(await p.locator('#ws-swap-banner').getAttribute('data-message')).toBe('workshop-swap-to-parent');
