@@ -11,7 +11,9 @@
  * StandardFirmata is told apart at once: the first thing sent is Firmata's 1-byte version query
  * (0xF9, then a newline; to the RoboKit firmware one bad line, `err unknown`). Firmata's answer, its
  * boot announcement, or its 57,600-baud bytes read at 115,200 all carry bytes ≥ 0x80, which the
- * RoboKit firmware never sends before its first line (its lines are ASCII up to the robot's name):
+ * RoboKit firmware never sends before its first line (its lines begin with an ASCII word; only the
+ * robot's name, at the end of its hello, may hold UTF-8 bytes ≥ 0x80 — a boot hello can be the
+ * first line heard):
  * the probe gives up at Firmata's 0xF9, or at a few such bytes (one glitch at reset is forgiven), and
  * a Firmata board does not wait for the probe's timeout.
  */
@@ -23,6 +25,11 @@ import type { SerialLink } from './serial-link';
 
 /** Bytes ≥ 0x80 before any RoboKit line that mean another firmware (or another baud rate) talks. */
 const NOT_ROBOKIT_HIGH_BYTES = 3;
+/**
+ * Longer than any line the RoboKit firmware sends: its hello, the longest, is ~150 bytes with every
+ * capability, a long kit id and a 24-byte name (docs/protocol.md).
+ */
+const LINE_MAX_BYTES = 200;
 
 export interface ProbeOptions {
   /** Until a RoboKit line is heard. */
@@ -63,6 +70,22 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
     };
     let heard = false;
     let highBytes = 0;
+    // Where the bytes read so far leave the current line: its length, and whether it began as the
+    // RoboKit firmware's lines do (a lowercase ASCII word). Such a line may carry the robot's name
+    // in UTF-8 (« Hélène »: bytes ≥ 0x80) and is not counted against RoboKit, up to LINE_MAX_BYTES.
+    let lineLength = 0;
+    let lineLooksRobokit = false;
+    const countHighBytes = (chunk: Uint8Array): void => {
+      for (const byte of chunk) {
+        if (byte === 0x0a) {
+          lineLength = 0;
+          continue;
+        }
+        if (lineLength === 0) lineLooksRobokit = byte >= 0x61 && byte <= 0x7a;
+        lineLength++;
+        if (byte >= 0x80 && !(lineLooksRobokit && lineLength <= LINE_MAX_BYTES)) highBytes++;
+      }
+    };
     parser.on('data', (raw: string) => {
       const line = raw.replace(/\r$/, '');
       if (!heard && /^(hello fw=robokit|err |ok$)/.test(line)) {
@@ -86,7 +109,7 @@ export function probeRobokit(link: SerialLink, options: ProbeOptions): Promise<R
     const offData = link.onData((chunk) => {
       heardAt = scheduler.now();
       if (!heard) {
-        highBytes += chunk.filter((byte) => byte >= 0x80).length;
+        countHighBytes(chunk);
         if (chunk.includes(REPORT_VERSION) || highBytes >= NOT_ROBOKIT_HIGH_BYTES) return finish(undefined);
       }
       parser.write(chunk);

@@ -61,12 +61,33 @@ describe('detection', () => {
     expect(c.firmwareInfo).toMatchObject({ kind: 'robokit', version: '1.0.0', robotName: 'Robot Lila', boardId: '3F2A9C01' });
   });
 
+  it('a robot named with accents (UTF-8 bytes ≥ 0x80 in its hello) is still the RoboKit firmware', async () => {
+    const opened: Opened[] = [];
+    const board = new FakeRobokitBoard();
+    board.name = 'Hélène et Zoé à l’école';
+    const c = await RobotConnection.connect('/dev/ttyACM0', twoWheel, options(board, opened));
+    open.push(c);
+    expect(opened).toEqual([{ baud: 115200 }]);
+    expect(c.firmwareInfo).toMatchObject({ kind: 'robokit', robotName: 'Hélène et Zoé à l’école' });
+  });
+
   it('falls back to StandardFirmata at 57600 baud when the RoboKit firmware does not answer', async () => {
     const opened: Opened[] = [];
     const c = await RobotConnection.connect('/dev/ttyACM0', twoWheel, options(new FakeBoard(), opened));
     open.push(c);
     expect(opened.map((o) => o.baud)).toEqual([115200, 57600]);
     expect(c.firmwareInfo).toMatchObject({ kind: 'firmata', name: 'Fake.ino' });
+  });
+
+  it('a board that resets on open and says its boot hello with an accented name is found', async () => {
+    const board = new FakeRobokitBoard('silent');
+    board.name = 'Hélène et Zoé à l’école';
+    setTimeout(() => {
+      board.behaviour = 'robokit';
+      board.boot();
+    }, 150);
+    const c = await connect(board);
+    expect(c.firmwareInfo).toMatchObject({ kind: 'robokit', robotName: 'Hélène et Zoé à l’école' });
   });
 
   it('a board that resets on open is found by its boot hello', async () => {
