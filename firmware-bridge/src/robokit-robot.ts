@@ -26,7 +26,7 @@ import type {
   Sound,
 } from '../../app/core/robot-io';
 import { type Scheduler, systemScheduler } from './command-queue';
-import { type Answer, type BoardEvent, LineTransport } from './line-transport';
+import { type Answer, type BoardEvent, LineTransport, LinkLostError } from './line-transport';
 import { ReadingsWait } from './readings-wait';
 import { configHash, configLines, kitId } from './robokit-config';
 import type { RobokitHello } from './robokit-hello';
@@ -217,7 +217,10 @@ export class RobokitRobot implements RobotIo {
   }
 
   private async ask(line: string, patienceMs?: number): Promise<Answer> {
-    const answer = await this.transport.request(line, patienceMs);
+    // A link that dies under a question is the pupil's « lost robot », never an unexpected error.
+    const answer = await this.transport.request(line, patienceMs).catch((error: unknown) => {
+      throw error instanceof LinkLostError ? new AppError({ code: 'robot-link-lost' }) : error;
+    });
     if (!answer.ok) throw new RobokitError(line, answer.line);
     return answer;
   }

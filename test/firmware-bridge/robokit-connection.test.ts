@@ -266,6 +266,27 @@ describe('the robot over the RoboKit firmware', () => {
     await waitFor(() => board.motors.left === 20 && board.motors.right === -20);
   });
 
+  it('a link lost under a question is the pupil’s « robot lost » (robot-link-lost), not an unexpected error', async () => {
+    let link: FakeLink | undefined;
+    const board = new FakeRobokitBoard();
+    const c = await connect(board, twoWheel, {
+      openLink: async () => {
+        link = new FakeLink(board);
+        return link;
+      },
+    });
+    board.behaviour = 'silent'; // the question stays unanswered…
+    const asked = c.identify().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    link!.vanish(); // …until the cable is pulled
+    const error = await asked;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('robot-link-lost');
+  });
+
   it('the heartbeat keeps the board’s failsafe quiet while the host is idle', async () => {
     const board = new FakeRobokitBoard();
     const c = await connect(board);
