@@ -12,5 +12,10 @@ if (!existsSync(fileURLToPath(entry))) {
   );
   process.exit(2);
 }
+// A reader that goes away (`robokit run … --json | head -1`): the rest of the output has nowhere to
+// go and is dropped; the command itself goes on to its end (a robot is still stopped as usual).
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

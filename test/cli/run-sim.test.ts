@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lines, robokit } from './robokit';
 
@@ -57,5 +58,19 @@ describe('robokit run --robot sim', () => {
     const r = await robokit(['run', 'examples/obstacle.robokit', '--world', 'small-maze', '--timeout', '3', '--json']);
     expect(r.code).toBe(0);
     expect(events(r.stdout).at(-1)).toMatchObject({ type: 'end', reason: 'timeout' });
+  });
+
+  it('a reader that goes away (robokit run … --json | head -1) ends the output quietly, not as an unexpected error', async () => {
+    const child = spawn(process.execPath, ['bin/robokit.js', 'run', 'examples/carre.robokit', '--robot', 'sim', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    // Like `head -1`: read the first line, then close the pipe.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
