@@ -106,6 +106,14 @@ describe('a workshop, as a facilitator runs it', () => {
   test('prepared in a minute: two challenges, three teams by nickname only (said on screen), a leave code', async () => {
     const p = page();
     await prepareWorkshop(p, { title: 'Atelier du samedi', picks: [AVANCER, LUMIERE], teams: ['Les Tigres', 'Lou et papa', 'Zébulon'], code: 'abc' });
+    // The ready routes through the parent–child pack, as its description promises.
+    expect((await p.locator('label.ws-route').allInnerTexts()).map((t) => t.trim())).toEqual([
+      expect.stringMatching(/^15 min\s: Défi 1\s: le spectacle lumière et son$/),
+      expect.stringMatching(/^45 min\s: Défi 1.*, Défi 2\s: se garer, Défi 3\s: dessiner une maison$/),
+      expect.stringMatching(/^90 min\s: .*Défi 5\s: le slalom \(bonus\s: Défi 6\s: suivre la ligne\)$/),
+      'Je choisis les défis',
+    ]);
+    expect(await p.locator('#ws-picks input').count()).toBeGreaterThan(20);
     expect(await p.locator('#ws-privacy').textContent()).toMatch(/^Seulement un prénom ou un surnom par équipe\s: RoboKit ne garde aucune autre donnée personnelle/);
     expect(await p.locator('#ws-teams li').allTextContents()).toEqual(['Les Tigres×', 'Lou et papa×', 'Zébulon×']);
     // The same nickname twice, and a code too short: one sentence each, nothing lost.
