@@ -153,7 +153,9 @@ describe('main screen (Chromium, robokit serve)', () => {
   test('Lancer: the simulated robot moves and the running block is highlighted', async () => {
     const p = page();
     const before = await pose();
-    const moveBlock = p.locator('#editor .blocklyBlockCanvas g.blocklyDraggable').filter({ hasText: 'avancer' }).first();
+    // The move block snapped under the start block, on the workspace (the flyout, still in #editor,
+    // has « avancer » blocks of its own).
+    const moveBlock = workspaceBlocks(p).first().locator('g.blocklyDraggable').filter({ hasText: 'avancer' }).first();
     const moveId = await moveBlock.getAttribute('data-id');
     await p.locator('#run').click();
     await expect.poll(() => p.locator(`#editor g[data-id="${moveId}"].blocklyHighlighted, #editor g[data-id="${moveId}"] > .blocklyHighlighted`).count(), { timeout: 3000, interval: 50 }).toBeGreaterThan(0);
