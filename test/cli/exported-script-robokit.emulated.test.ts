@@ -11,7 +11,6 @@
  * in wall time, whatever the emulated board's speed. The board also shows the script's duties and
  * directions on the motor pins. The programs hold only moves and turns.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -20,20 +19,9 @@ import { BUILT_IN_PROFILES } from '../../app/core/profiles';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import { ROBOKIT_HEX } from '../firmware-bridge/firmware/line-port';
 import { robokit } from './robokit';
+import { move, project, repeat, runNode, turn, type Block } from './script-programs';
 import { driveSpans, RobokitLineWrites, startWireTap, type DriveSpan, type PinWrite, type WireTap } from './wire-tap';
 
-type Block = Record<string, unknown>;
-let ids = 0;
-const id = (): string => `b${ids++}`;
-const num = (n: number): Block => ({ shadow: { type: 'math_number', id: id(), fields: { NUM: n } } });
-const move = (dir: 'FORWARD' | 'BACKWARD', speed: number, s: number): Block => ({ id: id(), type: 'robot_move', fields: { DIRECTION: dir }, inputs: { SPEED: num(speed), SECONDS: num(s) } });
-const turn = (dir: 'LEFT' | 'RIGHT', degrees: number): Block => ({ id: id(), type: 'robot_turn', fields: { DIRECTION: dir }, inputs: { DEGREES: num(degrees) } });
-const chain = (blocks: readonly Block[]): Block | undefined => {
-  let next: Block | undefined;
-  for (const block of [...blocks].reverse()) next = { ...block, ...(next ? { next: { block: next } } : {}) };
-  return next;
-};
-const repeat = (times: number, body: Block[]): Block => ({ id: id(), type: 'controls_repeat_ext', inputs: { TIMES: num(times), DO: { block: chain(body) } } });
 
 /**
  * Moves and turns of a second or more: on a loaded machine the board may leave the host's lines
@@ -47,22 +35,7 @@ const PROGRAMS: Record<string, Block[]> = {
   loops: [repeat(2, [move('FORWARD', 70, 1), turn('RIGHT', 90)])],
 };
 
-function project(body: Block[]): string {
-  const workspace = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 0, y: 0, next: { block: chain(body) } }] } };
-  return JSON.stringify({ format: 'robokit-project', version: 1, name: 'Script', profile: 'arduino-2wd', workspace, updatedAt: '2026-01-01T00:00:00.000Z' });
-}
 
-function runNode(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: join(script, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** The shortest move or turn here is 1 s: anything under this is two commands meant together. */
 const MIN_SPAN_MS = 150;

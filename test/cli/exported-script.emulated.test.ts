@@ -7,7 +7,6 @@
  * to install. (robokit run's own direction writes are not compared: under load its queue was seen
  * to send a direction change after the duty it belongs to.)
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,25 +15,14 @@ import { directionLevel, distanceVolts, pwmDuty } from '../../app/core/hardware-
 import type { RunEvent } from '../../app/core/runtime/events';
 import { startEmulatedUno, type EmulatedUno } from '../../firmware-bridge/emulator';
 import { lines, robokit } from './robokit';
+import { chain, id, move, num, project, repeat, runNode, turn, type Block } from './script-programs';
 import { driveSpans, highSpans, startWireTap, type DriveSpan, type PinWrite, type WireTap } from './wire-tap';
 
-type Block = Record<string, unknown>;
-let ids = 0;
-const id = (): string => `b${ids++}`;
-const num = (n: number): Block => ({ shadow: { type: 'math_number', id: id(), fields: { NUM: n } } });
-const move = (dir: 'FORWARD' | 'BACKWARD', speed: number, s: number): Block => ({ id: id(), type: 'robot_move', fields: { DIRECTION: dir }, inputs: { SPEED: num(speed), SECONDS: num(s) } });
-const turn = (dir: 'LEFT' | 'RIGHT', degrees: number): Block => ({ id: id(), type: 'robot_turn', fields: { DIRECTION: dir }, inputs: { DEGREES: num(degrees) } });
 const motors = (l: number, r: number): Block => ({ id: id(), type: 'robot_motors', inputs: { LEFT: num(l), RIGHT: num(r) } });
 const wait = (s: number): Block => ({ id: id(), type: 'robokit_wait', inputs: { SECONDS: num(s) } });
 const led = (on: boolean): Block => ({ id: id(), type: 'robot_led', fields: { STATE: on ? 'ON' : 'OFF' } });
 const beep = (hz: number, s: number): Block => ({ id: id(), type: 'robot_beep', inputs: { FREQUENCY: num(hz), SECONDS: num(s) } });
 const stop = (): Block => ({ id: id(), type: 'robot_stop' });
-const chain = (blocks: readonly Block[]): Block | undefined => {
-  let next: Block | undefined;
-  for (const block of [...blocks].reverse()) next = { ...block, ...(next ? { next: { block: next } } : {}) };
-  return next;
-};
-const repeat = (times: number, body: Block[]): Block => ({ id: id(), type: 'controls_repeat_ext', inputs: { TIMES: num(times), DO: { block: chain(body) } } });
 const ifElse = (condition: Block, then: Block[], otherwise: Block[]): Block => ({
   id: id(),
   type: 'controls_if',
@@ -54,22 +42,7 @@ const PROGRAMS: Record<string, Block[]> = {
   loops: [repeat(3, [move('FORWARD', 70, 0.3), turn('RIGHT', 30), led(true), wait(0.1), led(false)]), stop()],
 };
 
-function project(body: Block[]): string {
-  const workspace = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 0, y: 0, next: { block: chain(body) } }] } };
-  return JSON.stringify({ format: 'robokit-project', version: 1, name: 'Script', profile: 'arduino-2wd', workspace, updatedAt: '2026-01-01T00:00:00.000Z' });
-}
 
-function runNode(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: join(script, '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** What the run did on the wire: each motor's held duties and directions, the light's and the buzzer's on-times. */
 function onTheWire(writes: readonly PinWrite[]) {
