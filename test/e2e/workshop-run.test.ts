@@ -324,6 +324,7 @@ describe('a workshop, as a facilitator runs it', () => {
       ...other.session,
       id: 'atelier-salle-2',
       title: 'Salle 2',
+      createdAt: '2026-12-01T09:50:00.000Z',
       teams: [{ id: 't1', nickname: 'Les Tigres' }, { id: 't2', nickname: 'Capucine' }],
       tries: [
         { team: 't2', pack: 'fr.robokit.premiers-pas', lesson: 'avancer', at: '2026-12-01T10:00:00.000Z', seconds: 40, outcome: 'checked', passed: true, stars: 3, pilot: 'child', swaps: 0 },
