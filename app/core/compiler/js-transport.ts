@@ -32,7 +32,9 @@ const FIRMATA: ScriptTransport = {
     `    // StandardFirmata, à ${profile.baud ?? 57600} bauds.`,
     "    const { SerialPort } = charger('serialport', 'firmata');",
     "    const { Firmata } = charger('firmata-io', 'firmata');",
-    `    return new Firmata(new SerialPort({ path: chemin, baudRate: ${profile.baud ?? 57600} }));`,
+    '    // Une carte qui ne redémarre pas à l’ouverture du port (lien Bluetooth, carte déjà allumée) ne se présente pas :',
+    '    // on lui demande sa version après 1,5 s au lieu de 5.',
+    `    return new Firmata(new SerialPort({ path: chemin, baudRate: ${profile.baud ?? 57600} }), { reportVersionTimeout: 1500 });`,
   ],
 };
 

@@ -302,7 +302,7 @@ describe('compileProjectToJs', () => {
   it('speaks French to its reader', () => {
     const code = compileProjectToJs(programOf(arduino, move('m', 50, 1)), arduino);
     expect(code).toContain('// Attendre un certain nombre de secondes.');
-    expect(code).toContain('new five.Board({ io: lien, repl: false, debug: false })');
+    expect(code).toContain('new five.Board({ io: lien, repl: false, debug: false, timeout: 30000 })');
     expect(code).toContain('npm install johnny-five@2 firmata-io@2 serialport@13');
     expect(code).toContain("options.find((o) => !o.startsWith('--')) || (await trouverCarte())");
     expect(code).toContain('function attendre(secondes)');
