@@ -216,6 +216,8 @@ describe('« Envoyer dans le robot » from the robot panel', () => {
     const sentence = p.locator('#send-result p');
     expect(await sentence.allTextContents()).toEqual([expect.stringMatching(/^Le bloc «\s?ligne noire à gauche\s?» ne peut pas aller dans ce robot \(il lui manque\s?: capteurs de ligne\)/)]);
     expect(await sentence.getAttribute('data-block')).toBe('line');
+    // The block itself carries Blockly's warning triangle, before any click on « Envoyer ».
+    await expect.poll(() => p.locator('#editor g[data-id="line"] .blocklyIconGroup').count()).toBeGreaterThan(0);
     expect(await p.locator('#send-robot').isDisabled()).toBe(true);
     await p.locator('#send-result').scrollIntoViewIfNeeded();
     await p.screenshot({ path: join(RESULTS_DIR, 'send-program-refused-fr.png') });

@@ -86,11 +86,24 @@ describe('SendPanel', () => {
 
   it('a program that cannot go in: the sentence at once, the button disabled', async () => {
     const problem: ApiErrorData = { ...skipped, code: 'bytecode-say-only', messageKey: 'bytecode-say-only', message: { fr: 'Ton programme ne fait que parler.', en: 'only talks' } };
-    const { panel } = mount({ fits: false, max: 896, problems: [problem] });
+    const { panel, marked } = mount({ fits: false, max: 896, problems: [problem] });
     panel.setStatus(ROBOKIT);
     await settle();
     expect(document.getElementById('send-result')!.dataset.outcome).toBe('refused');
     expect(text('send-result')).toMatch(/Ton programme ne fait que parler\./);
     expect((document.getElementById('send-robot') as HTMLButtonElement).disabled).toBe(true);
+    // The block is marked in the editor as soon as the check says so, before any click…
+    expect(marked).toEqual([[problem]]);
+    // …and unmarked when the robot goes away.
+    panel.setStatus({ state: 'none' });
+    expect(marked).toEqual([[problem], []]);
+  });
+
+  it('a program that fits leaves the editor’s marks alone (a run’s marks are not the panel’s to clear)', async () => {
+    const { panel, marked } = mount({ fits: true, bytes: 40, max: 896, skipped: [] });
+    panel.setStatus(ROBOKIT);
+    await settle();
+    panel.setStatus({ state: 'none' });
+    expect(marked).toEqual([]);
   });
 });

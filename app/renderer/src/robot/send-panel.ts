@@ -48,6 +48,8 @@ export class SendPanel {
   private sending = false;
   private outcome: Outcome | null = null;
   private checks = 0;
+  /** Whether blocks in the editor carry this panel's marks (so it clears only its own). */
+  private marked = false;
   readonly programChanged = debounce(() => void this.refresh(), CHECK_DELAY_MS);
 
   constructor(
@@ -103,6 +105,7 @@ export class SendPanel {
     if (!this.offered) {
       this.check = null;
       this.checkFailure = null;
+      this.mark([]);
     } else if (!was) void this.refresh();
     if (!this.sending && !this.offered) this.outcome = null;
     this.render();
@@ -127,6 +130,7 @@ export class SendPanel {
       if (asked !== this.checks) return;
       this.check = check;
       this.checkFailure = null;
+      this.mark(check.fits ? [] : check.problems);
     } catch (error) {
       if (asked !== this.checks) return;
       this.check = null;
@@ -140,7 +144,7 @@ export class SendPanel {
     this.sending = true;
     this.outcome = null;
     this.progress.value = 0;
-    this.hooks.showProblems([]);
+    this.mark([]);
     this.render();
     try {
       const result = await this.api.sendRobotProgram({ workspace: this.hooks.workspace(), autostart: this.autostart.checked });
@@ -151,13 +155,20 @@ export class SendPanel {
       } else {
         this.outcome = { kind: 'refused', problems: result.problems };
         this.check = { fits: false, max: result.max, problems: result.problems, ...(result.bytes !== undefined ? { bytes: result.bytes } : {}) };
-        this.hooks.showProblems(result.problems);
+        this.mark(result.problems);
       }
     } catch (error) {
       this.outcome = { kind: 'failed', error };
     }
     this.sending = false;
     this.render();
+  }
+
+  /** Marks the blocks that keep the program out of the robot, or clears the marks this panel made. */
+  private mark(problems: readonly ApiErrorData[]): void {
+    if (problems.length === 0 && !this.marked) return;
+    this.marked = problems.length > 0;
+    this.hooks.showProblems(problems);
   }
 
   private render(): void {
