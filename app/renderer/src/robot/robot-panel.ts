@@ -156,11 +156,12 @@ export class RobotPanel {
     this.installer.setLocale(locale);
     this.sender.setLocale(locale);
     this.wizard.setLocale(locale);
-    // Port labels come from the host in the settings' language.
-    if (this.profiles.length > 0) void this.loadPorts();
+    // Port labels come from the host in the settings' language. The robots are not asked their
+    // names again: opening a port resets a real Uno, and the names are already known.
+    if (this.profiles.length > 0) void this.loadPorts({ rollCall: false });
   }
 
-  private async loadPorts(): Promise<void> {
+  private async loadPorts({ rollCall = true } = {}): Promise<void> {
     try {
       this.ports = await this.api.listPorts();
     } catch (e) {
@@ -168,7 +169,7 @@ export class RobotPanel {
     }
     this.renderPorts();
     this.render();
-    await this.rollCall();
+    if (rollCall) await this.rollCall();
   }
 
   /** Fifteen robots in one room: ask the robots on the ports not in use their names (a second or two). */
