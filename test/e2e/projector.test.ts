@@ -93,6 +93,8 @@ describe('the projector page follows the workshop live', () => {
       () => expect.poll(() => projector.locator('#projector-clock').getAttribute('data-state'), { timeout: 2000 }).toBe('paused'),
     );
     console.log(`projector: pause shown ${ms} ms after saveWorkshop returned`);
+    // The last test's swap banner (Les Fusées) does not stay over Lou et Papa's turn.
+    expect(await projector.locator('#projector-banner').isHidden()).toBe(true);
     expect(await text('#projector-clock')).toBe('14:18');
     expect(await text('#projector-clock-label')).toBe('En pause');
     expect(await text('#projector-challenge-title')).toBe('Défi 2\u00a0: se garer');

@@ -152,15 +152,24 @@ class ProjectorPage {
     this.bannerOnSwap(session.current.team, turn);
   }
 
-  /** The same banner as on the families' screen when the roles swap, for a few seconds. */
+  /**
+   * The same banner as on the families' screen when the roles swap, for a few seconds. It belongs
+   * to its turn: another team or challenge, or the roles back as they were, take it down at once.
+   */
   private bannerOnSwap(team: string, turn: ProjectorTurn): void {
     const was = this.swaps;
     this.swaps = { team, step: turn.step, swaps: turn.swaps };
+    if (!was || was.team !== team || was.step !== turn.step || turn.swaps < was.swaps) this.hideBanner();
     if (!was || was.team !== team || was.step !== turn.step || turn.swaps <= was.swaps) return;
     this.el.banner.textContent = message(turn.pilot === 'child' ? 'workshop-swap-to-child' : 'workshop-swap-to-parent', this.locale);
     this.el.banner.hidden = false;
     clearTimeout(this.bannerTimer);
-    this.bannerTimer = setTimeout(() => (this.el.banner.hidden = true), BANNER_MS);
+    this.bannerTimer = setTimeout(() => this.hideBanner(), BANNER_MS);
+  }
+
+  private hideBanner(): void {
+    clearTimeout(this.bannerTimer);
+    this.el.banner.hidden = true;
   }
 
   private renderScores(rows: readonly ScoreRow[]): void {
