@@ -122,9 +122,12 @@ describe('a workshop, as a facilitator runs it', () => {
     expect(await p.locator('#ws-problem').textContent()).toMatch(/^L’équipe\s«\sles tigres\s» existe déjà/);
     await p.locator('#ws-nickname').fill('');
     await p.locator('#ws-start').click();
-    expect(await p.locator('#ws-problem').textContent()).toBe('Code pour quitter l’atelier (4\u00a0caractères ou plus)'.replace('\u00a0', ' '));
+    expect(await p.locator('#ws-problem').textContent()).toMatch(/^Choisissez un code d’au moins 4\scaractères pour quitter l’atelier\.$/);
+    expect(await p.locator('#ws-code').evaluate((e) => e === document.activeElement)).toBe(true);
     expect(await p.locator('#ws-teams li').count()).toBe(3);
     await p.locator('#ws-code').fill('lune42');
+    // Mended: the sentence goes.
+    expect(await p.locator('#ws-problem').textContent()).toBe('');
     await shot('prepare-fr');
     await p.locator('#ws-start').click();
     await p.locator('#ws-welcome').waitFor({ state: 'visible' });

@@ -106,6 +106,8 @@ export function prepareWorkshop(cards: readonly LessonCard[], locale: Locale, no
     nickname.focus();
   };
   form.addEventListener('change', showPicks);
+  // A sentence about what was wrong goes once the facilitator changes something.
+  form.addEventListener('input', () => (problem.textContent = ''));
   add.addEventListener('click', addTyped);
   nickname.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
@@ -135,9 +137,10 @@ export function prepareWorkshop(cards: readonly LessonCard[], locale: Locale, no
       e.preventDefault();
       if (nickname.value.trim() !== '') addTyped();
       const route = chosenRoute();
-      const refusal = !route ? 'pickOne' : session.teams.length === 0 ? 'noTeam' : code.value.trim().length < MIN_CODE ? 'leaveCode' : null;
+      const refusal = !route ? 'pickOne' : session.teams.length === 0 ? 'noTeam' : code.value.trim().length < MIN_CODE ? 'codeTooShort' : null;
       if (refusal) {
         problem.textContent = wt(refusal, l);
+        (refusal === 'noTeam' ? nickname : refusal === 'codeTooShort' ? code : form.querySelector<HTMLInputElement>('input[name="ws-route"]'))?.focus();
         return;
       }
       answer = { session: { ...session, title: nameInput.value.trim().slice(0, 100) || wt('workshop', l), route: route! }, code: code.value.trim() };

@@ -36,6 +36,7 @@ export const WORKSHOP_TEXT = defineText({
   },
   noTeam: { fr: 'Ajoutez au moins une équipe.', en: 'Add at least one team.' },
   leaveCode: { fr: 'Code pour quitter l’atelier (4 caractères ou plus)', en: 'Code to leave the workshop (4 characters or more)' },
+  codeTooShort: { fr: 'Choisissez un code d’au moins 4 caractères pour quitter l’atelier.', en: 'Choose a code of at least 4 characters to leave the workshop.' },
   leaveCodeNote: {
     fr: 'Pendant l’atelier, ni réglages ni autres leçons : il faudra ce code pour en sortir.',
     en: 'During the workshop, no settings and no other lessons: this code is needed to leave.',
