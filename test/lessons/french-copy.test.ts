@@ -24,7 +24,7 @@ import { fillTemplate, frenchTypography } from '../../app/core/i18n/typography';
 import { renderMarkdown } from '../../app/core/lessons/markdown';
 import { lessonTexts, stepBlockTypes } from '../../app/core/lessons/step-blocks';
 import { loadPackFolder, type LoadedPack } from '../../app/host/packs';
-import { LESSON_TEXT, lt, type LessonTextKey } from '../../app/renderer/src/lessons/lesson-text';
+import { KNOWN_TAGS, LESSON_TEXT, lt, tagText, type LessonTextKey } from '../../app/renderer/src/lessons/lesson-text';
 import { UI_TEXT, ui, type UiKey } from '../../app/renderer/src/shell/ui-text';
 
 /** Input and field names of every block (`SECONDS`, `DIRECTION`…), which no message may show. */
@@ -169,6 +169,12 @@ describe('French copy of the built-in packs', () => {
       }
     });
     expect(bad).toEqual([]);
+  });
+
+  it.each(PACK_DIRS)('%s: every tag has its words, with their accents (« À la maison », not « A la maison »)', async (dir) => {
+    const pack = await load(dir);
+    expect(pack.manifest.tags.filter((tag) => !KNOWN_TAGS.includes(tag))).toEqual([]);
+    for (const tag of pack.manifest.tags) expect(frenchProblems(frenchTypography(tagText(tag, 'fr')), { pupil: true })).toEqual([]);
   });
 
   it.each(PACK_DIRS)('%s: every block a lesson shows exists, is in its toolbox, and is drawn with its label', async (dir) => {

@@ -196,7 +196,31 @@ const TAGS: Readonly<Record<string, Localized>> = {
   'ateliers-enfants-parents': { fr: 'Ateliers enfants-parents', en: 'Parent–child workshops' },
   'filles-et-numerique': { fr: 'Filles et numérique', en: 'Girls and digital' },
   art: { fr: 'Art', en: 'Art' },
+  'a-la-maison': { fr: 'À la maison', en: 'At home' },
+  'art-et-culture': { fr: 'Art et culture', en: 'Art and culture' },
+  'arts-plastiques': { fr: 'Arts plastiques', en: 'Visual arts' },
+  autonomie: { fr: 'Autonomie', en: 'On its own' },
+  'camion-parentalite': { fr: 'Camion parentalité', en: 'Parenting truck' },
+  capteurs: { fr: 'Capteurs', en: 'Sensors' },
+  chrono: { fr: 'Chrono', en: 'Timer' },
+  college: { fr: 'Collège', en: 'Secondary school' },
+  conditions: { fr: 'Conditions', en: 'Conditions' },
+  'continuite-pedagogique': { fr: 'Continuité pédagogique', en: 'Learning at home' },
+  'cycle-2': { fr: 'Cycle 2', en: 'Cycle 2 (ages 6–8)' },
+  'cycle-3': { fr: 'Cycle 3', en: 'Cycle 3 (ages 9–11)' },
+  'cycle-4': { fr: 'Cycle 4', en: 'Cycle 4 (ages 12–14)' },
+  environnement: { fr: 'Environnement', en: 'Environment' },
+  evenements: { fr: 'Événements', en: 'Events' },
+  famille: { fr: 'Famille', en: 'Family' },
+  flash: { fr: 'Flash', en: 'Quick' },
+  simulateur: { fr: 'Simulateur', en: 'Simulator' },
+  'sobriete-numerique': { fr: 'Sobriété numérique', en: 'Digital sobriety' },
+  technologie: { fr: 'Technologie', en: 'Technology' },
+  variables: { fr: 'Variables', en: 'Variables' },
 };
+
+/** The tags RoboKit has words for (the built-in packs use only these). */
+export const KNOWN_TAGS: readonly string[] = Object.keys(TAGS);
 
 /** A pack tag as words: the known ones translated, others with spaces for dashes. */
 export function tagText(tag: string, locale: Locale): string {
