@@ -134,6 +134,8 @@ export class SimView {
     this.title.textContent = ui('tabSimulator', locale);
     this.canvas.setAttribute('aria-label', ui('simCanvas', locale));
     this.bubble.setAttribute('aria-label', ui('robotSays', locale));
+    // The zone names on the canvas are in the language too.
+    this.requestDraw();
   }
 
   setHighContrast(on: boolean): void {
