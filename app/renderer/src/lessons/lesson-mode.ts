@@ -6,7 +6,7 @@
  * The app gives it a few hooks (`LessonHost`) to reach the editor, the project and the simulator.
  */
 import type { Locale } from '../../../core/i18n/messages';
-import type { ApiErrorData, HostInfo, LessonRef, LessonVerdict, OpenedLesson, Project, RobokitApi, TeacherNotesView, World, WorkspaceJson } from '../../../shared/api';
+import type { ApiErrorData, HostInfo, LessonCard, LessonRef, LessonVerdict, OpenedLesson, Project, RobokitApi, TeacherNotesView, World, WorkspaceJson } from '../../../shared/api';
 import type { Appearance } from '../editor/themes';
 import { h } from '../shell/dom';
 import { ask } from '../shell/ask';
@@ -53,6 +53,8 @@ export class LessonMode {
   /** The open lesson's teacher notes, once the teacher space asked for them. */
   private notes: TeacherNotesView | null = null;
   private current: OpenedLesson | null = null;
+  /** The lesson after the open one in its pack, if any. */
+  private next: LessonCard | null = null;
   private checks = 0;
   /** In a workshop: no library, no leaving the lesson (the workshop chooses it). */
   private locked = false;
@@ -71,6 +73,7 @@ export class LessonMode {
         showTeacherNotes: () => void this.showTeacherNotes(),
         relayout: () => this.app.relayout(),
         unlockTeacher: () => this.unlockTeacher(),
+        openNextLesson: () => this.openNext(),
       },
       locale,
       () => this.app.appearance(),
@@ -109,6 +112,10 @@ export class LessonMode {
   setLocked(locked: boolean): void {
     this.locked = locked;
     if (locked && this.library.dialog.open) this.library.dialog.close();
+    if (locked) {
+      this.next = null;
+      this.panel.setNextLesson(null);
+    }
   }
 
   /**
@@ -133,12 +140,36 @@ export class LessonMode {
     this.app.setLessonWorld(lesson.world && lesson.worldId ? { id: lesson.worldId, world: lesson.world } : null);
     this.panel.show(lesson);
     this.app.relayout();
+    void this.offerNext(lesson);
     return true;
+  }
+
+  /** The lesson after `lesson` in its pack, offered once its challenge is passed (not in a workshop: it picks the lessons). */
+  private async offerNext(lesson: OpenedLesson): Promise<void> {
+    this.next = null;
+    if (this.locked) return;
+    let cards: LessonCard[];
+    try {
+      cards = await this.app.api.listLessons();
+    } catch {
+      return; // Only an offer: the library is still there.
+    }
+    const pack = cards.filter((c) => c.packId === lesson.card.packId);
+    const at = pack.findIndex((c) => c.lessonId === lesson.card.lessonId);
+    if (this.current !== lesson || this.locked || at < 0) return;
+    this.next = pack[at + 1] ?? null;
+    this.panel.setNextLesson(this.next);
+  }
+
+  private openNext(): void {
+    const next = this.next;
+    if (next && !this.locked) void this.open({ packId: next.packId, lessonId: next.lessonId });
   }
 
   close(options: { readonly focus?: boolean } = {}): void {
     if (!this.current) return;
     this.current = null;
+    this.next = null;
     this.notes = null;
     this.teacherNotes.close();
     this.printView.close();

@@ -6,7 +6,7 @@
  */
 import { numberText } from '../../../core/i18n/numbers';
 import { message, type Locale } from '../../../core/i18n/messages';
-import type { LessonVerdict, OpenedLesson } from '../../../shared/api';
+import type { LessonCard, LessonVerdict, OpenedLesson } from '../../../shared/api';
 import { h } from '../shell/dom';
 import { ui } from '../shell/ui-text';
 import { apiErrorText } from '../shell/error-text';
@@ -27,6 +27,8 @@ export interface LessonPanelHooks {
   unlockTeacher(): Promise<boolean>;
   /** The panel changed width (folded or unfolded): the editor takes the room. */
   relayout(): void;
+  /** « Leçon suivante »: opens the lesson after this one in its pack. */
+  openNextLesson(): void;
 }
 
 export class LessonPanel {
@@ -50,6 +52,9 @@ export class LessonPanel {
   private readonly challengeSummary = h('p', { id: 'challenge-summary', class: 'challenge-summary' });
   private readonly checkButton = h('button', { type: 'button', class: 'btn btn-check', id: 'lesson-check' });
   private readonly verdictBox = h('div', { class: 'verdict', id: 'lesson-verdict', role: 'status', 'aria-live': 'polite' });
+  /** Offered once the challenge is passed, so a pupil goes on without looking for the pack in the library. */
+  private readonly nextLessonButton = h('button', { type: 'button', class: 'btn btn-primary lesson-next-lesson', id: 'lesson-next-lesson' });
+  private nextLesson: LessonCard | null = null;
   private readonly restartButton = h('button', { type: 'button', class: 'btn btn-small', id: 'lesson-restart' });
   /** Opens the teacher space (the hooks ask for the code) or closes it. */
   private readonly teacher = h('button', { type: 'button', class: 'btn btn-small', id: 'teacher-mode', 'aria-pressed': 'false' });
@@ -71,7 +76,8 @@ export class LessonPanel {
     this.hintBox.hidden = true;
     this.solutionButton.hidden = true;
     this.notesButton.hidden = true;
-    this.challengeBox.append(this.challengeTitle, this.challengeSummary, this.checkButton, this.verdictBox);
+    this.nextLessonButton.hidden = true;
+    this.challengeBox.append(this.challengeTitle, this.challengeSummary, this.checkButton, this.verdictBox, this.nextLessonButton);
     this.element = h(
       'aside',
       { id: 'lesson-panel', class: 'lesson-panel', 'aria-labelledby': 'lesson-title' },
@@ -106,6 +112,7 @@ export class LessonPanel {
     this.lesson = lesson;
     this.step = 0;
     this.verdict = null;
+    this.nextLesson = null;
     this.timer?.dispose();
     this.timer = lesson.card.mode === 'solo' ? null : new PairTimer(lesson.card.mode, this.locale);
     this.pairSlot.replaceChildren(...(this.timer ? [this.timer.element] : []));
@@ -136,6 +143,8 @@ export class LessonPanel {
     this.timer = null;
     this.lesson = null;
     this.verdict = null;
+    this.nextLesson = null;
+    this.nextLessonButton.hidden = true;
     // Nothing of the last verdict stays in the page (a workshop's next family).
     this.verdictBox.replaceChildren();
     this.element.hidden = true;
@@ -155,7 +164,13 @@ export class LessonPanel {
   showVerdict(verdict: LessonVerdict | null): void {
     this.verdict = verdict;
     this.render();
-    if (verdict) this.verdictBox.scrollIntoView({ block: 'nearest' });
+    if (verdict) (this.nextLessonButton.hidden ? this.verdictBox : this.nextLessonButton).scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The lesson after this one in its pack (null: the last, or none to offer). */
+  setNextLesson(card: LessonCard | null): void {
+    this.nextLesson = card;
+    this.render();
   }
 
   /** Folded: only a « Leçon » strip is left; unfolded: the whole lesson. */
@@ -177,6 +192,7 @@ export class LessonPanel {
       this.render();
     });
     this.checkButton.addEventListener('click', () => this.hooks.check());
+    this.nextLessonButton.addEventListener('click', () => this.hooks.openNextLesson());
     this.closeButton.addEventListener('click', () => this.hooks.close());
     this.restartButton.addEventListener('click', () => {
       if (window.confirm(lt('restartConfirm', this.locale))) this.hooks.restart();
@@ -259,6 +275,8 @@ export class LessonPanel {
     const l = this.locale;
     const challenge = lesson.challenge;
     this.challengeBox.hidden = challenge === null;
+    this.nextLessonButton.hidden = !this.verdict?.passed || this.nextLesson === null;
+    if (this.nextLesson) this.nextLessonButton.textContent = lt('nextLesson', l, { title: this.nextLesson.title[l] });
     if (!challenge) return;
     this.challengeTitle.textContent = lt('challenge', l);
     this.challengeSummary.textContent = challengeSentence(challenge, l);

@@ -51,6 +51,7 @@ export const LESSON_TEXT = defineText({
   stepOf: { fr: 'Étape {n} sur {total}', en: 'Step {n} of {total}' },
   previous: { fr: '◀ Précédent', en: '◀ Previous' },
   next: { fr: 'Suivant ▶', en: 'Next ▶' },
+  nextLesson: { fr: 'Leçon suivante : {title} ▶', en: 'Next lesson: {title} ▶' },
   hint: { fr: 'Un indice ?', en: 'A hint?' },
   hintTitle: { fr: 'Indice', en: 'Hint' },
   /** « Indice : … », « Pilote : Enfant »: French puts a no-break space before the colon. */
