@@ -35,6 +35,9 @@ function verdict(passed: boolean): LessonVerdict {
 
 function fakeApp(passes: { value: boolean }) {
   const opened: LessonRef[] = [];
+  /** What the lesson asked of the app, in order (a run going on, then stopped; a world shown). */
+  const calls: string[] = [];
+  let running = false;
   const project = (ref: LessonRef): Project => ({ format: 'robokit-project', version: 1, workspace: { blocks: { languageVersion: 0, blocks: [] } }, lesson: ref }) as unknown as Project;
   const known: Partial<RobokitApi> = {
     listLessons: async () => CARDS,
@@ -65,14 +68,21 @@ function fakeApp(passes: { value: boolean }) {
     linkLesson: () => undefined,
     workspace: () => ({ blocks: { languageVersion: 0, blocks: [] } }) as unknown as ReturnType<LessonHost['workspace']>,
     profile: () => 'sim',
-    setLessonWorld: () => undefined,
+    stopRun: async () => {
+      await Promise.resolve();
+      if (running) calls.push('stopped');
+      running = false;
+    },
+    setLessonWorld: () => void calls.push(running ? 'world shown while running' : 'world shown'),
     showDiagnostics: () => undefined,
-    replay: () => undefined,
+    replay: () => {
+      running = true;
+    },
     banner: () => undefined,
     appearance: () => ({ highContrast: false, largeText: false }),
     relayout: () => undefined,
   };
-  return { host, opened };
+  return { host, opened, calls };
 }
 
 const settle = async () => {
@@ -97,7 +107,7 @@ function mount(mode: LessonMode): void {
 
 describe('« Leçon suivante »', () => {
   it('appears once the challenge is passed, names the next lesson of the pack and opens it', async () => {
-    const { host, opened } = fakeApp({ value: true });
+    const { host, opened, calls } = fakeApp({ value: true });
     const mode = new LessonMode(host, 'fr');
     mount(mode);
     await mode.open({ packId: PACK, lessonId: 'avancer' });
@@ -114,6 +124,8 @@ describe('« Leçon suivante »', () => {
     button().click();
     await settle();
     expect(opened.at(-1)).toEqual({ packId: PACK, lessonId: 'tourner' });
+    // The replay of the judged run was still going: it stops before the next lesson's world shows.
+    expect(calls).toEqual(['world shown', 'stopped', 'world shown']);
     expect(document.getElementById('lesson-title')?.textContent).toBe('Turning');
     // A fresh lesson: no verdict yet, so nothing offered.
     expect(button().hidden).toBe(true);

@@ -159,6 +159,7 @@ class App {
         },
         workspace: () => this.editor.save(),
         profile: () => this.profile,
+        stopRun: () => this.runs.stopIfRunning(),
         setLessonWorld: (lesson) => this.setLessonWorld(lesson),
         showDiagnostics: (diagnostics) => this.runs.marks.showDiagnostics(diagnostics),
         replay: () => void this.runs.replayInSimulator(),

@@ -30,6 +30,8 @@ export interface LessonHost {
   linkLesson(lesson: Project['lesson'] | undefined): void;
   workspace(): WorkspaceJson;
   profile(): string;
+  /** Stops the program if one runs (the replay after « Vérifier »), so a lesson's world starts with its robot at the start. */
+  stopRun(): Promise<void>;
   /** Show and run in the lesson's world; null: back to the chosen built-in world. */
   setLessonWorld(world: { readonly id: string; readonly world: World } | null): void;
   showDiagnostics(diagnostics: readonly ApiErrorData[]): void;
@@ -130,6 +132,8 @@ export class LessonMode {
       this.app.banner(failureText(e, this.locale));
       return false;
     }
+    // The last lesson's run would go on drawing its robot in the new world.
+    await this.app.stopRun();
     this.current = lesson;
     this.notes = null;
     this.teacherNotes.close();

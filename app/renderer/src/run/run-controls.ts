@@ -107,9 +107,14 @@ export class RunControls {
     await this.call(() => this.api.stop());
   }
 
+  /** Stops the program if one runs or is paused. */
+  async stopIfRunning(): Promise<void> {
+    if (this.running) await this.call(() => this.api.stop());
+  }
+
   /** Runs the program on the simulator whatever robot is chosen (« Vérifier » shows the run it judged). */
   async replayInSimulator(): Promise<void> {
-    if (this.running) await this.call(() => this.api.stop());
+    await this.stopIfRunning();
     await this.start(false, 'sim');
   }
 

@@ -69,6 +69,9 @@ export class SimView {
   private lineLeft: boolean | null = null;
   private lineRight: boolean | null = null;
   private frameRequested = false;
+  /** The newest run drawn, and the newest one a change of world ended for the canvas. */
+  private lastRunId = -1;
+  private endedRunId = -1;
   private bubbleTimer: ReturnType<typeof setTimeout> | undefined;
   private highContrast = false;
   private readonly stage: HTMLElement;
@@ -152,6 +155,8 @@ export class SimView {
 
   showWorld(world: World): void {
     this.world = world;
+    // The run drawn so far belongs to the old world: its last frames (sent as it stopped) are not drawn here.
+    this.endedRunId = this.lastRunId;
     this.renderLegend();
     this.reset();
   }
@@ -186,6 +191,8 @@ export class SimView {
   }
 
   applyFrame(frame: SimulationFrame): void {
+    if (frame.runId <= this.endedRunId) return;
+    this.lastRunId = Math.max(this.lastRunId, frame.runId);
     this.pose = frame.pose;
     this.trailCm += addToTrail(this.trail, frame.trail);
     this.container.dataset.pose = poseText(frame.pose);
@@ -194,6 +201,7 @@ export class SimView {
   }
 
   applySensors(reading: SensorReading): void {
+    if (reading.runId <= this.endedRunId) return;
     if (reading.distance !== undefined) this.distanceCm = reading.distance;
     if (reading.lineLeft !== undefined) this.lineLeft = reading.lineLeft;
     if (reading.lineRight !== undefined) this.lineRight = reading.lineRight;
