@@ -25,6 +25,8 @@
  *   probe unanswered after `timeoutMs` counts as answered (a lost reply must not stall the robot).
  *   Measured on the emulated Uno running at 0.65–0.75× real time (a loaded machine): stop under
  *   flood p99 132 ms without probes, 21–42 ms with them (p50 ≈ 7 ms).
+ * - Once the board answers probes, the OS's confirmations of each write are not waited for (the
+ *   board's answers already bound what is ahead, and each confirmation is a host round trip).
  * - No busy timers: a timer is armed only while something waits for the link.
  * - `lastGasp` (the process is failing): the stop is written synchronously where the link allows,
  *   then once more behind any write already handed to the OS, and nothing is sent after it.
@@ -63,7 +65,10 @@ export interface CommandQueueOptions {
   /** Bytes allowed ahead of the wire (each 6 bytes ≈ 1 ms at 57,600 baud). */
   readonly maxInFlightBytes?: number;
   readonly maxQueued?: number;
-  /** OS writes whose callback has not come back yet. */
+  /**
+   * OS writes whose callback has not come back yet, until the board's answers pace the queue
+   * (`enableProbes`); from then on they do not count, see `mayWrite`.
+   */
   readonly maxPendingWrites?: number;
   readonly scheduler?: Scheduler;
   readonly probe?: ProbeOptions;
@@ -293,7 +298,7 @@ export class CommandQueue {
     const maxUnacked = this.probing ? this.probeOptions!.maxUnacked : Infinity;
     const batch: Entry[] = [];
     let size = 0;
-    while (this.entries.length > 0 && this.pendingWrites < this.maxPending) {
+    while (this.entries.length > 0 && this.mayWrite()) {
       const next = this.entries[0]!;
       const fitsWire = this.backlog + size + next.bytes.length <= this.maxInFlight;
       const fitsBoard = unacked + size + next.bytes.length <= maxUnacked;
@@ -319,7 +324,7 @@ export class CommandQueue {
         for (const e of batch) e.done?.(error ?? null);
       });
     }
-    if (this.entries.length > 0 && this.pendingWrites < this.maxPending && !this.cancelTimer) {
+    if (this.entries.length > 0 && this.mayWrite() && !this.cancelTimer) {
       const needed = this.backlog + this.entries[0]!.bytes.length - this.maxInFlight;
       let waitMs = Math.max(1, Math.ceil((needed * 1000) / this.rate));
       // Waiting for the board: its answer pumps; the timer only bounds a lost answer.
@@ -332,6 +337,20 @@ export class CommandQueue {
         this.pump();
       }, Math.max(1, waitMs));
     }
+  }
+
+  /**
+   * Whether the OS may be handed another write. Before probing, at most `maxPending` writes it has
+   * not confirmed. Once the board answers probes, its answers bound everything ahead (an answered
+   * probe means the OS, the wire and the board took every byte before it), and the OS's own
+   * confirmations are not waited for: each is a round trip through the host (serialport writes on
+   * libuv's thread pool) that takes wall time, not wire time. On a loaded host they came back after
+   * p50 7–12 ms, p90 25–108 ms, so 4 writes of one 3-byte message each left the link idle most of the
+   * time: 0.08–0.27 of bare firmata-io's commands per board second at load 10–18
+   * (bench/link-throughput.bench.ts).
+   */
+  private mayWrite(): boolean {
+    return this.probing || this.pendingWrites < this.maxPending;
   }
 
   /** Bytes sent the board has not answered for; probes older than the timeout count as answered. */

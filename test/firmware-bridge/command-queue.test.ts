@@ -294,6 +294,37 @@ describe('CommandQueue', () => {
       expect(sink.writes[before]!.bytes).toEqual([0xe5, 0, 0]);
     });
 
+    it("on a slow host the board's answers pace the queue, not the OS's confirmations of each write", () => {
+      // The session's settings, a board that reads at wire speed and answers each probe as it reaches
+      // it, and an OS whose confirmations come back only every 20 ms (a loaded host: serialport's
+      // callbacks take a round trip through libuv's thread pool). The link must still carry what the
+      // board's answers allow.
+      const wire = 5760;
+      const session = { bytes: Uint8Array.of(0xf9), everyBytes: 32, maxUnacked: 96, timeoutMs: 300 };
+      const { clock, sink, queue } = setup({ probe: session, maxInFlightBytes: 96, bytesPerSecond: wire });
+      queue.enableProbes();
+      sink.hold = true;
+      let read = 0;
+      let aheadMost = 0;
+      let x = 0;
+      for (let t = 1; t <= 200; t++) {
+        for (let i = 0; i < 50; i++) {
+          x = (x % 100) + 1; // the pupil's loop: motors (x, x) without waits
+          queue.send(analogMessage(5, x));
+          queue.send(analogMessage(6, x));
+        }
+        aheadMost = Math.max(aheadMost, sink.bytes.length - read);
+        clock.advance(1);
+        if (t % 20 === 0) sink.release();
+        const written = sink.bytes;
+        const upTo = Math.min(written.length, Math.floor((clock.now() * wire) / 1000));
+        for (; read < upTo; read++) if (written[read] === 0xf9) queue.acknowledge();
+      }
+      const messages = sink.bytes.filter((b) => b === 0xe5 || b === 0xe6).length;
+      expect(messages).toBeGreaterThanOrEqual(0.9 * ((0.2 * wire) / 3) * (32 / 33)); // all but the probes' share
+      expect(aheadMost).toBeLessThanOrEqual(session.maxUnacked + session.everyBytes + 3 + 1);
+    });
+
     it('sends no probe before enableProbes', () => {
       const { clock, sink, queue } = setup({ probe, maxInFlightBytes: 100 });
       for (let i = 0; i < 20; i++) queue.send(pinMode(i, 1));
