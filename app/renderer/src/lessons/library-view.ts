@@ -17,6 +17,8 @@ export interface LibraryHooks {
 }
 
 const AGES = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+/** Packs with this tag are listed first. */
+const FIRST_STEPS_TAG = 'premiers-pas';
 
 export class LibraryView {
   readonly dialog: HTMLDialogElement;
@@ -209,8 +211,10 @@ export class LibraryView {
     }
     const packs = new Map<string, LessonCard[]>();
     for (const card of cards) packs.set(card.packId, [...(packs.get(card.packId) ?? []), card]);
+    // Where a beginner starts comes first (« Premiers pas » was ninth of ten, below the fold); the rest keep their order.
+    const firstSteps = (group: readonly LessonCard[]) => (group[0]!.tags.includes(FIRST_STEPS_TAG) ? 0 : 1);
     this.list.replaceChildren(
-      ...[...packs.values()].map((group) => {
+      ...[...packs.values()].sort((a, b) => firstSteps(a) - firstSteps(b)).map((group) => {
         const first = group[0]!;
         const headingId = `pack-${first.packId.replace(/[^a-z0-9-]/g, '-')}`;
         return h(
