@@ -6,6 +6,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Locale } from '../../../core/i18n/messages';
+import { numberText } from '../../../core/i18n/numbers';
 import { ui } from '../shell/ui-text';
 
 export interface SensorSample {
@@ -113,6 +114,8 @@ export class SensorChart {
   private create(): void {
     const l = this.locale;
     const stepped = uPlot.paths.stepped?.({ align: 1 });
+    // The app's language, not the browser's (uPlot's own numbers would say « 0.2 » under French words).
+    const values = (_u: uPlot, splits: number[]) => splits.map((v) => (v === null ? '' : numberText(v, l, 2)));
     const width = Math.max(240, Math.floor(this.container.getBoundingClientRect().width));
     this.plot = new uPlot(
       {
@@ -122,8 +125,8 @@ export class SensorChart {
         legend: { live: false },
         scales: { x: { time: false }, y: { range: [0, 100] }, line: { range: [-0.1, RIGHT_LANE + 1.1] } },
         axes: [
-          { label: ui('chartTime', l), stroke: '#1d2433' },
-          { scale: 'y', stroke: '#1d2433' },
+          { label: ui('chartTime', l), stroke: '#1d2433', values },
+          { scale: 'y', stroke: '#1d2433', values },
           { scale: 'line', side: 1, show: false },
         ],
         series: [
