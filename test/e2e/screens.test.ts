@@ -103,6 +103,12 @@ describe('at 1280 × 720, larger text included', () => {
           const b = await p.locator(part).boundingBox();
           expect(b !== null && b.x >= 0 && b.x + b.width <= 1280 && b.y >= 0 && b.y + b.height <= 720, `${part}, large text ${large}`).toBe(true);
         }
+        // The step's buttons stay inside its box (« Suivant ▶ » stuck out of it in larger text).
+        const step = (await p.locator('.lesson-step').boundingBox())!;
+        for (const id of ['#lesson-prev', '#lesson-next']) {
+          const b = (await p.locator(id).boundingBox())!;
+          expect(b.x + b.width, `${id}, large text ${large}`).toBeLessThanOrEqual(step.x + step.width);
+        }
         await p.screenshot({ path: join(RESULTS_DIR, `lesson-1280${large ? '-large-text' : ''}.png`) });
       }
       await setDisplay(p, '#large-text', false);
