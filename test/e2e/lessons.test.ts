@@ -188,6 +188,12 @@ describe('lessons (Chromium, robokit serve)', () => {
   test('the pupil drags « avancer » from the lesson toolbox, sets 9 s, and Vérifier passes with ★★★', async () => {
     const p = page();
     await openCategory(p, 'Mouvement');
+    // The open flyout covers « Atelier », not the other way round (the corner buttons hid the end of its first block).
+    const flyout = await box(p.locator('svg.blocklyFlyout:visible'));
+    const corner = await box(p.locator('#workshop-button'));
+    const x = (Math.max(flyout.x, corner.x) + Math.min(flyout.x + flyout.width, corner.x + corner.width)) / 2;
+    expect(x, 'the flyout reaches under « Atelier »').toBeGreaterThan(corner.x);
+    expect(await p.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('.blocklyFlyout') !== null, [x, corner.y + corner.height / 2])).toBe(true);
     const move = await box(flyoutBlock(p, 'avancer'));
     const hat = await box(workspaceBlocks(p).first());
     await dragMouse(p, { x: move.x + 10, y: move.y + 10 }, { x: hat.x + 14, y: hat.y + hat.height + 12 });
