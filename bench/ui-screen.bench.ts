@@ -14,15 +14,19 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { makeLargeWorkspace } from '../app/core/compiler';
-import { RENDERER_DIR, buildRenderer, openApp, startRig, type Rig } from '../test/e2e/harness';
+import { forever, num, projectFile } from '../test/fixtures/project-file';
+import { RENDERER_DIR, buildRenderer, openRig, type Rig } from '../test/e2e/harness';
 import { median, percentile, report } from './stats';
 
 const RUNS = 7;
 const INPUTS = 25;
 
-function projectText(name: string, workspace: object): Buffer {
-  return Buffer.from(JSON.stringify({ format: 'robokit-project', version: 1, name, profile: 'sim', workspace }));
+function projectText(project: object): Buffer {
+  return Buffer.from(JSON.stringify(project));
 }
+
+/** A `sim` project holding makeLargeWorkspace's program of `blocks` blocks. */
+const largeProject = (name: string, blocks: number): object => ({ ...projectFile({ name, profile: 'sim' }), workspace: makeLargeWorkspace(blocks) });
 
 function countBlocks(node: unknown): number {
   if (Array.isArray(node)) return node.reduce((n: number, x) => n + countBlocks(x), 0);
@@ -33,36 +37,10 @@ function countBlocks(node: unknown): number {
 }
 
 /** A loop without waits that never ends and never moves the robot. */
-const BUSY_LOOP = {
-  blocks: {
-    languageVersion: 0,
-    blocks: [
-      {
-        type: 'robokit_start',
-        id: 'start',
-        x: 40,
-        y: 40,
-        next: {
-          block: {
-            type: 'robokit_forever',
-            id: 'loop',
-            inputs: {
-              DO: {
-                block: {
-                  type: 'math_change',
-                  id: 'change',
-                  fields: { VAR: { id: 'v' } },
-                  inputs: { DELTA: { shadow: { type: 'math_number', id: 'one', fields: { NUM: 1 } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    ],
-  },
-  variables: [{ name: 'compteur', id: 'v' }],
-};
+const BUSY_LOOP = projectFile(
+  { name: 'busy', profile: 'sim', variables: [{ name: 'compteur', id: 'v' }] },
+  forever('loop', [{ type: 'math_change', id: 'change', fields: { VAR: { id: 'v' } }, inputs: { DELTA: num('one', 1) } }]),
+);
 
 /** A fresh load of the page, in front (a background tab's animation frames are throttled). */
 async function coldReload(page: Page, ready: string): Promise<void> {
@@ -88,7 +66,7 @@ async function openMeasure(page: Page): Promise<number> {
 
 async function interactiveMs(rig: Rig): Promise<number[]> {
   // The 200-block project becomes the autosave the app restores at start.
-  await upload(rig.page, '#open', 'p200.robokit', projectText('p200', makeLargeWorkspace(200)), true);
+  await upload(rig.page, '#open', 'p200.robokit', projectText(largeProject('p200', 200)), true);
   await rig.page.waitForSelector('body[data-opened]');
   await rig.page.waitForFunction(() => document.querySelector('#save-state')?.textContent?.length);
   const out: number[] = [];
@@ -101,7 +79,7 @@ async function interactiveMs(rig: Rig): Promise<number[]> {
   return out;
 }
 
-const STARTER = projectText('starter', { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40 }] } });
+const STARTER = projectText(projectFile({ name: 'starter', profile: 'sim' }));
 
 /** Makes the starter project the autosave, so the next load starts like a new project. */
 async function resetToStarter(page: Page): Promise<void> {
@@ -166,12 +144,11 @@ async function bundleSizes(): Promise<{ app: number; bare: number }> {
 async function main(): Promise<number> {
   await buildRenderer();
   const sizes = await bundleSizes();
-  const rig = await startRig({ viewport: { width: 1366, height: 768 } });
+  const rig = await openRig({ viewport: { width: 1366, height: 768 } });
   try {
-    await openApp(rig);
     const cdp = await rig.context.newCDPSession(rig.page);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const p500 = projectText('p500', makeLargeWorkspace(500));
+    const p500 = projectText(largeProject('p500', 500));
     const opened = await openTimes(rig, p500);
     const n500 = countBlocks(JSON.parse(p500.toString()).workspace);
     const ready = await interactiveMs(rig);
@@ -179,7 +156,7 @@ async function main(): Promise<number> {
     await resetToStarter(rig.page);
     await rig.page.bringToFront();
     const idle = await inputDelays(rig.page);
-    await upload(rig.page, '#open', 'busy.robokit', projectText('busy', BUSY_LOOP), true);
+    await upload(rig.page, '#open', 'busy.robokit', projectText(BUSY_LOOP), true);
     await rig.page.waitForSelector('body[data-opened]');
     await rig.page.locator('#run').click();
     await rig.page.waitForSelector('#run-state[data-state="running"]');

@@ -4,24 +4,19 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { chain, num as numWithId, projectFile, type Block } from '../fixtures/project-file';
 
-export type Block = Record<string, unknown>;
+export { chain, type Block };
 let ids = 0;
 export const id = (): string => `b${ids++}`;
-export const num = (n: number): Block => ({ shadow: { type: 'math_number', id: id(), fields: { NUM: n } } });
+export const num = (n: number): Block => numWithId(id(), n);
 export const move = (dir: 'FORWARD' | 'BACKWARD', speed: number, s: number): Block => ({ id: id(), type: 'robot_move', fields: { DIRECTION: dir }, inputs: { SPEED: num(speed), SECONDS: num(s) } });
 export const turn = (dir: 'LEFT' | 'RIGHT', degrees: number): Block => ({ id: id(), type: 'robot_turn', fields: { DIRECTION: dir }, inputs: { DEGREES: num(degrees) } });
-export const chain = (blocks: readonly Block[]): Block | undefined => {
-  let next: Block | undefined;
-  for (const block of [...blocks].reverse()) next = { ...block, ...(next ? { next: { block: next } } : {}) };
-  return next;
-};
 export const repeat = (times: number, body: Block[]): Block => ({ id: id(), type: 'controls_repeat_ext', inputs: { TIMES: num(times), DO: { block: chain(body) } } });
 
 /** A `.robokit` project whose start block runs `body`. */
 export function project(body: Block[]): string {
-  const workspace = { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 0, y: 0, next: { block: chain(body) } }] } };
-  return JSON.stringify({ format: 'robokit-project', version: 1, name: 'Script', profile: 'arduino-2wd', workspace, updatedAt: '2026-01-01T00:00:00.000Z' });
+  return JSON.stringify(projectFile({ name: 'Script', profile: 'arduino-2wd', updatedAt: '2026-01-01T00:00:00.000Z' }, chain(body)));
 }
 
 /** `node script args…` in the script's folder: its exit code and what it printed. */

@@ -6,7 +6,7 @@
  *   a pack showing every block of the catalog, and every built-in lesson that shows blocks
  *   (a screenshot of the step is saved in test-results/ to look at).
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CATALOG } from '../../app/core/blocks/catalog';
 import { lessonTexts, stepBlockTypes } from '../../app/core/lessons/step-blocks';
 import { buildPack, loadPackFolder } from '../../app/host/packs';
+import { chain, num, projectFile } from '../fixtures/project-file';
 import { uploadProject } from './app-page';
-import { REPO, RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { REPO, RESULTS_DIR, openRig, type Rig } from './harness';
 
 let rig: Rig;
 let scratch: string;
@@ -25,6 +26,7 @@ let everyBlockPack: Buffer;
 const builtInWithBlocks: { key: string; steps: number }[] = [];
 
 const ALL_TYPES = CATALOG.map((e) => e.type);
+const AT = '2026-01-01T00:00:00.000Z';
 
 async function makeEveryBlockPack(dir: string): Promise<void> {
   await cp(join(REPO, 'test/fixtures/packs/mini'), dir, { recursive: true });
@@ -49,7 +51,6 @@ async function makeEveryBlockPack(dir: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await mkdir(RESULTS_DIR, { recursive: true });
   scratch = await mkdtemp(join(tmpdir(), 'robokit-e2e-french-'));
   await makeEveryBlockPack(join(scratch, 'tous'));
   const built = await buildPack(join(scratch, 'tous'), join(scratch, 'tous.robokitpack'));
@@ -66,9 +67,7 @@ beforeAll(async () => {
       }
     });
   }
-  await buildRenderer();
-  rig = await startRig();
-  await openApp(rig);
+  rig = await openRig();
 }, 180_000);
 
 afterAll(async () => {
@@ -106,37 +105,8 @@ async function openLesson(p: Page, key: string): Promise<void> {
 describe('French numbers in the editor (Chromium)', () => {
   test('« 0,5 » typed in a number field runs as half a second, and the field and the code view show 0,5', async () => {
     const p = page();
-    await uploadProject(p, 'demi.robokit', {
-      format: 'robokit-project',
-      version: 1,
-      name: 'Demi',
-      profile: 'sim',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      workspace: {
-        blocks: {
-          languageVersion: 0,
-          blocks: [
-            {
-              type: 'robokit_start',
-              id: 'start',
-              x: 40,
-              y: 40,
-              next: {
-                block: {
-                  type: 'robot_move',
-                  id: 'move',
-                  fields: { DIRECTION: 'FORWARD' },
-                  inputs: {
-                    SPEED: { shadow: { type: 'math_number', id: 'speed', fields: { NUM: 50 } } },
-                    SECONDS: { shadow: { type: 'math_number', id: 'secs', fields: { NUM: 1 } } },
-                  },
-                },
-              },
-            },
-          ],
-        },
-      },
-    });
+    const move = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('speed', 50), SECONDS: num('secs', 1) } };
+    await uploadProject(p, 'demi.robokit', projectFile({ name: 'Demi', profile: 'sim', updatedAt: AT }, move));
     const field = p.locator('#editor g[data-id="secs"] .blocklyEditableText, #editor g[data-id="secs"] .blocklyEditableField').first();
     await expect.poll(() => field.count(), { timeout: 10_000 }).toBe(1);
     await field.click();
@@ -166,46 +136,10 @@ describe('French numbers in the editor (Chromium)', () => {
 describe('numbers the robot says (Chromium)', () => {
   test('« dire » a computed number: the bubble shows 2,5 in French and 2.5 in English', async () => {
     const p = page();
-    const program = (id: string) => ({
-      format: 'robokit-project',
-      version: 1,
-      name: `Dire ${id}`,
-      profile: 'sim',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      workspace: {
-        blocks: {
-          languageVersion: 0,
-          blocks: [
-            {
-              type: 'robokit_start',
-              id: 'start',
-              x: 40,
-              y: 40,
-              next: {
-                block: {
-                  type: 'robokit_say',
-                  id: 'say',
-                  inputs: {
-                    TEXT: {
-                      block: {
-                        type: 'math_arithmetic',
-                        id: 'div',
-                        fields: { OP: 'DIVIDE' },
-                        inputs: {
-                          A: { shadow: { type: 'math_number', id: 'a', fields: { NUM: 10 } } },
-                          B: { shadow: { type: 'math_number', id: 'b', fields: { NUM: 4 } } },
-                        },
-                      },
-                    },
-                  },
-                  next: { block: { type: 'robokit_wait', id: 'wait', inputs: { SECONDS: { shadow: { type: 'math_number', id: 'w', fields: { NUM: 2 } } } } } },
-                },
-              },
-            },
-          ],
-        },
-      },
-    });
+    const divide = { type: 'math_arithmetic', id: 'div', fields: { OP: 'DIVIDE' }, inputs: { A: num('a', 10), B: num('b', 4) } };
+    const say = { type: 'robokit_say', id: 'say', inputs: { TEXT: { block: divide } } };
+    const wait = { type: 'robokit_wait', id: 'wait', inputs: { SECONDS: num('w', 2) } };
+    const program = (id: string) => projectFile({ name: `Dire ${id}`, profile: 'sim', updatedAt: AT }, chain([say, wait]));
     for (const [locale, said] of [['fr', '2,5'], ['en', '2.5']] as const) {
       if (locale === 'en') await p.locator('#language').selectOption('en');
       await uploadProject(p, `dire-${locale}.robokit`, program(locale));

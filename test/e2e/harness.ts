@@ -5,7 +5,7 @@
  * the page makes is recorded, so a test can fail on anything not sent to the local server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,9 +28,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds the renderer from the current sources into RENDERER_DIR (a few seconds). */
-export async function buildRenderer(): Promise<void> {
-  await build({ configFile: join(REPO, 'app/renderer/vite.config.ts'), logLevel: 'error', build: { outDir: RENDERER_DIR } });
+let built: Promise<void> | undefined;
+
+/** Builds the renderer from the current sources into RENDERER_DIR (a few seconds), once per test file. */
+export function buildRenderer(): Promise<void> {
+  built ??= build({ configFile: join(REPO, 'app/renderer/vite.config.ts'), logLevel: 'error', build: { outDir: RENDERER_DIR } }).then(() => undefined);
+  return built;
 }
 
 // Inside the repo, so the bundle's external packages resolve from node_modules.
@@ -157,4 +160,32 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
 export async function openApp(rig: Rig): Promise<void> {
   await rig.page.goto(rig.url);
   await rig.page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+}
+
+/**
+ * What most browser tests start with: the renderer built, RESULTS_DIR made for screenshots, `robokit
+ * serve` and Chromium started (`startRig`), and the app open. Close it in afterAll.
+ */
+export async function openRig(options: RigOptions = {}): Promise<Rig> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await buildRenderer();
+  const rig = await startRig(options);
+  try {
+    await openApp(rig);
+  } catch (error) {
+    await rig.close();
+    throw error;
+  }
+  return rig;
+}
+
+/** Starts a rig on `options`, opens the app, runs `use`, and closes the rig whatever happens. */
+export async function withRig<T>(options: RigOptions, use: (rig: Rig) => Promise<T>): Promise<T> {
+  const rig = await startRig(options);
+  try {
+    await openApp(rig);
+    return await use(rig);
+  } finally {
+    await rig.close();
+  }
 }

@@ -3,10 +3,11 @@
  * toolbox with the mouse, press Lancer, watch the simulated robot, Stop, reload. Also: screenshots in
  * French, axe-core on the main screen, and no request to anything but the local server.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RESULTS_DIR, buildRenderer, openApp, startRig, type Rig } from './harness';
+import { chain, forever, num, projectFile, type Block } from '../fixtures/project-file';
+import { RESULTS_DIR, openRig, type Rig } from './harness';
 import { box, dragMouse, flyoutBlock, openCategory, workspaceBlocks } from './blockly-page';
 import { setDisplay, uploadProject } from './app-page';
 import { axeSerious } from './axe';
@@ -14,10 +15,7 @@ import { axeSerious } from './axe';
 let rig: Rig;
 
 beforeAll(async () => {
-  await mkdir(RESULTS_DIR, { recursive: true });
-  await buildRenderer();
-  rig = await startRig();
-  await openApp(rig);
+  rig = await openRig();
 }, 90_000);
 
 afterAll(async () => {
@@ -28,64 +26,18 @@ const page = () => rig.page;
 const pose = () => page().locator('#sim-panel').getAttribute('data-pose');
 
 /** A project with a speech block and a loop that keeps the motors on: long enough to Stop. */
-const FOREVER_PROJECT = {
-  format: 'robokit-project',
-  version: 1,
-  name: 'Tourne en rond',
-  profile: 'sim',
-  workspace: {
-    blocks: {
-      languageVersion: 0,
-      blocks: [
-        {
-          type: 'robokit_start',
-          id: 'start',
-          x: 40,
-          y: 40,
-          next: {
-            block: {
-              type: 'robokit_say',
-              id: 'say',
-              inputs: { TEXT: { shadow: { type: 'text', id: 'say-text', fields: { TEXT: 'Bonjour\u202f!' } } } },
-              next: {
-                block: {
-                  type: 'robokit_forever',
-                  id: 'loop',
-                  inputs: {
-                    DO: {
-                      block: {
-                        type: 'robot_motors',
-                        id: 'motors',
-                        inputs: {
-                          LEFT: { shadow: { type: 'math_number', id: 'l', fields: { NUM: 40 } } },
-                          RIGHT: { shadow: { type: 'math_number', id: 'r', fields: { NUM: 30 } } },
-                        },
-                        next: {
-                          block: {
-                            type: 'robokit_wait',
-                            id: 'wait',
-                            inputs: { SECONDS: { shadow: { type: 'math_number', id: 's', fields: { NUM: 0.2 } } } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      ],
-    },
-  },
-};
+const FOREVER_PROJECT = projectFile(
+  { name: 'Tourne en rond', profile: 'sim' },
+  chain([
+    { type: 'robokit_say', id: 'say', inputs: { TEXT: { shadow: { type: 'text', id: 'say-text', fields: { TEXT: 'Bonjour\u202f!' } } } } },
+    forever('loop', [
+      { type: 'robot_motors', id: 'motors', inputs: { LEFT: num('l', 40), RIGHT: num('r', 30) } },
+      { type: 'robokit_wait', id: 'wait', inputs: { SECONDS: num('s', 0.2) } },
+    ]),
+  ]),
+);
 
-const num = (id: string, value: number) => ({ shadow: { type: 'math_number', id, fields: { NUM: value } } });
-const project = (next: object) => ({
-  ...FOREVER_PROJECT,
-  name: 'Essai',
-  workspace: { blocks: { languageVersion: 0, blocks: [{ type: 'robokit_start', id: 'start', x: 40, y: 40, next: { block: next } }] } },
-});
+const project = (first: Block | undefined) => projectFile({ name: 'Essai', profile: 'sim' }, first);
 /** `avancer` with its speed taken out: a compile diagnostic on that block. */
 const MISSING_SPEED = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SECONDS: num('s', 1) } };
 /** `dire (1 ÷ 0)`: a runtime error on the division block. */
@@ -94,13 +46,8 @@ const DIVIDE_BY_ZERO = {
   id: 'say',
   inputs: { TEXT: { block: { type: 'math_arithmetic', id: 'div', fields: { OP: 'DIVIDE' }, inputs: { A: num('a', 1), B: num('b', 0) } } } },
 };
-const sayText = (id: string, text: string, next?: object) => ({
-  type: 'robokit_say',
-  id,
-  inputs: { TEXT: { shadow: { type: 'text', id: `${id}-t`, fields: { TEXT: text } } } },
-  ...(next ? { next: { block: next } } : {}),
-});
-const TWO_SAYS = sayText('say1', 'un', sayText('say2', 'deux'));
+const sayText = (id: string, text: string): Block => ({ type: 'robokit_say', id, inputs: { TEXT: { shadow: { type: 'text', id: `${id}-t`, fields: { TEXT: text } } } } });
+const TWO_SAYS = chain([sayText('say1', 'un'), sayText('say2', 'deux')]);
 
 const upload = uploadProject;
 
@@ -202,7 +149,7 @@ describe('main screen (Chromium, robokit serve)', () => {
     const p = page();
     const pen = { type: 'robot_pen', id: 'pen', fields: { STATE: 'DOWN' } };
     const move = { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v', 50), SECONDS: num('d', 1) } };
-    await upload(p, 'stylo.robokit', project({ ...pen, next: { block: move } }));
+    await upload(p, 'stylo.robokit', project(chain([pen, move])));
     await expect.poll(() => p.locator('#editor g[data-id="pen"]').count()).toBe(1);
     const trailCm = async () => Number(await p.locator('#sim-panel').getAttribute('data-trail-cm'));
     await p.locator('#run').click();

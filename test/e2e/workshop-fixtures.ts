@@ -1,5 +1,6 @@
 /** What the workshop browser tests share: a three-team session on the parent–child pack, and a pen program. */
 import { newSession, type Session } from '../../app/core/workshop/session';
+import { chain, num, projectFile } from '../fixtures/project-file';
 
 export const PACK = 'fr.robokit.defis-parents-enfants';
 export const AT = '2026-12-01T10:00:00.000Z';
@@ -18,40 +19,13 @@ export function threeTeams(): Session {
   return { ...s, teams: [{ id: 't1', nickname: 'Les Tigres' }, { id: 't2', nickname: 'Lou et Papa' }, { id: 't3', nickname: 'Les Fusées' }] };
 }
 
-const num = (id: string, value: number) => ({ shadow: { type: 'math_number', id, fields: { NUM: value } } });
 /** A pen program: 30 cm forward, a left turn, 15 cm more (about 3 s of simulated time). */
-export const PEN_PROJECT = {
-  format: 'robokit-project',
-  version: 1,
-  name: 'Le dessin',
-  profile: 'arduino-2wd',
-  workspace: {
-    blocks: {
-      languageVersion: 0,
-      blocks: [
-        {
-          type: 'robokit_start',
-          id: 'start',
-          x: 40,
-          y: 40,
-          next: {
-            block: {
-              type: 'robot_pen',
-              id: 'pen',
-              fields: { STATE: 'DOWN' },
-              next: {
-                block: {
-                  type: 'robot_move',
-                  id: 'move',
-                  fields: { DIRECTION: 'FORWARD' },
-                  inputs: { SPEED: num('v', 50), SECONDS: num('d', 2) },
-                  next: { block: { type: 'robot_turn', id: 'turn', fields: { DIRECTION: 'LEFT' }, inputs: { DEGREES: num('deg', 90) }, next: { block: { type: 'robot_move', id: 'move2', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v2', 50), SECONDS: num('d2', 1) } } } } },
-                },
-              },
-            },
-          },
-        },
-      ],
-    },
-  },
-};
+export const PEN_PROJECT = projectFile(
+  { name: 'Le dessin', profile: 'arduino-2wd' },
+  chain([
+    { type: 'robot_pen', id: 'pen', fields: { STATE: 'DOWN' } },
+    { type: 'robot_move', id: 'move', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v', 50), SECONDS: num('d', 2) } },
+    { type: 'robot_turn', id: 'turn', fields: { DIRECTION: 'LEFT' }, inputs: { DEGREES: num('deg', 90) } },
+    { type: 'robot_move', id: 'move2', fields: { DIRECTION: 'FORWARD' }, inputs: { SPEED: num('v2', 50), SECONDS: num('d2', 1) } },
+  ]),
+);
