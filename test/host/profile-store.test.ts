@@ -1,22 +1,13 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import { serializeProfileFile, type ProfileFile } from '../../app/core/profile-file/profile-file';
 import { ProfileStore } from '../../app/host/profile-store';
-import { startServe, type ServeHandle } from '../../app/host/serve/serve';
-import { connectWs, type WebSocketLike } from '../../app/renderer/api/ws-transport';
 import { ApiError } from '../../app/shared/api';
 import { createRequestValidator } from '../../app/shared/api-validate';
-import { makeHost, tempDir } from './helpers';
+import { makeHost, serveApi, tempDir } from './helpers';
 
 const lila = JSON.parse(await readFile('examples/robots/robot-lila.robokitprofile', 'utf8')) as ProfileFile;
-
-let serve: ServeHandle | undefined;
-afterEach(async () => {
-  await serve?.close();
-  serve = undefined;
-});
 
 describe('the class’s own robots', () => {
   it('are saved in the data folder, listed beside the built-in ones, and survive a restart', async () => {
@@ -104,12 +95,7 @@ describe('the class’s own robots', () => {
 
   it('go through the browser transport (robokit serve’s WebSocket)', async () => {
     const { host } = await makeHost();
-    serve = await startServe({ api: host, rendererDir: await tempDir(), port: 0, logBug: () => {} });
-    const res = await fetch(serve.url, { redirect: 'manual' });
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const origin = serve.origin;
-    const open = (url: string, protocols: string[]) => new WebSocket(url, protocols, { origin, headers: { cookie } }) as unknown as WebSocketLike;
-    const connection = await connectWs({ url: `ws://127.0.0.1:${serve.address.port}/api`, open });
+    const connection = await (await serveApi(host)).connect();
     const { api } = connection;
     expect(await api.saveProfile({ profile: lila })).toMatchObject({ id: 'robot-lila' });
     expect((await api.listProfiles()).map((p) => p.id)).toContain('robot-lila');

@@ -1,27 +1,18 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { startServe, type ServeHandle } from '../../app/host/serve/serve';
+import { describe, expect, it } from 'vitest';
 import { WorkshopStore } from '../../app/host/workshop-store';
-import { connectWs, type WebSocketLike } from '../../app/renderer/api/ws-transport';
 import { ApiError } from '../../app/shared/api';
 import { createRequestValidator } from '../../app/shared/api-validate';
 import { keepDrawing, recordTry, serializeSession } from '../../app/core/workshop/session';
 import { PNG_1x1, attempt, sessionWith } from '../core/workshop/fixtures';
-import { makeHost, tempDir } from './helpers';
+import { makeHost, serveApi, tempDir } from './helpers';
 
 const session = keepDrawing(recordTry(sessionWith('s-crash', ['Les Tigres', 'Lou']), attempt('t1', 'le-spectacle')), {
   team: 't1',
   pack: 'fr.robokit.defis-parents-enfants',
   lesson: 'le-spectacle',
   png: PNG_1x1,
-});
-
-let serve: ServeHandle | undefined;
-afterEach(async () => {
-  await serve?.close();
-  serve = undefined;
 });
 
 describe('the workshop autosave', () => {
@@ -77,12 +68,7 @@ describe('the workshop autosave', () => {
 
   it('goes through the browser transport (robokit serve’s WebSocket)', async () => {
     const { host } = await makeHost();
-    serve = await startServe({ api: host, rendererDir: await tempDir(), port: 0, logBug: () => {} });
-    const res = await fetch(serve.url, { redirect: 'manual' });
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const origin = serve.origin;
-    const open = (url: string, protocols: string[]) => new WebSocket(url, protocols, { origin, headers: { cookie } }) as unknown as WebSocketLike;
-    const connection = await connectWs({ url: `ws://127.0.0.1:${serve.address.port}/api`, open });
+    const connection = await (await serveApi(host)).connect();
     const { api } = connection;
     expect(await api.saveWorkshop({ session })).toMatchObject({ savedAt: expect.any(String) });
     expect(await api.getWorkshop()).toEqual(session);
@@ -96,13 +82,8 @@ describe('the workshop autosave', () => {
 
   it('every tab hears when the session is saved (without its drawings) or ended; a refused save says nothing', async () => {
     const { host } = await makeHost();
-    serve = await startServe({ api: host, rendererDir: await tempDir(), port: 0, logBug: () => {} });
-    const res = await fetch(serve.url, { redirect: 'manual' });
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const origin = serve.origin;
-    const open = (url: string, protocols: string[]) => new WebSocket(url, protocols, { origin, headers: { cookie } }) as unknown as WebSocketLike;
-    const url = `ws://127.0.0.1:${serve.address.port}/api`;
-    const [facilitator, projector] = await Promise.all([connectWs({ url, open }), connectWs({ url, open })]);
+    const { connect } = await serveApi(host);
+    const [facilitator, projector] = await Promise.all([connect(), connect()]);
     const heard: unknown[] = [];
     projector.api.onDidChangeWorkshop((change) => heard.push(change));
     await facilitator.api.startWorkshop({ session, code: '4321' });
