@@ -91,7 +91,7 @@ async function closeLesson(p: Page): Promise<void> {
 }
 
 /** What the printable page shows: its title, steps, and its block placeholders drawn or not. */
-async function printed(p: Page): Promise<{ kind: string; title: string; steps: number; placeholders: number; drawn: number; blockWords: string }> {
+async function printed(p: Page): Promise<{ kind: string; title: string; steps: number; placeholders: number; drawn: number; blockWords: string; splitSections: string[] }> {
   return p.evaluate(() => {
     const root = document.querySelector('#print-root') as HTMLElement;
     const spans = [...root.querySelectorAll('span.robokit-block')];
@@ -108,6 +108,14 @@ async function printed(p: Page): Promise<{ kind: string; title: string; steps: n
       placeholders: spans.length,
       drawn: drawn.length,
       blockWords: firstText.trim(),
+      // Notes sections whose heading sits in one column and its text in the other (on screen, before printing).
+      splitSections: [...root.querySelectorAll<HTMLElement>('.print-notes .notes-section')]
+        .filter((s) => {
+          const heading = s.querySelector('h3');
+          const next = heading?.nextElementSibling;
+          return heading && next && Math.abs(heading.getBoundingClientRect().left - next.getBoundingClientRect().left) > 1;
+        })
+        .map((s) => s.dataset.notes ?? ''),
     };
   });
 }
@@ -253,7 +261,7 @@ describe('teacher notes and printable lesson sheets (Chromium)', () => {
       for (const kind of ['sheet', 'card'] as const) {
         await printFromNotes(p, kind);
         const shown = await printed(p);
-        if (shown.title !== lesson.title || shown.steps !== lesson.steps || shown.drawn !== shown.placeholders) problems.push(`${lesson.key} ${kind}: ${JSON.stringify(shown)}`);
+        if (shown.title !== lesson.title || shown.steps !== lesson.steps || shown.drawn !== shown.placeholders || shown.splitSections.length > 0) problems.push(`${lesson.key} ${kind}: ${JSON.stringify(shown)}`);
         await closePreview(p);
       }
       await closeLesson(p);
