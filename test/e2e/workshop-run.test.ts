@@ -51,11 +51,21 @@ async function autosavedSession(): Promise<Session> {
 
 const bar = (id: string) => page().locator(`#ws-${id}`);
 
-/** « Famille suivante », then: nothing of `nickname`'s family anywhere, and the robot stopped. */
-async function nextFamilyLeavesNothingOf(nickname: string): Promise<number> {
+/**
+ * « Famille suivante », then: nothing of `nickname`'s family anywhere, and the robot stopped. A
+ * family still on its route is asked about first (`midRoute`); one that finished it is not.
+ */
+async function nextFamilyLeavesNothingOf(nickname: string, { midRoute = false } = {}): Promise<number> {
   const p = page();
-  const clicked = Date.now();
   await bar('next-family').click();
+  if (midRoute) {
+    await p.locator('#ask').waitFor({ state: 'visible' });
+    expect(await p.locator('#ask-title').textContent()).toMatch(new RegExp(`^Finir le tour de ${nickname}\\s?\\?$`));
+    await p.locator('#ask-ok').click();
+  } else {
+    expect(await p.locator('#ask').count()).toBe(0);
+  }
+  const clicked = Date.now();
   await p.locator('#ws-welcome[data-reset-ms]').waitFor({ state: 'attached', timeout: 5000 });
   const wall = Date.now() - clicked;
   const resetMs = Number(await p.locator('#ws-welcome').getAttribute('data-reset-ms'));
@@ -288,7 +298,13 @@ describe('a workshop, as a facilitator runs it', () => {
     await dragUnderStart(p, 'Contrôle', 'attendre', 0, '30');
     await p.locator('#run').click();
     await expect.poll(() => p.locator('#run-state').getAttribute('data-state'), { timeout: 5000 }).toBe('running');
-    await nextFamilyLeavesNothingOf('Zébulon');
+    // A click too soon on « Famille suivante » (next to « Réussi sur le robot »): asked, and « Continuer le tour » keeps everything.
+    await bar('next-family').click();
+    await p.locator('#ask-cancel').click();
+    await p.locator('#ask').waitFor({ state: 'detached' });
+    expect(await p.locator('#lesson-title').textContent()).toBe('Lumière et son');
+    expect(await p.locator('#ws-welcome').isVisible()).toBe(false);
+    await nextFamilyLeavesNothingOf('Zébulon', { midRoute: true });
     expect(await p.locator('#ws-all-played').textContent()).toBe('Toutes les équipes ont joué.');
   }, 90_000);
 

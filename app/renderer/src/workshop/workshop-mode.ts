@@ -95,7 +95,7 @@ export class WorkshopMode {
         skip: () => void this.skip(),
         markDone: () => void this.markDone(),
         nextChallenge: () => void this.nextChallenge(),
-        nextFamily: () => void this.nextFamily(),
+        nextFamily: () => void this.confirmNextFamily(),
         certificate: () => void this.certificate(this.turn?.team),
       },
       locale,
@@ -287,6 +287,22 @@ export class WorkshopMode {
     this.doneTurn = null;
     this.lastTick = performance.now();
     await this.openStep();
+  }
+
+  /**
+   * « Famille suivante » beside « Réussi sur le robot »: a family still on its route loses its turn
+   * only when the facilitator says so; after the route's last challenge it goes at once.
+   */
+  private async confirmNextFamily(): Promise<void> {
+    const session = this.session;
+    const turn = this.turn;
+    if (session && turn && !turns.finished(session, turn)) {
+      const l = this.locale;
+      const nickname = session.teams.find((t) => t.id === turn.team)?.nickname ?? turn.team;
+      const said = await ask({ title: wt('endTurnTitle', l, { nickname }), message: wt('endTurnAsk', l), ok: wt('nextFamily', l), cancel: wt('keepPlaying', l) });
+      if (said === null || this.session !== session) return;
+    }
+    await this.nextFamily();
   }
 
   /**

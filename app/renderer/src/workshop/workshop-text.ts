@@ -60,6 +60,12 @@ export const WORKSHOP_TEXT = defineText({
   markDoneAsk: { fr: 'Combien d’étoiles (0 à 3) ?', en: 'How many stars (0 to 3)?' },
   ok: { fr: 'Valider', en: 'OK' },
   nextFamily: { fr: 'Famille suivante', en: 'Next family' },
+  endTurnTitle: { fr: 'Finir le tour de {nickname} ?', en: 'End {nickname}’s turn?' },
+  endTurnAsk: {
+    fr: 'Il reste des défis sur son parcours. Ses résultats sont gardés, et l’écran est vidé pour la famille suivante.',
+    en: 'There are challenges left on its route. Its results are kept, and the screen is cleared for the next family.',
+  },
+  keepPlaying: { fr: 'Continuer le tour', en: 'Keep playing' },
   menu: { fr: 'Atelier ▾', en: 'Workshop ▾' },
   exportSession: { fr: 'Exporter l’atelier (.robokitsession)', en: 'Export the workshop (.robokitsession)' },
   exportCsv: { fr: 'Exporter les résultats (CSV)', en: 'Export the results (CSV)' },
