@@ -138,6 +138,12 @@ describe('a workshop, as a facilitator runs it', () => {
     await p.locator('#ws-code').fill('lune42');
     // Mended: the sentence goes.
     expect(await p.locator('#ws-problem').textContent()).toBe('');
+    // « Commencer l’atelier » is in view at 1366×768 without scrolling the long form.
+    const start = await p.locator('#ws-start').boundingBox();
+    expect(start!.y + start!.height).toBeLessThanOrEqual(768);
+    await p.locator('#ws-setup').evaluate((d) => d.scrollTo(0, 0));
+    const atTop = await p.locator('#ws-start').boundingBox();
+    expect(atTop!.y + atTop!.height).toBeLessThanOrEqual(768);
     await shot('prepare-fr');
     await p.locator('#ws-start').click();
     await p.locator('#ws-welcome').waitFor({ state: 'visible' });

@@ -76,8 +76,8 @@ export function prepareWorkshop(cards: readonly LessonCard[], locale: Locale, no
     h('label', { class: 'field-label', for: 'ws-code' }, wt('leaveCode', l)),
     code,
     h('p', { class: 'panel-note' }, wt('leaveCodeNote', l)),
-    problem,
-    h('div', { class: 'ask-buttons' }, cancel, ok),
+    // Always in view at 1366×768, however long the form: what is wrong, and « Commencer l’atelier ».
+    h('div', { class: 'ws-setup-footer' }, problem, h('div', { class: 'ask-buttons' }, cancel, ok)),
   );
   const dialog = h('dialog', { id: 'ws-setup', class: 'ask ws-setup', 'aria-labelledby': 'ws-setup-title' }, form);
   document.body.append(dialog);
