@@ -60,8 +60,7 @@ export interface BoardTimer {
 
 export type LinkState = 'ready' | 'lost';
 
-/** What a robot may have, one part per capability: the one list RobotIo and every adapter share. */
-export interface RobotParts {
+export interface RobotIo {
   readonly motors?: Motors;
   readonly light?: Light;
   readonly sound?: Sound;
@@ -70,23 +69,6 @@ export interface RobotParts {
   readonly line?: LineSensors;
   readonly lightSensor?: LightSensor;
   readonly button?: Button;
-}
-
-/** The parts an adapter is putting together in its constructor. */
-export type PartsBeingBuilt = { -readonly [K in keyof RobotParts]: RobotParts[K] };
-
-/**
- * The base of an adapter class: its instances carry the parts it gives them with `provideParts`,
- * typed from RobotParts, so the class does not list them again.
- */
-export const WithRobotParts = class {} as new () => RobotParts;
-
-/** Gives an adapter built on WithRobotParts its parts, once, in its constructor. */
-export function provideParts(robot: RobotParts, parts: PartsBeingBuilt): void {
-  Object.assign(robot, parts);
-}
-
-export interface RobotIo extends RobotParts {
   /** Present when the robot times moves and tones itself (not a capability a program uses). */
   readonly timer?: BoardTimer;
   /**

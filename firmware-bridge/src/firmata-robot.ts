@@ -13,7 +13,17 @@
  */
 import type { Capability, Side } from '../../app/core/ir';
 import type { Profile } from '../../app/core/profiles';
-import { type PartsBeingBuilt, provideParts, type RobotIo, WithRobotParts } from '../../app/core/robot-io';
+import type {
+  Button,
+  DistanceSensor,
+  Light,
+  LightSensor,
+  LineSensors,
+  Motors,
+  Pen,
+  RobotIo,
+  Sound,
+} from '../../app/core/robot-io';
 import { AppError } from '../../app/core/errors';
 import { clampPower, distanceFromAdc, lightPercent, PEN_SERVO_US, seesDark } from '../../app/core/hardware-rules';
 import type { Scheduler } from './command-queue';
@@ -36,7 +46,16 @@ export interface RobotOptions {
   readonly scheduler?: Scheduler;
 }
 
-export class FirmataRobot extends WithRobotParts implements RobotIo {
+export class FirmataRobot implements RobotIo {
+  readonly motors?: Motors;
+  readonly light?: Light;
+  readonly sound?: Sound;
+  readonly pen?: Pen;
+  readonly distance?: DistanceSensor;
+  readonly line?: LineSensors;
+  readonly lightSensor?: LightSensor;
+  readonly button?: Button;
+
   private readonly io: FirmataPinIo;
   private readonly scheduler: Scheduler;
   /** Latest raw reading by analog channel. */
@@ -55,22 +74,20 @@ export class FirmataRobot extends WithRobotParts implements RobotIo {
     readonly profile: Profile,
     private readonly options: RobotOptions,
   ) {
-    super();
     this.io = new FirmataPinIo(session.firmata);
     this.scheduler = options.scheduler ?? systemScheduler;
     this.wait = new ReadingsWait(this.scheduler, options.path, () => this.disposed);
     const has = (c: Capability): boolean => profile.capabilities.includes(c);
     const pins = profile.pins;
     const io = this.io;
-    const parts: PartsBeingBuilt = {};
 
     if (has('motors') && pins.motors) {
       const driver = motorDriver(pins.motors);
-      parts.motors = { setMotors: (left, right) => this.live() && driver.set(io, clampPower(left), clampPower(right)) };
+      this.motors = { setMotors: (left, right) => this.live() && driver.set(io, clampPower(left), clampPower(right)) };
     }
     if (has('light') && pins.light) {
       const pin = pins.light.pin;
-      parts.light = {
+      this.light = {
         setLight: (on) => {
           this.lightOn = on;
           if (this.live()) io.digital(pin, on ? 1 : 0);
@@ -79,33 +96,32 @@ export class FirmataRobot extends WithRobotParts implements RobotIo {
     }
     if (has('sound') && pins.buzzer) {
       const pin = pins.buzzer.pin;
-      parts.sound = {
+      this.sound = {
         tone: (hz) => this.live() && io.digital(pin, Number.isFinite(hz) && hz > 0 ? 1 : 0),
         noTone: () => this.live() && io.digital(pin, 0),
       };
     }
     if (has('pen') && pins.pen) {
       const pen = pins.pen;
-      parts.pen = { setPen: (down) => this.live() && io.servo(pen.pin, down ? pen.down : pen.up) };
+      this.pen = { setPen: (down) => this.live() && io.servo(pen.pin, down ? pen.down : pen.up) };
     }
     if (has('distance') && pins.distance) {
       const ch = analogChannel(pins.distance.pin);
-      parts.distance = { readDistance: () => distanceFromAdc(this.analog.get(ch) ?? 0) };
+      this.distance = { readDistance: () => distanceFromAdc(this.analog.get(ch) ?? 0) };
     }
     if (has('line') && pins.line) {
       const line = pins.line;
       const channels: Record<Side, number> = { left: analogChannel(line.left), right: analogChannel(line.right) };
-      parts.line = { readLine: (side) => seesDark(this.analog.get(channels[side]) ?? 0, line.darkAbove) };
+      this.line = { readLine: (side) => seesDark(this.analog.get(channels[side]) ?? 0, line.darkAbove) };
     }
     if (has('lightSensor') && pins.lightSensor) {
       const ch = analogChannel(pins.lightSensor.pin);
-      parts.lightSensor = { readLight: () => lightPercent(this.analog.get(ch) ?? 0) };
+      this.lightSensor = { readLight: () => lightPercent(this.analog.get(ch) ?? 0) };
     }
     if (has('button') && pins.button) {
       const button = pins.button;
-      parts.button = { readButton: () => this.buttonLevel === button.pressedLevel };
+      this.button = { readButton: () => this.buttonLevel === button.pressedLevel };
     }
-    provideParts(this, parts);
 
     const firmata = session.firmata;
     const onAnalog = ({ pin, value }: { pin: number; value: number }): void => {

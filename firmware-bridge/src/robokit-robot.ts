@@ -13,7 +13,18 @@ import { AppError } from '../../app/core/errors';
 import type { Capability, Side } from '../../app/core/ir';
 import { clampPower } from '../../app/core/hardware-rules';
 import type { Profile } from '../../app/core/profiles';
-import { type BoardTimer, type PartsBeingBuilt, provideParts, type RobotIo, WithRobotParts } from '../../app/core/robot-io';
+import type {
+  BoardTimer,
+  Button,
+  DistanceSensor,
+  Light,
+  LightSensor,
+  LineSensors,
+  Motors,
+  Pen,
+  RobotIo,
+  Sound,
+} from '../../app/core/robot-io';
 import { type Scheduler, systemScheduler } from './command-queue';
 import { type Answer, type BoardEvent, LineTransport, LinkLostError } from './line-transport';
 import { ReadingsWait } from './readings-wait';
@@ -60,7 +71,15 @@ export class RobokitError extends Error {
 /** The firmware takes whole percents: the hardware rule's clamp, rounded (never −0). */
 const percent = (value: number): number => Math.round(clampPower(value)) + 0;
 
-export class RobokitRobot extends WithRobotParts implements RobotIo {
+export class RobokitRobot implements RobotIo {
+  readonly motors?: Motors;
+  readonly light?: Light;
+  readonly sound?: Sound;
+  readonly pen?: Pen;
+  readonly distance?: DistanceSensor;
+  readonly line?: LineSensors;
+  readonly lightSensor?: LightSensor;
+  readonly button?: Button;
   readonly timer?: BoardTimer;
   /** Whether `setup` had to configure the board (false: it already had this profile's wiring). */
   configured = false;
@@ -82,23 +101,21 @@ export class RobokitRobot extends WithRobotParts implements RobotIo {
     readonly profile: Profile,
     private readonly options: RobokitRobotOptions,
   ) {
-    super();
     this.scheduler = options.scheduler ?? systemScheduler;
     this.wait = new ReadingsWait(this.scheduler, options.path, () => this.disposed);
     const has = (c: Capability): boolean => profile.capabilities.includes(c);
     const pins = profile.pins;
-    const parts: PartsBeingBuilt = {};
     const send = (line: string, key: string): void => {
       if (!this.disposed) transport.send(line, key);
     };
     if (has('motors') && pins.motors) {
-      parts.motors = { setMotors: (l, r) => send(`m ${percent(l)} ${percent(r)}`, 'm') };
+      this.motors = { setMotors: (l, r) => send(`m ${percent(l)} ${percent(r)}`, 'm') };
     }
     if (has('light') && (pins.light || pins.rgb)) {
       // No plain light (the mBot): the RGB LEDs, all white or off.
       const line = (on: boolean): string => (pins.light ? `led ${on ? 1 : 0}` : `rgb 0 ${on ? '255 255 255' : '0 0 0'}`);
       this.lightLine = line;
-      parts.light = {
+      this.light = {
         setLight: (on) => {
           this.lightOn = on;
           send(line(on), 'led');
@@ -106,12 +123,12 @@ export class RobokitRobot extends WithRobotParts implements RobotIo {
       };
     }
     if (has('sound') && pins.buzzer) {
-      parts.sound = {
+      this.sound = {
         tone: (hz) => send(hz > 0 && Number.isFinite(hz) ? `tone ${toneHz(hz)}` : 'tone 0', 'tone'),
         noTone: () => send('tone 0', 'tone'),
       };
     }
-    if (parts.motors || parts.sound) {
+    if (this.motors || this.sound) {
       this.timer = {
         move: (l, r, ms, done) => this.startTimed(`move ${percent(l)} ${percent(r)} ${duration(ms)}`, done),
         tone: (hz, ms, done) =>
@@ -120,16 +137,15 @@ export class RobokitRobot extends WithRobotParts implements RobotIo {
             : this.startTimed(null, done, ms),
       };
     }
-    if (has('pen') && pins.pen) parts.pen = { setPen: (down) => send(`pen ${down ? 1 : 0}`, 'pen') };
+    if (has('pen') && pins.pen) this.pen = { setPen: (down) => send(`pen ${down ? 1 : 0}`, 'pen') };
     if (has('distance') && (pins.distance || pins.ultrasonic)) {
-      parts.distance = { readDistance: () => (this.readings.get('d') ?? FAR_MM) / 10 };
+      this.distance = { readDistance: () => (this.readings.get('d') ?? FAR_MM) / 10 };
     }
     if (has('line') && (pins.line || pins.digitalLine)) {
-      parts.line = { readLine: (side: Side) => this.readings.get(side === 'left' ? 'll' : 'lr') === 1 };
+      this.line = { readLine: (side: Side) => this.readings.get(side === 'left' ? 'll' : 'lr') === 1 };
     }
-    if (has('lightSensor') && pins.lightSensor) parts.lightSensor = { readLight: () => this.readings.get('li') ?? 0 };
-    if (has('button') && (pins.button || pins.analogButton)) parts.button = { readButton: () => this.readings.get('b') === 1 };
-    provideParts(this, parts);
+    if (has('lightSensor') && pins.lightSensor) this.lightSensor = { readLight: () => this.readings.get('li') ?? 0 };
+    if (has('button') && (pins.button || pins.analogButton)) this.button = { readButton: () => this.readings.get('b') === 1 };
     this.offs.push(transport.onEvent((event) => this.onEvent(event)));
   }
 
