@@ -159,8 +159,9 @@ class ProjectorPage {
   private bannerOnSwap(team: string, turn: ProjectorTurn): void {
     const was = this.swaps;
     this.swaps = { team, step: turn.step, swaps: turn.swaps };
-    if (!was || was.team !== team || was.step !== turn.step || turn.swaps < was.swaps) this.hideBanner();
-    if (!was || was.team !== team || was.step !== turn.step || turn.swaps <= was.swaps) return;
+    const sameTurn = was !== null && was.team === team && was.step === turn.step;
+    if (!sameTurn || turn.swaps < was.swaps) this.hideBanner();
+    if (!sameTurn || turn.swaps <= was.swaps) return;
     this.el.banner.textContent = message(turn.pilot === 'child' ? 'workshop-swap-to-child' : 'workshop-swap-to-parent', this.locale);
     this.el.banner.hidden = false;
     clearTimeout(this.bannerTimer);

@@ -140,7 +140,8 @@ export function prepareWorkshop(cards: readonly LessonCard[], locale: Locale, no
       const refusal = !route ? 'pickOne' : session.teams.length === 0 ? 'noTeam' : code.value.trim().length < MIN_CODE ? 'codeTooShort' : null;
       if (refusal) {
         problem.textContent = wt(refusal, l);
-        (refusal === 'noTeam' ? nickname : refusal === 'codeTooShort' ? code : form.querySelector<HTMLInputElement>('input[name="ws-route"]'))?.focus();
+        const field = { pickOne: form.querySelector<HTMLInputElement>('input[name="ws-route"]'), noTeam: nickname, codeTooShort: code }[refusal];
+        field?.focus();
         return;
       }
       answer = { session: { ...session, title: nameInput.value.trim().slice(0, 100) || wt('workshop', l), route: route! }, code: code.value.trim() };
